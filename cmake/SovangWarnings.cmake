@@ -1,0 +1,11 @@
+# Warnings every module compiles with; errors when SOVANG_WERROR is on (CI).
+add_library(sovang_warnings INTERFACE)
+add_library(sovang::warnings ALIAS sovang_warnings)
+target_compile_options(sovang_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+if(SOVANG_WERROR)
+  target_compile_options(sovang_warnings INTERFACE -Werror)
+endif()
+if(SOVANG_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,90 @@
+#pragma once
+// Recognition of one page: words with boxes and confidences, lines in reading
+// order, and for ruled ledgers the table cell by cell. The Recognizer interface
+// is the seam the ingest pipeline is tested through.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "ocr/page_image.h"
+
+namespace sovang::ocr {
+
+struct Word {
+  std::string text;          // NFC
+  Box box;
+  double confidence = 0.0;   // 0..1
+};
+
+struct Line {
+  std::vector<Word> words;
+  Box box;
+  std::string Text() const;  // words joined by one space
+  double Confidence() const; // mean of word confidences
+};
+
+struct Cell {
+  int row = 0, col = 0;      // 0-based
+  Box box;
+  std::vector<Line> lines;   // a cell may hold several lines
+  std::string Text() const;  // lines joined by one space
+  double Confidence() const;
+};
+
+// A ruled (or column-aligned) table; cells row-major, the first row is usually
+// the header row.
+struct Table {
+  int rows = 0, cols = 0;
+  std::vector<Cell> cells;
+  const Cell* at(int row, int col) const;
+};
+
+struct RecognizedPage {
+  int width = 0, height = 0;
+  int rotation = 0;           // degrees the page was turned before reading (0/90/180/270)
+  double skew_degrees = 0.0;  // deskew applied
+  std::vector<Line> lines;    // all text outside the table, reading order
+  std::optional<Table> table;
+  std::string hocr;           // Tesseract's hOCR of the page (empty for text layers)
+  double mean_confidence = 0.0;
+  bool from_text_layer = false;
+  std::string FullText() const;  // lines joined by '\n'
+};
+
+struct LoadedPage {
+  PageImage image;
+  std::optional<RecognizedPage> text_layer;  // PDFs that already carry text
+};
+
+// Decodes every page of a file: PNG/JPEG/TIFF at any depth (multi-page TIFF:
+// one page each), PDF rasterised by Poppler at 300 dpi. Throws
+// Error(kCorruptInput) with a reason a person can act on.
+std::vector<LoadedPage> LoadPages(const std::filesystem::path& file);
+
+class Recognizer {
+ public:
+  virtual ~Recognizer() = default;
+  // Cleans up and reads one page. Not thread-safe: one recogniser per thread.
+  virtual RecognizedPage Recognize(const PageImage& page) = 0;
+};
+
+struct RecognizerOptions {
+  std::string language = "vie";
+  std::string tessdata_dir;  // empty: Tesseract's default
+  bool cleanup = true;       // orientation, deskew, background, binarisation
+  bool detect_tables = true; // ruled ledgers read cell by cell
+};
+
+// A Tesseract recogniser, created once per worker and reused across pages.
+// Throws Error(kOcr) when Tesseract or its language data is missing.
+std::unique_ptr<Recognizer> MakeTesseractRecognizer(const RecognizerOptions& options = {});
+
+// Tesseract's OpenMP must run one thread per page; call before any recogniser
+// is created (sets OMP_THREAD_LIMIT=1 unless the environment says otherwise).
+void PinOpenMpToOneThread();
+
+}  // namespace sovang::ocr

@@ -1,0 +1,42 @@
+#pragma once
+// Vietnamese text at the boundary: NFC, lower case, folding, tone placement,
+// tokens. All functions take and return UTF-8; invalid UTF-8 is replaced
+// (U+FFFD), never an exception. Implemented with ICU.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sovang::text {
+
+// Unicode NFC (composes "Nguye\u0302\u0303n" into "Nguyễn").
+std::string Nfc(std::string_view s);
+
+// NFC + full Unicode lower case ("ĐẶNG" -> "đặng").
+std::string Lower(std::string_view s);
+
+// Lower case, tone and vowel marks removed, đ -> d: "Nguyễn Thị Ánh" -> "nguyen thi anh".
+std::string Fold(std::string_view s);
+
+// Lower case with the tone mark placed the modern way on each syllable, so
+// "hoà" and "hòa", "thuỷ" and "thủy" give one key.
+std::string CanonicalTone(std::string_view s);
+
+// Words of a text: NFC lower case, split on anything that is not a letter or
+// digit. "Nguyễn Văn Thạch, 1932" -> {"nguyễn", "văn", "thạch", "1932"}.
+std::vector<std::string> Tokenize(std::string_view s);
+
+// Title case per word, NFC: "NGUYỄN VĂN A" -> "Nguyễn Văn A".
+std::string TitleCase(std::string_view s);
+
+// Trims and collapses runs of white space to one ASCII space.
+std::string CollapseSpaces(std::string_view s);
+
+// Number of Unicode code points.
+std::size_t Length(std::string_view s);
+
+// Edit distance (Levenshtein, on code points), stopping early once it exceeds
+// max_distance (returns max_distance + 1 then).
+int EditDistance(std::string_view a, std::string_view b, int max_distance);
+
+}  // namespace sovang::text
