@@ -4,10 +4,12 @@
 //   DIR/sovang.db        SQLite store, the system of record
 //   DIR/index/           Xapian index, derived from the store
 //   DIR/masters/ab/<sha256>.<ext>   every ingested file, once, by hash
-//   DIR/pages/<page_id>.png         the page as decoded (what staff see)
-//   DIR/hocr/<page_id>.hocr         Tesseract's hOCR of the page
+//   DIR/pages/ab/<sha256>-<page>.png   the page as decoded (what staff see)
+//   DIR/hocr/ab/<sha256>-<page>.hocr   Tesseract's hOCR of the page
+// The store's pages table holds these paths relative to DIR.
 //   DIR/writer.lock      held by the one writing process
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -24,11 +26,12 @@ struct ArchiveLayout {
   std::filesystem::path master(const std::string& sha256, const std::string& extension) const {
     return masters_dir() / sha256.substr(0, 2) / (sha256 + extension);
   }
-  std::filesystem::path page_image(std::int64_t page_id) const {
-    return root / "pages" / (std::to_string(page_id) + ".png");
+  // Relative to root, as stored in the pages table.
+  static std::filesystem::path PageImagePath(const std::string& sha256, int page_no) {
+    return std::filesystem::path("pages") / sha256.substr(0, 2) / (sha256 + "-" + std::to_string(page_no) + ".png");
   }
-  std::filesystem::path page_hocr(std::int64_t page_id) const {
-    return root / "hocr" / (std::to_string(page_id) + ".hocr");
+  static std::filesystem::path PageHocrPath(const std::string& sha256, int page_no) {
+    return std::filesystem::path("hocr") / sha256.substr(0, 2) / (sha256 + "-" + std::to_string(page_no) + ".hocr");
   }
   std::filesystem::path lock_file() const { return root / "writer.lock"; }
   // Creates the directories. Throws Error(kIo).
