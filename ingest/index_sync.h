@@ -17,7 +17,9 @@ struct SyncOptions {
 // Returns the number of entries applied.
 std::int64_t SyncIndex(store::Database& db, index::Indexer& indexer, const SyncOptions& options = {});
 
-// Rebuilds the index from every record in the store (sovang reindex).
+// Rebuilds the index from every record in the store (sovang reindex). Give it
+// an empty index (a fresh directory): records deleted from the store are not
+// looked for.
 std::int64_t RebuildIndex(store::Database& db, index::Indexer& indexer);
 
 }  // namespace sovang::ingest

@@ -1,0 +1,20 @@
+// Subcommands whose libraries are still being written.
+#include <cstdio>
+
+#include "cli/commands.h"
+
+namespace sovang::cli {
+
+namespace {
+int NotYet(const char* what) {
+  std::fprintf(stderr, "sovang %s: chưa có (not available yet)\n", what);
+  return kExitFailure;
+}
+}  // namespace
+
+int RunServe(const Argv&) { return NotYet("serve"); }
+int RunCheck(const Argv&) { return NotYet("check"); }
+int RunUser(const Argv&) { return NotYet("user"); }
+int RunImportCsv(const Argv&) { return NotYet("import-csv"); }
+
+}  // namespace sovang::cli

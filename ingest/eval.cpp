@@ -1,0 +1,185 @@
+#include "ingest/eval.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/decision_number.h"
+#include "core/error.h"
+#include "core/record_json.h"
+#include "store/records.h"
+#include "text/normalize.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+// The fields compared; award is compared through its catalog code when the
+// truth has one.
+constexpr FieldId kCompared[] = {FieldId::kFullName,       FieldId::kGender,       FieldId::kBirthYear,
+                                 FieldId::kCommune,        FieldId::kDistrict,     FieldId::kProvince,
+                                 FieldId::kAwardCode,      FieldId::kDecisionNumber, FieldId::kDecisionDate,
+                                 FieldId::kBookNumber};
+
+std::string Canonical(FieldId id, const std::string& value) {
+  if (id == FieldId::kDecisionNumber) return DecisionKey(value);
+  return text::CollapseSpaces(text::Nfc(value));
+}
+
+struct TruthLine {
+  Record record;
+  std::string kind, degradation;
+};
+
+std::string PageKey(const std::string& file, int page) { return file + "#" + std::to_string(page); }
+
+// Similarity of two names in 0..1 on folded text.
+double NameSimilarity(const std::string& a, const std::string& b) {
+  const std::string fa = text::Fold(a), fb = text::Fold(b);
+  const int longest = static_cast<int>(std::max(text::Length(fa), text::Length(fb)));
+  if (longest == 0) return 0.0;
+  return 1.0 - static_cast<double>(text::EditDistance(fa, fb, longest)) / longest;
+}
+
+void Add(EvalStats& into, const EvalStats& one) {
+  into.truth_records += one.truth_records;
+  into.matched_records += one.matched_records;
+  into.exact_records += one.exact_records;
+  into.fields += one.fields;
+  into.correct_fields += one.correct_fields;
+  into.wrong_fields += one.wrong_fields;
+  into.wrong_flagged += one.wrong_flagged;
+  for (const auto& [k, v] : one.per_field) {
+    into.per_field[k].first += v.first;
+    into.per_field[k].second += v.second;
+  }
+}
+
+EvalStats Compare(const Record& truth, const Record* found) {
+  EvalStats s;
+  s.truth_records = 1;
+  s.matched_records = found ? 1 : 0;
+  const bool flagged = found && found->review == ReviewState::kNeedsReview;
+  bool exact = true;
+  for (FieldId id : kCompared) {
+    if (!truth[id].present()) continue;
+    const bool right = found && Canonical(id, (*found)[id].value) == Canonical(id, truth[id].value);
+    ++s.fields;
+    auto& pf = s.per_field[std::string(FieldKey(id))];
+    ++pf.second;
+    if (right) {
+      ++s.correct_fields;
+      ++pf.first;
+    } else {
+      exact = false;
+      ++s.wrong_fields;
+      if (flagged) ++s.wrong_flagged;
+    }
+  }
+  s.exact_records = exact ? 1 : 0;
+  return s;
+}
+
+nlohmann::json StatsToJson(const EvalStats& s) {
+  nlohmann::json per_field = nlohmann::json::object();
+  for (const auto& [k, v] : s.per_field)
+    per_field[k] = v.second ? static_cast<double>(v.first) / v.second : 0.0;
+  return {{"truth_records", s.truth_records}, {"matched_records", s.matched_records},
+          {"field_accuracy", s.FieldAccuracy()}, {"exact_record_rate", s.ExactRate()},
+          {"wrong_fields", s.wrong_fields},     {"wrong_flagged_share", s.FlaggedShare()},
+          {"per_field", per_field}};
+}
+
+}  // namespace
+
+EvalReport Evaluate(store::Database& db, const std::filesystem::path& truth_jsonl) {
+  std::ifstream in(truth_jsonl);
+  if (!in) throw Error(Errc::kNotFound, "không đọc được tệp chuẩn (truth) " + truth_jsonl.string());
+  std::map<std::string, std::vector<TruthLine>> truth_by_page;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(Errc::kInvalidArgument, truth_jsonl.string() + ":" + std::to_string(line_no) + ": " + e.what());
+    }
+    TruthLine t{RecordFromJson(j), j.value("kind", "other"), j.value("degradation", "unknown")};
+    truth_by_page[PageKey(t.record.source.file, t.record.source.page)].push_back(std::move(t));
+  }
+
+  std::map<std::string, std::vector<Record>> found_by_page;
+  store::Records(db).ForEach([&](const Record& r) {
+    found_by_page[PageKey(r.source.file, r.source.page)].push_back(r);
+  });
+
+  EvalReport report;
+  for (auto& [page, truths] : truth_by_page) {
+    std::vector<Record>& found = found_by_page[page];
+    std::vector<bool> used(found.size(), false);
+    // Greedy matching by name similarity, best pairs first.
+    struct Pair { double sim; std::size_t t, f; };
+    std::vector<Pair> pairs;
+    for (std::size_t t = 0; t < truths.size(); ++t)
+      for (std::size_t f = 0; f < found.size(); ++f)
+        pairs.push_back({NameSimilarity(truths[t].record.value(FieldId::kFullName), found[f].value(FieldId::kFullName)), t, f});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.sim > b.sim; });
+    std::vector<const Record*> match(truths.size(), nullptr);
+    for (const Pair& p : pairs) {
+      if (p.sim < 0.5) break;
+      if (match[p.t] || used[p.f]) continue;
+      match[p.t] = &found[p.f];
+      used[p.f] = true;
+    }
+    for (std::size_t t = 0; t < truths.size(); ++t) {
+      const EvalStats s = Compare(truths[t].record, match[t]);
+      Add(report.overall, s);
+      Add(report.by_kind[truths[t].kind], s);
+      Add(report.by_degradation[truths[t].degradation], s);
+      Add(report.by_kind_and_degradation[truths[t].kind + "/" + truths[t].degradation], s);
+    }
+    report.extra_records += std::count(used.begin(), used.end(), false);
+  }
+  for (const auto& [page, found] : found_by_page)
+    if (!truth_by_page.count(page)) report.extra_records += static_cast<std::int64_t>(found.size());
+  return report;
+}
+
+nlohmann::json EvalReportToJson(const EvalReport& r) {
+  nlohmann::json j = {{"overall", StatsToJson(r.overall)}, {"extra_records", r.extra_records}};
+  for (const auto& [k, s] : r.by_kind) j["by_kind"][k] = StatsToJson(s);
+  for (const auto& [k, s] : r.by_degradation) j["by_degradation"][k] = StatsToJson(s);
+  for (const auto& [k, s] : r.by_kind_and_degradation) j["by_kind_and_degradation"][k] = StatsToJson(s);
+  return j;
+}
+
+std::string EvalReportToText(const EvalReport& r) {
+  std::ostringstream out;
+  char buf[256];
+  auto row = [&](const std::string& name, const EvalStats& s) {
+    std::snprintf(buf, sizeof buf, "%-22s %7lld %7lld %9.1f%% %9.1f%% %9.1f%%\n", name.c_str(),
+                  static_cast<long long>(s.truth_records), static_cast<long long>(s.matched_records),
+                  100 * s.FieldAccuracy(), 100 * s.ExactRate(), 100 * s.FlaggedShare());
+    out << buf;
+  };
+  out << "group                  records   found  field acc  exact rec  wrong flagged\n";
+  row("all", r.overall);
+  for (const auto& [k, s] : r.by_kind) row(k, s);
+  for (const auto& [k, s] : r.by_degradation) row(k, s);
+  for (const auto& [k, s] : r.by_kind_and_degradation) row(k, s);
+  out << "\nper field (all):";
+  for (const auto& [k, v] : r.overall.per_field) {
+    std::snprintf(buf, sizeof buf, " %s %.1f%%", k.c_str(), v.second ? 100.0 * v.first / v.second : 0.0);
+    out << buf;
+  }
+  out << "\nrecords with no truth record: " << r.extra_records << "\n";
+  return out.str();
+}
+
+}  // namespace sovang::ingest

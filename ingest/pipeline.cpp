@@ -1,0 +1,340 @@
+#include "ingest/pipeline.h"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <ctime>
+#include <map>
+#include <set>
+#include <thread>
+#include <variant>
+
+#include "core/award_catalog.h"
+#include "core/error.h"
+#include "core/gazetteer.h"
+#include "crypto/sha256.h"
+#include "ingest/bounded_queue.h"
+#include "ingest/extract.h"
+#include "ingest/index_sync.h"
+#include "store/records.h"
+#include "store/sources.h"
+
+namespace sovang::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kScanExtensions = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"};
+
+std::string LowerExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+std::string MediaType(const std::string& ext) {
+  if (ext == ".png") return "image/png";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".tif" || ext == ".tiff") return "image/tiff";
+  if (ext == ".pdf") return "application/pdf";
+  return "application/octet-stream";
+}
+
+std::string NowIso() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+struct WorkFile {
+  fs::path path;
+  std::string name;
+  std::string sha256;
+  std::string extension;
+  std::int64_t size = 0;
+  std::int64_t source_id = 0;  // set by the writer
+  int pages_expected = -1;     // -1 until decoded
+  int pages_written = 0;
+  bool page_failed = false;
+};
+
+struct PageTask {
+  std::size_t file = 0;
+  int page_no = 0;
+  ocr::LoadedPage page;
+};
+
+// The decoder's word on a whole file: its pages, or why it has none.
+struct FileDecoded {
+  std::size_t file = 0;
+  int page_count = 0;
+  std::string error;
+};
+
+struct PageDone {
+  std::size_t file = 0;
+  int page_no = 0;
+  store::PageRow row;
+  std::vector<Record> records;
+  std::string error;
+};
+
+using Result = std::variant<FileDecoded, PageDone>;
+
+void LowerThreadPriority() {
+  // Per-thread nice on Linux: OCR yields to a server sharing the machine.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+}
+
+std::string ReasonOf(const std::exception& e) { return e.what(); }
+
+}  // namespace
+
+std::vector<fs::path> ExpandInputs(const std::vector<fs::path>& inputs, std::vector<FailedInput>& failed) {
+  std::vector<fs::path> files;
+  for (const fs::path& input : inputs) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      failed.push_back({input.string(), "không tìm thấy tệp (file not found)"});
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file() && kScanExtensions.count(LowerExtension(it->path()))) found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  return files;
+}
+
+IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Indexer& indexer,
+                    const std::vector<fs::path>& inputs, const IngestOptions& options) {
+  IngestReport report;
+  layout.CreateDirectories();
+  store::Sources sources(db);
+  store::Records records(db);
+
+  // Plan: fingerprint every file; skip what the archive already holds.
+  std::vector<WorkFile> work;
+  std::set<std::string> seen;
+  for (const fs::path& path : ExpandInputs(inputs, report.failed)) {
+    WorkFile f;
+    f.path = path;
+    f.name = path.filename().string();
+    f.extension = LowerExtension(path);
+    try {
+      f.sha256 = crypto::Sha256File(path);
+      f.size = static_cast<std::int64_t>(fs::file_size(path));
+    } catch (const std::exception& e) {
+      report.failed.push_back({path.string(), ReasonOf(e)});
+      continue;
+    }
+    if (f.size == 0) {
+      report.failed.push_back({path.string(), "tệp rỗng (zero-byte file)"});
+      continue;
+    }
+    const auto existing = sources.FindBySha(f.sha256);
+    if ((existing && existing->status == "done") || !seen.insert(f.sha256).second) {
+      ++report.skipped;
+      continue;
+    }
+    if (existing) f.source_id = existing->id;  // an interrupted or failed earlier run: redo
+    work.push_back(std::move(f));
+  }
+  if (options.progress) {
+    for (const WorkFile& f : work) {
+      try {
+        options.progress->AddTotal(ocr::CountPages(f.path));
+      } catch (const std::exception&) {
+        options.progress->AddTotal(1);
+      }
+    }
+  }
+
+  const AwardCatalog& awards = AwardCatalog::Default();
+  const Gazetteer& places = Gazetteer::Default();
+  const int jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  BoundedQueue<PageTask> tasks(static_cast<std::size_t>(jobs) * 2);
+  BoundedQueue<Result> results(static_cast<std::size_t>(jobs) * 4);
+
+  // Stage 1: decode files into pages.
+  std::thread decoder([&] {
+    for (std::size_t i = 0; i < work.size(); ++i) {
+      std::vector<ocr::LoadedPage> pages;
+      FileDecoded decoded{i, 0, ""};
+      try {
+        pages = ocr::LoadPages(work[i].path);
+        if (pages.empty()) throw Error(Errc::kCorruptInput, work[i].path.string() + ": không có trang nào (no pages)");
+        decoded.page_count = static_cast<int>(pages.size());
+      } catch (const std::exception& e) {
+        decoded.error = ReasonOf(e);
+      }
+      results.Push(decoded);  // before its pages, so the writer knows the file first
+      for (std::size_t p = 0; p < pages.size(); ++p) {
+        tasks.Push(PageTask{i, static_cast<int>(p) + 1, std::move(pages[p])});
+      }
+    }
+    tasks.Close();
+  });
+
+  // Stage 2: recognise and extract, one recogniser per worker.
+  std::vector<std::thread> workers;
+  std::atomic<int> workers_left{jobs};
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      if (options.lower_worker_priority) LowerThreadPriority();
+      std::unique_ptr<ocr::Recognizer> recognizer;
+      std::string init_error;
+      try {
+        recognizer = options.make_recognizer ? options.make_recognizer() : ocr::MakeTesseractRecognizer();
+      } catch (const std::exception& e) {
+        init_error = ReasonOf(e);
+      }
+      while (auto task = tasks.Pop()) {
+        const WorkFile& file = work[task->file];
+        PageDone done;
+        done.file = task->file;
+        done.page_no = task->page_no;
+        try {
+          if (!recognizer) throw Error(Errc::kOcr, "không khởi động được Tesseract: " + init_error);
+          const ocr::RecognizedPage page =
+              task->page.text_layer ? *task->page.text_layer : recognizer->Recognize(task->page.image);
+          SourceRef source;
+          source.file = file.name;
+          source.sha256 = file.sha256;
+          source.page = task->page_no;
+          done.records = ExtractRecords(page, ExtractContext{awards, places, source});
+          done.row.page_no = task->page_no;
+          done.row.kind = ClassifyPage(page);
+          done.row.width = page.width;
+          done.row.height = page.height;
+          done.row.mean_confidence = page.mean_confidence;
+          done.row.image_path = ArchiveLayout::PageImagePath(file.sha256, task->page_no).string();
+          WriteFileAtomically(layout.root / done.row.image_path, task->page.image.EncodePng());
+          if (!page.hocr.empty()) {
+            done.row.hocr_path = ArchiveLayout::PageHocrPath(file.sha256, task->page_no).string();
+            WriteFileAtomically(layout.root / done.row.hocr_path, page.hocr);
+          }
+          done.row.status = "done";
+        } catch (const std::exception& e) {
+          done.error = ReasonOf(e);
+          done.records.clear();
+        }
+        results.Push(std::move(done));
+      }
+      if (--workers_left == 0) results.Close();
+    });
+  }
+
+  // Stage 3 (this thread, the one store writer): batched transactions, batched index commits.
+  std::vector<PageDone> batch;
+  int pages_since_index = 0;
+  auto finish_file_if_complete = [&](WorkFile& f) {
+    if (f.pages_expected < 0 || f.pages_written < f.pages_expected) return;
+    sources.SetStatus(f.source_id, f.page_failed ? "failed" : "done", f.page_failed ? "một số trang lỗi" : "",
+                      f.pages_expected);
+    if (!f.page_failed) ++report.sources;
+  };
+  auto flush = [&] {
+    if (batch.empty()) return;
+    db.Transaction([&] {
+      for (PageDone& done : batch) {
+        WorkFile& f = work[done.file];
+        ++f.pages_written;
+        if (!done.error.empty()) {
+          f.page_failed = true;
+          report.failed.push_back({f.path.string() + " (trang " + std::to_string(done.page_no) + ")", done.error});
+          done.row.page_no = done.page_no;
+          done.row.status = "failed";
+          done.row.error = done.error;
+        }
+        done.row.source_id = f.source_id;
+        const std::int64_t page_id = sources.PutPage(done.row);
+        for (Record& r : done.records) {
+          r.source.page_id = page_id;
+          records.Put(r);
+        }
+        if (done.error.empty()) {
+          ++report.pages;
+          report.records += static_cast<std::int64_t>(done.records.size());
+        }
+        finish_file_if_complete(f);
+      }
+    });
+    for (const PageDone& done : batch) {
+      if (options.progress) options.progress->PageDone(work[done.file].name);
+    }
+    pages_since_index += static_cast<int>(batch.size());
+    batch.clear();
+    if (pages_since_index >= options.pages_per_index_commit) {
+      SyncIndex(db, indexer);
+      pages_since_index = 0;
+    }
+  };
+
+  // If storing fails, stop the other stages before the error leaves.
+  struct StopStages {
+    BoundedQueue<PageTask>& tasks;
+    BoundedQueue<Result>& results;
+    std::thread& decoder;
+    std::vector<std::thread>& workers;
+    ~StopStages() {
+      tasks.Close();
+      results.Close();
+      if (decoder.joinable()) decoder.join();
+      for (std::thread& t : workers)
+        if (t.joinable()) t.join();
+    }
+  } stop_stages{tasks, results, decoder, workers};
+
+  while (auto result = results.Pop()) {
+    if (auto* decoded = std::get_if<FileDecoded>(&*result)) {
+      WorkFile& f = work[decoded->file];
+      if (!decoded->error.empty()) {
+        report.failed.push_back({f.path.string(), decoded->error});
+        continue;
+      }
+      // The master is kept once, by hash, before any of its pages is stored.
+      const fs::path master = layout.master(f.sha256, f.extension);
+      if (!fs::exists(master)) WriteFileAtomically(master, ReadFile(f.path));
+      if (f.source_id == 0) {
+        store::SourceRow row;
+        row.sha256 = f.sha256;
+        row.file_name = f.name;
+        row.original_path = fs::absolute(f.path).string();
+        row.master_path = fs::relative(master, layout.root).string();
+        row.media_type = MediaType(f.extension);
+        row.size_bytes = f.size;
+        row.page_count = decoded->page_count;
+        row.status = "pending";
+        row.ingested_at = NowIso();
+        f.source_id = sources.Add(row);
+      } else {
+        sources.SetStatus(f.source_id, "pending", "", decoded->page_count);
+      }
+      f.pages_expected = decoded->page_count;
+      continue;
+    }
+    batch.push_back(std::get<PageDone>(std::move(*result)));
+    // Store a full batch, or what we have when nothing else is waiting.
+    if (static_cast<int>(batch.size()) >= options.pages_per_transaction || results.Empty()) flush();
+  }
+  flush();
+  SyncIndex(db, indexer);
+  if (options.progress) options.progress->Finish();
+  return report;
+}
+
+}  // namespace sovang::ingest
