@@ -3,6 +3,10 @@
 // synchronous=FULL and foreign keys on, migrated to the newest schema
 // (schemas/migrations/NNNN_name.sql, each applied once and recorded in
 // schema_migrations). One writer connection per process.
+//
+// Threads: a Database, and every Statement it prepared, is used from one
+// thread at a time. Readers on other threads open their own (read-only)
+// connection.
 
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sovang::store {
@@ -18,13 +23,22 @@ struct OpenOptions {
   bool read_only = false;
   // Where the migration files are; empty: the copy compiled into the binary.
   std::filesystem::path migrations_dir;
+  // How long a statement waits for another connection's lock before it fails
+  // with Error(kStore, "... database is locked").
+  int busy_timeout_ms = 10000;
 };
 
 class Statement;
 
 class Database {
  public:
-  // Opens (creating if missing) and migrates. Throws Error(kStore).
+  // Opens (creating if missing) and migrates: every migration not yet applied
+  // runs once, in its own transaction. Throws Error(kStore) when the file
+  // cannot be opened, a migration fails, an applied migration's text changed
+  // (checksum), the migration files have a gap, or the archive has migrations
+  // this binary does not know.
+  // read_only: opens SQLITE_OPEN_READONLY and does not migrate; throws
+  // Error(kStore) unless the archive has exactly the binary's migrations.
   static Database Open(const std::filesystem::path& file, const OpenOptions& options = {});
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
@@ -34,14 +48,25 @@ class Database {
   std::vector<int> AppliedMigrations() const;
 
   // Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; rolls back if it throws.
-  // Nested calls join the outer transaction.
+  // Nested calls join the outer transaction (as a savepoint: if a nested `fn`
+  // throws, its own writes are undone, and the outer transaction decides).
+  // Throws Error(kStore) on a read-only connection.
   void Transaction(const std::function<void()>& fn);
+
+  // Runs `fn` inside a deferred read transaction, so that several queries see
+  // one snapshot. Nested calls join the outer (read or write) transaction; a
+  // write Transaction inside a read one throws Error(kInternal).
+  void ReadTransaction(const std::function<void()>& fn);
 
   // Runs SQL without results (DDL, PRAGMA). Throws Error(kStore).
   void Exec(const std::string& sql);
 
-  // A prepared statement, cached per SQL text. Valid until the next call with
-  // the same SQL on this connection.
+  // A prepared statement for one SQL statement, cached per SQL text and never
+  // evicted: the reference stays valid as long as this Database. Each call
+  // resets the statement and clears its bindings, so read all the rows you
+  // need before anything prepares the same SQL again (do not call back into
+  // code that may run the same query while stepping).
+  // Throws Error(kStore) when the SQL does not compile.
   Statement& Prepare(const std::string& sql);
 
   std::int64_t LastInsertRowId() const;
@@ -59,18 +84,20 @@ class Database {
 // read columns. Reset on every Bind after a Step.
 class Statement {
  public:
-  Statement& Reset();  // clears bindings and rewinds
+  Statement& Reset();  // clears bindings and rewinds; never throws
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, double value);
-  Statement& Bind(int index, const std::string& value);
-  Statement& Bind(int index, std::string_view value) { return Bind(index, std::string(value)); }
-  Statement& Bind(int index, const char* value) { return Bind(index, std::string(value)); }
+  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& BindNull(int index);
   // Binds a string, or NULL when it is empty.
   Statement& BindOptional(int index, const std::string& value);
 
-  bool Step();  // true while a row is available; throws Error(kStore, kConflict on constraint)
+  // true while a row is available. Throws Error(kConflict) on a constraint
+  // violation, Error(kStore) otherwise (the statement is then reset).
+  bool Step();
   void Run();   // Step until done
 
   bool IsNull(int col) const;
