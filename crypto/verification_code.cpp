@@ -48,8 +48,8 @@ char CodeCheckSymbol(std::string_view data_symbols) { return kCheckAlphabet[Mod3
 
 std::string FormatVerificationCode(std::string_view data_symbols) {
   if (data_symbols.size() != kCodeDataSymbols)
-    throw Error(Errc::kInvalidArgument, "verification code: expected 16 symbols, got " +
-                                            std::to_string(data_symbols.size()));
+    throw Error(Errc::kInvalidArgument,
+                "verification code: expected 16 symbols, got " + std::to_string(data_symbols.size()));
   const char check = CodeCheckSymbol(data_symbols);  // validates every symbol
   std::string out;
   for (std::size_t i = 0; i < data_symbols.size(); ++i) {

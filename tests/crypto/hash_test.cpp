@@ -17,7 +17,7 @@ TEST_CASE("A keyed hash depends on the key and the data", "[crypto]") {
   CHECK(a == KeyedHashHex("key one", "data"));
   CHECK(a != KeyedHashHex("key two", "data"));
   CHECK(a != KeyedHashHex("key one", "datb"));
-  CHECK(KeyedHashHex("", "data").size() == 64);                  // too short for BLAKE2b: hashed
+  CHECK(KeyedHashHex("", "data").size() == 64);                     // too short for BLAKE2b: hashed
   CHECK(KeyedHashHex(std::string(100, 'k'), "data").size() == 64);  // too long: hashed
 }
 
@@ -26,8 +26,7 @@ TEST_CASE("Random tokens are URL safe, of the asked size and distinct", "[crypto
   for (int i = 0; i < 100; ++i) {
     const std::string t = RandomToken(32);
     CHECK(t.size() == 43);
-    CHECK(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
-          std::string::npos);
+    CHECK(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
     seen.insert(t);
   }
   CHECK(seen.size() == 100);

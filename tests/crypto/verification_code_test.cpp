@@ -22,13 +22,14 @@ TEST_CASE("Generated codes are 16 Crockford symbols in groups of four plus a che
 }
 
 TEST_CASE("The check symbol is the value mod 37 in Crockford's check alphabet", "[crypto]") {
-  const struct { std::string data; char check; } cases[] = {
-      {"0000000000000000", '0'},
-      {"0000000000000001", '1'},
-      {"000000000000000Z", 'Z'},   // 31
-      {"0000000000000010", '*'},   // 32
-      {"0000000000000014", 'U'},   // 36
-      {"0000000000000015", '0'},   // 37
+  const struct {
+    std::string data;
+    char check;
+  } cases[] = {
+      {"0000000000000000", '0'}, {"0000000000000001", '1'}, {"000000000000000Z", 'Z'},  // 31
+      {"0000000000000010", '*'},                                                        // 32
+      {"0000000000000014", 'U'},                                                        // 36
+      {"0000000000000015", '0'},                                                        // 37
   };
   for (const auto& c : cases) {
     INFO(c.data);
