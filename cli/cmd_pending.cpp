@@ -15,6 +15,5 @@ int NotYet(const char* what) {
 int RunServe(const Argv&) { return NotYet("serve"); }
 int RunCheck(const Argv&) { return NotYet("check"); }
 int RunUser(const Argv&) { return NotYet("user"); }
-int RunImportCsv(const Argv&) { return NotYet("import-csv"); }
 
 }  // namespace sovang::cli
