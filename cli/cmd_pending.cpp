@@ -12,7 +12,6 @@ int NotYet(const char* what) {
 }
 }  // namespace
 
-int RunServe(const Argv&) { return NotYet("serve"); }
 int RunCheck(const Argv&) { return NotYet("check"); }
 int RunUser(const Argv&) { return NotYet("user"); }
 

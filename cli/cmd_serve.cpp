@@ -1,0 +1,20 @@
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "server/server.h"
+
+namespace sovang::cli {
+
+int RunServe(const Argv& argv) {
+  const Args args(argv, {"access-log"}, {"data", "listen", "public-url", "threads"});
+  server::ServerOptions options;
+  options.data_dir = args.DataDir();
+  options.listen = args.GetOr("listen", options.listen);
+  options.public_url = args.GetOr("public-url", "");
+  options.max_threads = args.GetInt("threads", options.max_threads);
+  options.access_log = args.Has("access-log");
+  if (options.max_threads < 1) throw UsageError{"--threads phải ≥ 1"};
+  server::ServeUntilSignal(options);  // prints the URL, returns on SIGINT/SIGTERM
+  return kExitOk;
+}
+
+}  // namespace sovang::cli
