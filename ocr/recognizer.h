@@ -43,16 +43,19 @@ struct Table {
   const Cell* at(int row, int col) const;
 };
 
+// Every box is in the pixel coordinates of the page image as it was given to
+// Recognize (before any turn or deskew), so it can be cropped from the master.
 struct RecognizedPage {
   int width = 0, height = 0;
   int rotation = 0;           // degrees the page was turned before reading (0/90/180/270)
   double skew_degrees = 0.0;  // deskew applied
   std::vector<Line> lines;    // all text outside the table, reading order
   std::optional<Table> table;
-  std::string hocr;           // Tesseract's hOCR of the page (empty for text layers)
+  std::string hocr;           // hOCR of the result, boxes in page coordinates (empty for text layers)
   double mean_confidence = 0.0;
   bool from_text_layer = false;
-  std::string FullText() const;  // lines joined by '\n'
+  // Lines joined by '\n', then the table one row per line, cells joined by '\t'.
+  std::string FullText() const;
 };
 
 struct LoadedPage {
@@ -72,19 +75,41 @@ class Recognizer {
   virtual RecognizedPage Recognize(const PageImage& page) = 0;
 };
 
+// How the cleaned page is turned black and white before Tesseract reads it.
+enum class Binarization {
+  kTesseract,  // hand Tesseract the cleaned grey page; it thresholds (Otsu) itself
+  kSauvola,    // local (Sauvola) threshold: copes with uneven light and stains
+  kOtsu,       // Leptonica's tiled adaptive Otsu
+};
+
 struct RecognizerOptions {
   std::string language = "vie";
   std::string tessdata_dir;  // empty: Tesseract's default
   bool cleanup = true;       // orientation, deskew, background, binarisation
   bool detect_tables = true; // ruled ledgers read cell by cell
+
+  // The clean-up steps, each switchable so that its effect can be measured;
+  // all are skipped when `cleanup` is false (conversion to 8-bit grey and a
+  // plausible dpi always happen).
+  bool detect_orientation = true;    // 0/90/180/270 by Tesseract's OSD
+  bool deskew = true;                // small angles, by Leptonica
+  bool normalize_background = true;  // yellowed or stained paper to an even background
+  Binarization binarization = Binarization::kTesseract;
+  bool despeckle = true;             // drop specks smaller than a diacritic dot (binary only)
+
+  // A page taking longer than this is abandoned (Error(kOcr)); 0 = no limit.
+  int timeout_seconds = 120;
 };
 
 // A Tesseract recogniser, created once per worker and reused across pages.
 // Throws Error(kOcr) when Tesseract or its language data is missing.
 std::unique_ptr<Recognizer> MakeTesseractRecognizer(const RecognizerOptions& options = {});
 
-// Tesseract's OpenMP must run one thread per page; call before any recogniser
-// is created (sets OMP_THREAD_LIMIT=1 unless the environment says otherwise).
+// Tesseract's OpenMP must run one thread per page. The CLI calls this first
+// thing in main(): it sets OMP_THREAD_LIMIT=1 unless the environment says
+// otherwise (inherited by child processes), and limits the calling thread.
+// libgomp reads its environment when it is loaded, before main(), so the
+// recogniser also limits OpenMP in each thread that calls Recognize.
 void PinOpenMpToOneThread();
 
 }  // namespace sovang::ocr

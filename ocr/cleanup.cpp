@@ -1,0 +1,137 @@
+#include "ocr/internal/cleanup.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "core/error.h"
+
+namespace sovang::ocr {
+namespace {
+
+constexpr int kMinPlausibleDpi = 70;
+constexpr int kDefaultDpi = 300;
+
+PixPtr Checked(Pix* pix, const char* step) {
+  if (pix == nullptr) throw Error(Errc::kOcr, std::string("page clean-up failed at ") + step);
+  return PixPtr(pix);
+}
+
+// Skew of the text lines in degrees (clockwise positive, Leptonica's sign),
+// or 0 when Leptonica is not confident.
+double FindSkew(Pix* binary) {
+  l_float32 angle = 0.0f, conf = 0.0f;
+  if (pixFindSkew(binary, &angle, &conf) != 0) return 0.0;
+  // Leptonica's own thresholds (pixDeskew): confidence >= 3, angle >= 0.1 deg.
+  if (conf < 3.0f || std::fabs(angle) < 0.1f) return 0.0;
+  return angle;
+}
+
+PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
+  const int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  if (options.cleanup && options.binarization == Binarization::kOtsu) {
+    Pix* out = nullptr;
+    const int tile = std::max(16, dpi);  // ~1 inch tiles
+    if (pixOtsuAdaptiveThreshold(grey, tile, tile, 0, 0, 0.1f, nullptr, &out) == 0 && out) {
+      return PixPtr(out);
+    }
+  } else if (options.cleanup && options.binarization == Binarization::kSauvola) {
+    Pix* out = nullptr;
+    // Window a little larger than a letter; tiles keep the sums in range.
+    const int half = std::max(7, dpi / 12);
+    const int nx = std::max(1, w / 1200), ny = std::max(1, h / 1200);
+    if (pixSauvolaBinarizeTiled(grey, half, 0.34f, nx, ny, nullptr, &out) == 0 && out) {
+      return PixPtr(out);
+    }
+  }
+  // Tesseract will threshold the grey page itself; this binary image is only
+  // for skew and table detection. After background normalisation (background
+  // at 200) a fixed threshold is good enough for that.
+  return Checked(pixThresholdToBinary(grey, options.normalize_background && options.cleanup ? 150 : 128),
+                 "threshold");
+}
+
+}  // namespace
+
+PixPtr ToGrey8(Pix* pix) {
+  PixPtr cur(pixClone(pix));
+  if (pixGetColormap(cur.get()) != nullptr) {
+    cur = Checked(pixRemoveColormap(cur.get(), REMOVE_CMAP_BASED_ON_SRC), "colour map");
+  }
+  const int d = pixGetDepth(cur.get());
+  if (d == 32 && pixGetSpp(cur.get()) == 4) {
+    cur = Checked(pixAlphaBlendUniform(cur.get(), 0xffffff00), "alpha");
+  }
+  PixPtr out;
+  switch (pixGetDepth(cur.get())) {
+    case 8:
+      out = Checked(pixCopy(nullptr, cur.get()), "copy");
+      break;
+    case 16:
+      out = Checked(pixConvert16To8(cur.get(), L_AUTO_BYTE), "16 to 8 bpp");
+      break;
+    case 32:
+      out = Checked(pixConvertRGBToLuminance(cur.get()), "RGB to grey");
+      break;
+    default:  // 1, 2, 4 bpp
+      out = Checked(pixConvertTo8(cur.get(), 0), "to 8 bpp");
+      break;
+  }
+  pixCopyResolution(out.get(), pix);
+  return out;
+}
+
+int PlausibleDpi(Pix* pix) {
+  const int x = pixGetXRes(pix);
+  return x < kMinPlausibleDpi ? kDefaultDpi : x;
+}
+
+CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
+                      const RotationDetector& detect_rotation) {
+  QuietImageLibraries();
+  CleanedPage out;
+  out.geometry.width = pixGetWidth(page);
+  out.geometry.height = pixGetHeight(page);
+  out.dpi = PlausibleDpi(page);
+  PixPtr grey = ToGrey8(page);
+  pixSetResolution(grey.get(), out.dpi, out.dpi);
+
+  if (options.cleanup && options.detect_orientation && detect_rotation) {
+    const int rotation = detect_rotation(grey.get(), out.dpi);
+    if (rotation % 360 != 0) {
+      grey = Checked(pixRotateOrth(grey.get(), (rotation / 90) % 4), "orientation");
+      out.geometry.rotation = rotation % 360;
+    }
+  }
+  if (options.cleanup && options.normalize_background) {
+    // Yellowed, stained or unevenly lit paper: background to an even 200.
+    if (Pix* norm = pixBackgroundNormSimple(grey.get(), nullptr, nullptr)) grey.reset(norm);
+  }
+  PixPtr binary = Binarize(grey.get(), options, out.dpi);
+  if (options.cleanup && options.deskew) {
+    const double skew = FindSkew(binary.get());
+    if (skew != 0.0) {
+      const float radians = static_cast<float>(skew * std::numbers::pi / 180.0);
+      grey = Checked(pixRotate(grey.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0),
+                     "deskew");
+      binary = Binarize(grey.get(), options, out.dpi);
+      out.geometry.skew_degrees = skew;
+    }
+  }
+  if (options.cleanup && options.despeckle) {
+    // Specks of at most s x s pixels (s = 2 at 300 dpi). A dot below a
+    // Vietnamese vowel is larger than that at any usable resolution.
+    const int s = std::max(1, out.dpi / 150);
+    if (Pix* kept = pixSelectBySize(binary.get(), s + 1, s + 1, 8, L_SELECT_IF_EITHER,
+                                    L_SELECT_IF_GTE, nullptr)) {
+      binary.reset(kept);
+    }
+  }
+  pixSetResolution(grey.get(), out.dpi, out.dpi);
+  pixSetResolution(binary.get(), out.dpi, out.dpi);
+  out.grey = std::move(grey);
+  out.binary = std::move(binary);
+  return out;
+}
+
+}  // namespace sovang::ocr

@@ -1,0 +1,68 @@
+#pragma once
+// Internal to sovang::ocr (never include from another module): owned Leptonica
+// handles, the PageImage implementation and the checked decoder.
+
+#include <leptonica/allheaders.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/record.h"
+#include "ocr/page_image.h"
+
+namespace sovang::ocr {
+
+struct PixDeleter {
+  void operator()(Pix* p) const noexcept { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+struct LeptBoxDeleter {
+  void operator()(::Box* b) const noexcept { boxDestroy(&b); }
+};
+using LeptBoxPtr = std::unique_ptr<::Box, LeptBoxDeleter>;
+
+struct NumaDeleter {
+  void operator()(Numa* n) const noexcept { numaDestroy(&n); }
+};
+using NumaPtr = std::unique_ptr<Numa, NumaDeleter>;
+
+struct PixaDeleter {
+  void operator()(Pixa* p) const noexcept { pixaDestroy(&p); }
+};
+using PixaPtr = std::unique_ptr<Pixa, PixaDeleter>;
+
+struct PageImage::Impl {
+  PixPtr pix;
+};
+
+// Leptonica (and the image libraries under it) report problems on stderr;
+// we report them as exceptions instead. Idempotent and thread-safe.
+void QuietImageLibraries();
+
+// The limits a page image must respect before we allocate its pixels.
+inline constexpr int kMaxSide = 20000;                      // pixels
+inline constexpr std::int64_t kMaxPixels = 400'000'000;     // 400 MP
+
+// Throws Error(kCorruptInput, "<name>: <reason>") when w x h breaks the limits.
+void CheckDimensions(int w, int h, const std::string& name);
+
+// Decodes one raster image (PNG, JPEG, TIFF page `page`, BMP, GIF, WebP,
+// JPEG 2000, PNM) after checking its header. Throws Error(kCorruptInput,
+// "<name>: <reason>").
+PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::string& name,
+                    int page = 0);
+
+// Wraps an owned Pix (must not be null).
+PageImage MakePageImage(PixPtr pix);
+
+// The Pix of a page (null when the image is invalid). The page keeps ownership.
+inline Pix* PixOf(const PageImage& image) {
+  return image.impl() != nullptr ? image.impl()->pix.get() : nullptr;
+}
+
+inline LeptBoxPtr MakeLeptBox(const Box& b) { return LeptBoxPtr(boxCreate(b.x, b.y, b.w, b.h)); }
+
+}  // namespace sovang::ocr

@@ -1,0 +1,140 @@
+// The Tesseract recogniser: one TessBaseAPI per recogniser (per worker
+// thread), initialised once and reused for every page.
+
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "ocr/hocr.h"
+#include "ocr/internal/cleanup.h"
+#include "ocr/internal/openmp.h"
+#include "ocr/internal/pix.h"
+#include "ocr/internal/tesseract_reader.h"
+#include "ocr/internal/text_util.h"
+#include "ocr/recognizer.h"
+
+namespace sovang::ocr {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class TesseractRecognizer final : public Recognizer {
+ public:
+  explicit TesseractRecognizer(RecognizerOptions options) : options_(std::move(options)) {
+    QuietImageLibraries();
+    api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
+    if (!api_) {
+      throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +
+                                  (options_.tessdata_dir.empty() ? std::string("its default tessdata")
+                                                                 : options_.tessdata_dir));
+    }
+  }
+
+  RecognizedPage Recognize(const PageImage& page) override {
+    Pix* pix = PixOf(page);
+    if (pix == nullptr) throw Error(Errc::kInvalidArgument, "Recognize: empty page image");
+    LimitOpenMpInThisThread();
+    const auto deadline = options_.timeout_seconds > 0
+                              ? Clock::now() + std::chrono::seconds(options_.timeout_seconds)
+                              : Clock::time_point::max();
+    CleanedPage cleaned =
+        CleanPage(pix, options_, [this](Pix* grey, int dpi) { return DetectRotation(grey, dpi); });
+
+    RecognizedPage out;
+    out.width = cleaned.geometry.width;
+    out.height = cleaned.geometry.height;
+    out.rotation = cleaned.geometry.rotation;
+    out.skew_degrees = cleaned.geometry.skew_degrees;
+
+    TesseractReader reader(*api_, deadline);
+    ReadPage(reader, cleaned, options_, out);
+
+    // Boxes back onto the page as given.
+    double sum = 0.0;
+    std::size_t n = 0;
+    auto map_lines = [&](std::vector<Line>& lines) {
+      for (Line& line : lines) {
+        line.box = cleaned.geometry.ToPage(line.box);
+        for (Word& w : line.words) {
+          w.box = cleaned.geometry.ToPage(w.box);
+          sum += w.confidence;
+          ++n;
+        }
+      }
+    };
+    map_lines(out.lines);
+    if (out.table) {
+      for (Cell& c : out.table->cells) {
+        c.box = cleaned.geometry.ToPage(c.box);
+        map_lines(c.lines);
+      }
+    }
+    out.mean_confidence = n == 0 ? 0.0 : sum / static_cast<double>(n);
+    out.hocr = ToHocr(out);
+    return out;
+  }
+
+ private:
+  std::unique_ptr<tesseract::TessBaseAPI> InitApi(const std::string& language,
+                                                  tesseract::OcrEngineMode mode) const {
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    // Tesseract's chatter ("Estimating resolution as ...") goes nowhere.
+    api->SetVariable("debug_file", "/dev/null");
+    const char* datapath = options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
+    if (api->Init(datapath, language.c_str(), mode) != 0) return nullptr;
+    api->SetVariable("debug_file", "/dev/null");
+    return api;
+  }
+
+  // Degrees clockwise to turn the page upright, by Tesseract's OSD on a
+  // reduced copy (OSD needs only a few lines of text of modest size).
+  int DetectRotation(Pix* grey, int dpi) {
+    if (osd_failed_) return 0;
+    if (!osd_) {
+      osd_ = InitApi("osd", tesseract::OEM_TESSERACT_ONLY);
+      if (!osd_) {
+        osd_failed_ = true;  // no osd.traineddata: read pages as they come
+        return 0;
+      }
+    }
+    const int long_side = std::max(pixGetWidth(grey), pixGetHeight(grey));
+    const float scale = long_side > 2000 ? 2000.0f / static_cast<float>(long_side) : 1.0f;
+    PixPtr small(scale < 1.0f ? pixScale(grey, scale, scale) : pixClone(grey));
+    if (!small) return 0;
+    osd_->SetImage(small.get());
+    osd_->SetSourceResolution(std::max(70, static_cast<int>(static_cast<float>(dpi) * scale)));
+    int orient_deg = 0;
+    float orient_conf = 0.0f, script_conf = 0.0f;
+    const char* script = nullptr;
+    const bool ok = osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
+    osd_->Clear();
+    // Tesseract: "orient_conf: 15.0 is reasonably confident". Below ~2 it is
+    // mostly guessing on pages with little text; leave those as they are.
+    if (!ok || orient_conf < kMinOrientationConfidence) return 0;
+    // orient_deg is how far the text is turned clockwise; undo it.
+    return (360 - orient_deg) % 360;
+  }
+
+  static constexpr float kMinOrientationConfidence = 2.0f;
+
+  RecognizerOptions options_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  bool osd_failed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Recognizer> MakeTesseractRecognizer(const RecognizerOptions& options) {
+  return std::make_unique<TesseractRecognizer>(options);
+}
+
+}  // namespace sovang::ocr
