@@ -109,7 +109,7 @@ Record MakeRecord(const std::string& id, const std::string& full_name) {
   r[FieldId::kBirthYear] = Field{"1932", "1932", 0.99, {}};
   r[FieldId::kAward] = Field{"Huân chương Kháng chiến hạng Nhất", "Huân chương Kháng chiến hạng Nhất", 0.9, {}};
   r.source.file = "p001.png";
-  r.source.sha256 = std::string(64, 'a');
+  r.source.sha256 = "";  // typed in: no source file in the archive
   r.source.page = 1;
   UpdateRecordConfidence(r);
   return r;
