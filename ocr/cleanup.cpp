@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kMinPlausibleDpi = 70;
 constexpr int kDefaultDpi = 300;
+constexpr int kNormalizedBackground = 200;  // where pixBackgroundNormSimple puts the paper
 
 PixPtr Checked(Pix* pix, const char* step) {
   if (pix == nullptr) throw Error(Errc::kOcr, std::string("page clean-up failed at ") + step);
@@ -45,10 +46,9 @@ PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
     }
   }
   // Tesseract will threshold the grey page itself; this binary image is only
-  // for skew and table detection. After background normalisation (background
-  // at 200) a fixed threshold is good enough for that.
-  return Checked(pixThresholdToBinary(grey, options.normalize_background && options.cleanup ? 150 : 128),
-                 "threshold");
+  // for skew and table detection, where a fixed threshold is good enough
+  // (after background normalisation the paper is white).
+  return Checked(pixThresholdToBinary(grey, 160), "threshold");
 }
 
 }  // namespace
@@ -105,7 +105,13 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   }
   if (options.cleanup && options.normalize_background) {
     // Yellowed, stained or unevenly lit paper: background to an even 200.
-    if (Pix* norm = pixBackgroundNormSimple(grey.get(), nullptr, nullptr)) grey.reset(norm);
+    // Then stretch so that the background is white again, as everything we
+    // paint later (deskew corners, removed rules) is: Tesseract's Otsu would
+    // otherwise split 200 from 255 instead of ink from paper.
+    if (Pix* norm = pixBackgroundNormSimple(grey.get(), nullptr, nullptr)) {
+      grey.reset(norm);
+      pixGammaTRC(grey.get(), grey.get(), 1.0f, 0, kNormalizedBackground);
+    }
   }
   PixPtr binary = Binarize(grey.get(), options, out.dpi);
   if (options.cleanup && options.deskew) {

@@ -60,3 +60,72 @@ TEST_CASE("A typed Vietnamese line is read with its diacritics", "[ocr]") {
   CHECK(Contains(page.hocr, "ocrx_word"));
   CHECK(Contains(page.hocr, "Thạch"));
 }
+
+TEST_CASE("A page turned a quarter is read upright, boxes on the page as given", "[ocr]") {
+  const PageImage image = Load("paragraph_rot90.png");  // text turned 90° counter-clockwise
+  const RecognizedPage page = Shared().Recognize(image);
+  const std::string text = page.FullText();
+  INFO(text);
+  CHECK(page.rotation == 90);
+  CHECK(page.width == image.width());
+  CHECK(page.height == image.height());
+  for (const char* word : {"Nguyễn", "Thạch", "Hoàng", "Lụa", "Tràng", "Định", "Huân", "chương"}) {
+    CHECK(Contains(text, word));
+  }
+  // On the page as scanned the lines run bottom to top: long words are tall boxes.
+  int tall = 0, words = 0;
+  for (const Line& line : page.lines) {
+    for (const Word& w : line.words) {
+      ++words;
+      CHECK(w.box.x >= 0);
+      CHECK(w.box.y >= 0);
+      CHECK(w.box.x + w.box.w <= page.width);
+      CHECK(w.box.y + w.box.h <= page.height);
+      if (w.box.h > w.box.w) ++tall;
+    }
+  }
+  CHECK(words > 40);
+  CHECK(tall > words / 2);
+  // The title's first word was drawn at (40, 30) of the upright 1400 x 700
+  // image; turned counter-clockwise, (x, y) went to (y, 1400 - x).
+  const Word* title = nullptr;
+  for (const Line& line : page.lines) {
+    for (const Word& w : line.words) {
+      if (w.text == "DANH" && title == nullptr) title = &w;
+    }
+  }
+  REQUIRE(title != nullptr);
+  CHECK(title->box.x == Approx(30).margin(12));
+  CHECK(title->box.y + title->box.h == Approx(1400 - 40).margin(12));
+  CHECK(title->box.w == Approx(28).margin(8));  // the cap height of 42 px type
+}
+
+TEST_CASE("A ruled ledger is read cell by cell, its title outside the table", "[ocr]") {
+  const RecognizedPage page = Shared().Recognize(Load("ledger.png"));
+  INFO(page.FullText());
+  REQUIRE(page.table.has_value());
+  const Table& table = *page.table;
+  CHECK(table.rows == 4);
+  CHECK(table.cols == 4);
+  REQUIRE(table.cells.size() == 16);
+  const struct {
+    int row, col;
+    const char* text;
+  } expected[] = {
+      {0, 0, "STT"},   {0, 1, "Họ và tên"},        {0, 2, "Năm sinh"}, {0, 3, "Quê quán"},
+      {1, 0, "1"},     {1, 1, "Nguyễn Văn Thạch"}, {1, 2, "1932"},     {1, 3, "Lộc Yên"},
+      {3, 1, "Nông Văn Sầm"}, {3, 3, "Kháng Chiến"},
+  };
+  for (const auto& e : expected) {
+    INFO(e.row << "," << e.col);
+    const Cell* cell = table.at(e.row, e.col);
+    REQUIRE(cell != nullptr);
+    CHECK(cell->Text() == e.text);
+  }
+  // The title is text outside the table, and not in any cell.
+  REQUIRE_FALSE(page.lines.empty());
+  CHECK(Contains(page.lines[0].Text(), "VÀNG KHEN THƯỞNG"));
+  // Cells tile the table: the header row is above the first body row.
+  CHECK(table.at(0, 0)->box.y < table.at(1, 0)->box.y);
+  CHECK(table.at(1, 1)->box.x > table.at(1, 0)->box.x);
+}

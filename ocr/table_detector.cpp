@@ -1,0 +1,179 @@
+#include "ocr/internal/table_detector.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
+namespace sovang::ocr {
+namespace {
+
+struct BoxaDeleter {
+  void operator()(Boxa* b) const noexcept { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+// A run of rows (or columns) of a projection that reach `threshold`.
+struct Band {
+  int begin = 0, end = 0;  // [begin, end)
+  int mid() const { return (begin + end) / 2; }
+};
+
+std::vector<Band> BandsAbove(Numa* projection, double threshold, int offset) {
+  std::vector<Band> bands;
+  const int n = numaGetCount(projection);
+  int start = -1;
+  for (int i = 0; i <= n; ++i) {
+    l_float32 v = 0;
+    if (i < n) numaGetFValue(projection, i, &v);
+    const bool on = i < n && v >= threshold;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      bands.push_back(Band{start + offset, i + offset});
+      start = -1;
+    }
+  }
+  return bands;
+}
+
+PixPtr Clip(Pix* pix, const Box& b) {
+  LeptBoxPtr box = MakeLeptBox(b);
+  return PixPtr(pixClipRectangle(pix, box.get(), nullptr));
+}
+
+// Edges from rule positions, plus the table's own border where an outer rule
+// is missing; rules closer than `min_gap` to the previous edge are dropped.
+std::vector<int> Edges(const std::vector<Band>& rules, int lo, int hi, int min_gap) {
+  std::vector<int> out;
+  if (rules.empty() || rules.front().mid() - lo >= min_gap) out.push_back(lo);
+  for (const Band& b : rules) {
+    if (out.empty() || b.mid() - out.back() >= min_gap) out.push_back(b.mid());
+  }
+  if (hi - out.back() >= min_gap) out.push_back(hi);
+  return out;
+}
+
+// Columns of a table without vertical rules: x ranges where no body row has
+// text, at least `min_gap` wide, give the column boundaries.
+std::vector<int> ColumnsFromAlignment(Pix* ink, const Box& table, const std::vector<int>& row_edges,
+                                      int dpi) {
+  const int w = table.w;
+  std::vector<int> covered(static_cast<std::size_t>(w), 0);
+  const int rows = static_cast<int>(row_edges.size()) - 1;
+  const int first_body = rows >= 3 ? 1 : 0;  // the header may straddle columns
+  // Join the letters and words of a phrase: closing by ~1/10 in.
+  PixPtr joined(pixCloseSafeBrick(nullptr, ink, std::max(3, dpi / 10), 1));
+  if (!joined) return {};
+  for (int r = first_body; r < rows; ++r) {
+    const int inset = std::max(2, dpi / 60);
+    const Box band{table.x, row_edges[r] + inset, table.w, row_edges[r + 1] - row_edges[r] - 2 * inset};
+    if (band.empty()) continue;
+    PixPtr strip = Clip(joined.get(), band);
+    if (!strip) continue;
+    NumaPtr proj(pixCountPixelsByColumn(strip.get()));
+    for (int x = 0; x < w && x < numaGetCount(proj.get()); ++x) {
+      l_float32 v = 0;
+      numaGetFValue(proj.get(), x, &v);
+      if (v > 0) ++covered[static_cast<std::size_t>(x)];
+    }
+  }
+  // Gaps: runs of x covered by no body row, between text on both sides.
+  const int min_gap = std::max(4, dpi / 12);
+  std::vector<int> edges{table.x};
+  int first_text = -1, last_text = -1;
+  for (int x = 0; x < w; ++x) {
+    if (covered[static_cast<std::size_t>(x)] > 0) {
+      if (first_text < 0) first_text = x;
+      last_text = x;
+    }
+  }
+  if (first_text < 0) return {};
+  int gap_start = -1;
+  for (int x = first_text; x <= last_text; ++x) {
+    const bool empty = covered[static_cast<std::size_t>(x)] == 0;
+    if (empty && gap_start < 0) gap_start = x;
+    if (!empty && gap_start >= 0) {
+      if (x - gap_start >= min_gap) edges.push_back(table.x + (gap_start + x) / 2);
+      gap_start = -1;
+    }
+  }
+  edges.push_back(table.x + table.w);
+  return edges;
+}
+
+}  // namespace
+
+Box TableGrid::CellBox(int r, int c) const {
+  return Box{col_edges[c], row_edges[r], col_edges[c + 1] - col_edges[c],
+             row_edges[r + 1] - row_edges[r]};
+}
+
+Box TableGrid::CellInterior(int r, int c) const {
+  const Box b = CellBox(r, c);
+  const int inset = 4;  // the widened rule is removed anyway; stay clear of its edge
+  if (b.w <= 2 * inset || b.h <= 2 * inset) return b;
+  return Box{b.x + inset, b.y + inset, b.w - 2 * inset, b.h - 2 * inset};
+}
+
+std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
+  // Rules are long and thin: keep horizontal runs of at least ~3/4 in and
+  // vertical runs of ~1/2 in (taller than any letter of body or title type)
+  // after bridging small breaks in faded rules.
+  const int bridge = std::max(3, dpi / 30);
+  const int h_len = std::max(20, dpi * 3 / 4);
+  const int v_len = std::max(15, dpi / 2);
+  PixPtr h_closed(pixCloseSafeBrick(nullptr, binary, bridge, 1));
+  PixPtr v_closed(pixCloseSafeBrick(nullptr, binary, 1, bridge));
+  if (!h_closed || !v_closed) return std::nullopt;
+  PixPtr horizontal(pixOpenCompBrick(nullptr, h_closed.get(), h_len, 1));
+  PixPtr vertical(pixOpenCompBrick(nullptr, v_closed.get(), 1, v_len));
+  if (!horizontal || !vertical) return std::nullopt;
+  PixPtr rules(pixOr(nullptr, horizontal.get(), vertical.get()));
+
+  // The table is the rule network with the largest extent.
+  BoxaPtr parts(pixConnCompBB(rules.get(), 8));
+  if (!parts) return std::nullopt;
+  Box table;
+  std::int64_t best = 0;
+  for (int i = 0; i < boxaGetCount(parts.get()); ++i) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(parts.get(), i, &x, &y, &bw, &bh);
+    const std::int64_t area = std::int64_t{bw} * bh;
+    if (area > best) {
+      best = area;
+      table = Box{x, y, bw, bh};
+    }
+  }
+  // Too small to be a ledger: less than ~1.5 in wide or ~0.5 in tall.
+  if (table.w < dpi * 3 / 2 || table.h < dpi / 2) return std::nullopt;
+
+  // Rules spanning most of the table give the rows and columns.
+  PixPtr h_in = Clip(horizontal.get(), table);
+  PixPtr v_in = Clip(vertical.get(), table);
+  if (!h_in || !v_in) return std::nullopt;
+  NumaPtr h_proj(pixCountPixelsByRow(h_in.get(), nullptr));
+  NumaPtr v_proj(pixCountPixelsByColumn(v_in.get()));
+  const std::vector<Band> h_rules = BandsAbove(h_proj.get(), 0.5 * table.w, table.y);
+  const std::vector<Band> v_rules = BandsAbove(v_proj.get(), 0.5 * table.h, table.x);
+  if (h_rules.size() < 3) return std::nullopt;
+
+  const int min_cell = std::max(8, dpi / 12);  // narrower than a digit: not a cell
+  TableGrid grid;
+  grid.box = table;
+  grid.row_edges = Edges(h_rules, table.y, table.y + table.h, min_cell);
+  if (grid.rows() < 2) return std::nullopt;
+
+  // Text with the rules taken out, for checking cells and aligning columns.
+  PixPtr widened(pixDilateBrick(nullptr, rules.get(), 5, 5));
+  PixPtr ink(pixSubtract(nullptr, binary, widened.get()));
+  if (v_rules.size() >= 2) {
+    grid.col_edges = Edges(v_rules, table.x, table.x + table.w, min_cell);
+  } else {
+    grid.ruled_columns = false;
+    grid.col_edges = ColumnsFromAlignment(ink.get(), table, grid.row_edges, dpi);
+  }
+  if (grid.cols() < 2) return std::nullopt;
+  grid.rules = std::move(widened);
+  return grid;
+}
+
+}  // namespace sovang::ocr
