@@ -1,8 +1,26 @@
 #pragma once
 // Answers clerks' queries from the index: names with or without marks, typos,
 // surname variants, field syntax (ten:, nam:1930, nam:1925..1935, xa:, huyen:,
-// khen:, so:), decision numbers with any separators. The index is opened
-// through one factory so a remote or sharded database can stand behind it.
+// tinh:, khen:, so:), decision numbers with any separators, places that
+// changed names. The index is opened through one factory
+// (index/database_factory.h) so a remote or sharded database can stand behind
+// it.
+//
+// THREADS: a Searcher is not thread-safe (Xapian::Database is not). Use one
+// Searcher per thread (the server keeps one per worker thread); Searchers on
+// the same directory share the read-only caches (folded vocabulary, places)
+// behind the scenes.
+//
+// Ranking, in order of strength: every typed word must match (folded, so a
+// query without marks finds marked names; Văn/Thị in the middle of a name are
+// optional; Hoàng/Huỳnh and Vũ/Võ are one surname); among matches, exact marks
+// > tone variants (hòa/hoà) > folded only, adjacent name words and a birth
+// year in the query count extra. Hits that need a typo correction (one edit,
+// two in words of 7+ letters, same first letter) are only looked for when the
+// exact query has fewer hits than asked for, and always rank below them.
+// A free-text word matches a name, an award word or a place word; place words
+// only filter (they add no weight), so "kháng chiến" ranks the award above
+// the commune Kháng Chiến.
 
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +32,11 @@
 
 #include "core/record.h"
 
+namespace sovang {
+class Gazetteer;
+class AwardCatalog;
+}  // namespace sovang
+
 namespace sovang::index {
 
 struct SearchRequest {
@@ -23,11 +46,20 @@ struct SearchRequest {
   bool facets = true;
 };
 
+// A place on a hit whose name has changed since: the record keeps what was
+// written, the hit shows both.
+struct PlaceNote {
+  std::string field;                // "commune" | "district" | "province"
+  std::string written;              // as on the record
+  std::vector<std::string> current; // what it is called now
+};
+
 struct SearchHit {
   std::string id;
   double score = 0.0;  // 0..1, relative to the best hit
   Record record;       // as indexed
   std::string snippet; // matched words marked with <mark>…</mark>, HTML-escaped
+  std::vector<PlaceNote> places;  // renamed places on this record (may be empty)
 };
 
 struct FacetValue {
@@ -41,15 +73,32 @@ struct SearchResult {
   std::map<std::string, std::vector<FacetValue>> facets;  // "award", "district", "decade"
 };
 
+struct SearcherOptions {
+  // Place history for expanding place names; nullptr = Gazetteer::Default()
+  // (no expansion when that cannot be loaded). Must outlive the Searcher.
+  const Gazetteer* gazetteer = nullptr;
+  // Award catalog for khen: codes and names; nullptr = AwardCatalog::Default()
+  // (none when it cannot be loaded). Must outlive the Searcher.
+  const AwardCatalog* awards = nullptr;
+  // Facets count at most this many matching documents (the best ones); past
+  // that, counts cover a sample. Keeps broad queries fast at 10M records.
+  int facet_sample = 20000;
+  int facet_values = 20;  // values per facet
+};
+
 class Searcher {
  public:
-  // Opens the index read-only. A missing index reads as empty.
+  // Opens the index read-only. A missing index reads as empty. `dir` may also
+  // be a Xapian stub file listing shards (local or remote).
   static Searcher Open(const std::filesystem::path& dir);
+  static Searcher Open(const std::filesystem::path& dir, const SearcherOptions& options);
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
-  // Throws Error(kInvalidArgument) for a malformed query.
+  // Throws Error(kInvalidArgument) for a malformed query or bad limit/offset
+  // (limit 0..1000, offset >= 0), Error(kIndex) when the index fails. A blank
+  // query matches every record (newest documents last).
   SearchResult Search(const SearchRequest& request);
   // Picks up commits made since opening.
   void Reopen();

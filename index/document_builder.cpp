@@ -1,0 +1,154 @@
+#include "index/document_builder.h"
+
+#include <cctype>
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "core/decision_number.h"
+#include "core/record_json.h"
+#include "text/normalize.h"
+
+namespace sovang::index {
+
+namespace {
+
+std::string Term(std::string_view prefix, std::string_view body) {
+  std::string t;
+  t.reserve(prefix.size() + body.size());
+  t.append(prefix);
+  t.append(body);
+  return t;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Folded words of a field, without tokens too long to be words.
+std::vector<std::string> FoldedWords(std::string_view value) {
+  std::vector<std::string> out;
+  for (const std::string& t : text::Tokenize(value)) {
+    if (t.size() > kMaxTokenBytes) continue;
+    out.push_back(text::Fold(t));
+  }
+  return out;
+}
+
+void AddPlace(Xapian::Document& doc, std::string_view value, std::string_view word_prefix,
+              std::string_view whole_prefix) {
+  if (value.empty()) return;
+  for (const std::string& w : FoldedWords(value)) doc.add_term(Term(word_prefix, w));
+  const std::string key = PlaceKey(value);
+  if (!key.empty() && key.size() <= 200) doc.add_boolean_term(Term(whole_prefix, key));
+}
+
+}  // namespace
+
+TokenKeys KeysOf(std::string_view token) {
+  TokenKeys k;
+  k.exact = text::Lower(token);
+  k.tone = text::CanonicalTone(k.exact);
+  k.folded = text::Fold(k.exact);
+  return k;
+}
+
+bool IsOptionalMiddle(std::string_view folded) { return folded == "van" || folded == "thi"; }
+
+std::vector<std::string> NameBigrams(const std::vector<std::string>& folded) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+    out.push_back(folded[i] + "_" + folded[i + 1]);
+    if (i + 2 < folded.size() && IsOptionalMiddle(folded[i + 1])) out.push_back(folded[i] + "_" + folded[i + 2]);
+  }
+  return out;
+}
+
+std::string PlaceKey(std::string_view name) {
+  std::string key;
+  for (const std::string& w : FoldedWords(name)) {
+    if (!key.empty()) key.push_back('_');
+    key += w;
+  }
+  return key;
+}
+
+std::string DecisionTermKey(std::string_view text) { return AsciiLower(DecisionKey(text)); }
+
+std::vector<std::string> DecisionTermKeys(std::string_view value) {
+  std::vector<std::string> keys;
+  const std::string full = DecisionTermKey(value);
+  if (full.empty()) return keys;
+  keys.push_back(full);
+  if (const auto parsed = ParseDecisionNumber(value); parsed && parsed->year) {
+    const std::string short_key = DecisionTermKey(parsed->number + parsed->issuer);
+    if (short_key != full) keys.push_back(short_key);
+  }
+  return keys;
+}
+
+std::string DecadeOf(int year) { return std::to_string(year / 10 * 10); }
+
+void BuildDocument(const Record& r, Xapian::Document& doc) {
+  doc.set_data(RecordToJson(r).dump());
+  doc.add_boolean_term(Term(prefix::kId, r.id));
+
+  // Name: three keys per token; positions on the folded key for phrases;
+  // bigrams as single terms so that most name queries need no positions.
+  std::vector<std::string> folded_name;
+  Xapian::termpos pos = 0;
+  for (const std::string& token : text::Tokenize(r.value(FieldId::kFullName))) {
+    if (token.size() > kMaxTokenBytes) continue;
+    const TokenKeys k = KeysOf(token);
+    doc.add_posting(Term(prefix::kNameFolded, k.folded), ++pos);
+    doc.add_term(Term(prefix::kNameExact, k.exact));
+    doc.add_term(Term(prefix::kNameTone, k.tone));
+    folded_name.push_back(k.folded);
+  }
+  for (const std::string& b : NameBigrams(folded_name)) doc.add_term(Term(prefix::kNameBigram, b));
+
+  AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
+  AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);
+  AddPlace(doc, r.value(FieldId::kProvince), prefix::kProvinceWord, prefix::kProvince);
+
+  const std::vector<std::string> award_words = FoldedWords(r.value(FieldId::kAward));
+  for (std::size_t i = 0; i < award_words.size(); ++i) {
+    doc.add_term(Term(prefix::kAwardWord, award_words[i]));
+    if (i + 1 < award_words.size())
+      doc.add_term(Term(prefix::kAwardBigram, award_words[i] + "_" + award_words[i + 1]));
+  }
+  if (const std::string& code = r.value(FieldId::kAwardCode); !code.empty())
+    doc.add_boolean_term(Term(prefix::kAwardCode, AsciiLower(code)));
+
+  if (const std::string& number = r.value(FieldId::kDecisionNumber); !number.empty()) {
+    for (const std::string& key : DecisionTermKeys(number)) doc.add_boolean_term(Term(prefix::kDecision, key));
+    if (const auto parsed = ParseDecisionNumber(number))
+      doc.add_boolean_term(Term(prefix::kDecisionNumber, AsciiLower(parsed->number)));
+  }
+  if (const std::string& date = r.value(FieldId::kDecisionDate); !date.empty()) {
+    doc.add_value(slot::kDecisionDate, date);
+    if (date.size() >= 4 && std::isdigit(static_cast<unsigned char>(date[0])))
+      doc.add_term(Term(prefix::kDecisionYear, date.substr(0, 4)));  // weighted: a year in free text boosts
+  }
+  if (const std::string& book = r.value(FieldId::kBookNumber); !book.empty()) {
+    const std::string key = DecisionTermKey(book);
+    if (!key.empty()) doc.add_boolean_term(Term(prefix::kBook, key));
+  }
+  if (const auto year = r.birth_year()) {
+    doc.add_term(Term(prefix::kBirthYear, std::to_string(*year)));  // weighted: a year in free text boosts
+    doc.add_value(slot::kBirthYear, Xapian::sortable_serialise(*year));
+    doc.add_value(slot::kDecade, DecadeOf(*year));
+  }
+  if (const std::string& gender = r.value(FieldId::kGender); !gender.empty())
+    doc.add_boolean_term(Term(prefix::kGender, text::Fold(gender)));
+
+  if (const std::string& v = r.value(FieldId::kAward); !v.empty()) doc.add_value(slot::kAward, v);
+  if (const std::string& v = r.value(FieldId::kDistrict); !v.empty()) doc.add_value(slot::kDistrict, v);
+  if (const std::string& v = r.value(FieldId::kProvince); !v.empty()) doc.add_value(slot::kProvince, v);
+  if (const std::string& v = r.value(FieldId::kCommune); !v.empty()) doc.add_value(slot::kCommune, v);
+}
+
+}  // namespace sovang::index

@@ -1,0 +1,126 @@
+#pragma once
+// Turns a Record into the Xapian document that represents it in the index.
+// Internal to sovang::index (the Xapian type is only forward-declared here).
+//
+// Terms (every prefix is upper case and every term body starts with a lower
+// case letter or a digit, so no two prefixes can be confused):
+//
+//   Q    record id, unique (boolean)             Q3f2a…-p1-r4
+//   NE   name token, exact NFC lower case        NEthạch
+//   NT   name token, tone canonical              NThòa   ("hoà" and "hòa")
+//   NF   name token, folded; WITH POSITIONS      NFthach (phrases "…")
+//   NB   name bigram, folded, as one term        NBvan_thach; also skipping a
+//        middle Văn/Thị, so "Nguyễn Văn Thạch" has NBnguyen_thach too
+//   PC   commune word, folded                    PCloc
+//   PH   district word, folded                   PHcao
+//   PT   province word, folded                   PTlang
+//   XC   commune, whole name folded, '_'-joined  XCloc_yen
+//   XH   district, whole name                    XHcao_loc
+//   XT   province, whole name                    XTlang_son
+//   A    award word, folded                      Akhang
+//   AB   award bigram, folded                    ABkhang_chien
+//   K    award code, lower case                  Khckc-cp-1
+//   D    decision number key (DecisionKey,       D803qdctn; with a year also
+//        lower case)                             the key without it:
+//                                                D1502qdctn and D15022005qdctn
+//   DN   decision number alone                   DN803, DN6b
+//   DY   decision year                           DY1975
+//   B    book (golden book / certificate) number B73372
+//   Y    birth year                              Y1932
+//   G    gender, folded                          Gnam
+//
+// Value slots:
+//   0  birth year, Xapian::sortable_serialise(year)   (ranges, sorting)
+//   1  decision date, ISO "1975-08-10"                 (sorting, ranges)
+//   2  award as normalised (facet "award")
+//   3  district as written (facet "district")
+//   4  birth decade "1930" (facet "decade")
+//   5  province as written
+//   6  commune as written
+//
+// Document data: the record JSON of design §3 (core/record_json.h, without
+// field detail), so a hit needs no SQLite.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+
+namespace Xapian {
+class Document;
+}
+
+namespace sovang::index {
+
+namespace prefix {
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kNameExact = "NE";
+inline constexpr std::string_view kNameTone = "NT";
+inline constexpr std::string_view kNameFolded = "NF";
+inline constexpr std::string_view kNameBigram = "NB";
+inline constexpr std::string_view kCommuneWord = "PC";
+inline constexpr std::string_view kDistrictWord = "PH";
+inline constexpr std::string_view kProvinceWord = "PT";
+inline constexpr std::string_view kCommune = "XC";
+inline constexpr std::string_view kDistrict = "XH";
+inline constexpr std::string_view kProvince = "XT";
+inline constexpr std::string_view kAwardWord = "A";
+inline constexpr std::string_view kAwardBigram = "AB";
+inline constexpr std::string_view kAwardCode = "K";
+inline constexpr std::string_view kDecision = "D";
+inline constexpr std::string_view kDecisionNumber = "DN";
+inline constexpr std::string_view kDecisionYear = "DY";
+inline constexpr std::string_view kBook = "B";
+inline constexpr std::string_view kBirthYear = "Y";
+inline constexpr std::string_view kGender = "G";
+}  // namespace prefix
+
+namespace slot {
+inline constexpr unsigned kBirthYear = 0;
+inline constexpr unsigned kDecisionDate = 1;
+inline constexpr unsigned kAward = 2;
+inline constexpr unsigned kDistrict = 3;
+inline constexpr unsigned kDecade = 4;
+inline constexpr unsigned kProvince = 5;
+inline constexpr unsigned kCommune = 6;
+}  // namespace slot
+
+// Longest token indexed (bytes); longer runs are OCR garbage and would only
+// bloat the vocabulary (Xapian's own limit is 245 bytes per term).
+inline constexpr std::size_t kMaxTokenBytes = 64;
+
+// The search keys of one name token (already NFC lower case, from Tokenize).
+struct TokenKeys {
+  std::string exact;   // NFC lower case
+  std::string tone;    // tone placed the modern way
+  std::string folded;  // marks removed, đ -> d
+};
+TokenKeys KeysOf(std::string_view token);
+
+// Middle names that are dropped or added between documents ("van", "thi",
+// folded).
+bool IsOptionalMiddle(std::string_view folded);
+
+// Bigrams of folded name tokens: adjacent pairs, plus pairs that skip one
+// optional middle name. {"nguyen","van","thach"} ->
+// {"nguyen_van", "van_thach", "nguyen_thach"}.
+std::vector<std::string> NameBigrams(const std::vector<std::string>& folded);
+
+// Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
+std::string PlaceKey(std::string_view name);
+
+// Decision-number key as used in terms: DecisionKey() in lower case ASCII.
+std::string DecisionTermKey(std::string_view text);
+
+// Every D term body for a decision number value: the full key and, when the
+// number carries a year ("1502/2005/QĐ-CTN"), the key without the year.
+std::vector<std::string> DecisionTermKeys(std::string_view value);
+
+// The decade facet value of a birth year: 1932 -> "1930".
+std::string DecadeOf(int year);
+
+// Fills doc (which should be empty) with the terms, values and data of record.
+void BuildDocument(const Record& record, Xapian::Document& doc);
+
+}  // namespace sovang::index

@@ -1,0 +1,557 @@
+#include "index/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/decision_number.h"
+#include "core/error.h"
+#include "index/document_builder.h"
+#include "text/normalize.h"
+
+namespace sovang::index {
+
+namespace {
+
+using Q = Xapian::Query;
+
+constexpr std::size_t kMaxTypoTermsPerToken = 24;
+constexpr std::size_t kMaxSpanWords = 4;
+constexpr int kMaxYearTerms = 150;  // a wider nam: range becomes a value range
+
+std::string T(std::string_view prefix, std::string_view body) {
+  std::string t(prefix);
+  t.append(body);
+  return t;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+Q Scale(double factor, const Q& q) { return factor == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, factor); }
+
+Q Combine(Q::op op, const std::vector<Q>& qs) {
+  if (qs.empty()) return Q();
+  if (qs.size() == 1) return qs.front();
+  return Q(op, qs.begin(), qs.end());
+}
+
+Q Any(std::initializer_list<Q> qs) { return Combine(Q::OP_OR, std::vector<Q>(qs)); }
+
+Q Terms(Q::op op, const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Q(terms.front());
+  return Q(op, terms.begin(), terms.end());
+}
+
+std::string Join(const std::vector<std::string>& words, std::size_t from, std::size_t to, char sep) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (i > from) out.push_back(sep);
+    out += words[i];
+  }
+  return out;
+}
+
+std::string_view WholePrefix(std::string_view level) {
+  if (level == "commune") return prefix::kCommune;
+  if (level == "district") return prefix::kDistrict;
+  return prefix::kProvince;
+}
+
+std::string_view WordPrefix(std::string_view level) {
+  if (level == "commune") return prefix::kCommuneWord;
+  if (level == "district") return prefix::kDistrictWord;
+  return prefix::kProvinceWord;
+}
+
+std::string_view LevelOf(PartKind kind) {
+  switch (kind) {
+    case PartKind::kCommune: return "commune";
+    case PartKind::kDistrict: return "district";
+    default: return "province";
+  }
+}
+
+// A name token's query: what it must match and what adds weight.
+struct TokenQuery {
+  Q required;
+  std::vector<Q> boosts;
+};
+
+class Assembly {
+ public:
+  Assembly(const QueryContext& ctx, const QueryWeights& w, bool typos) : ctx_(ctx), w_(w), typos_(typos) {}
+
+  BuiltQuery Run(const ParsedQuery& parsed) {
+    std::vector<std::vector<std::string>> free_runs;
+    for (const QueryPart& part : parsed.parts) {
+      switch (part.kind) {
+        case PartKind::kText: free_runs.push_back(text::Tokenize(TakeDecisionNumbers(part.raw))); break;
+        case PartKind::kPhrase: Phrase(part.words, free_runs); break;
+        case PartKind::kName: NameField(part.words, free_runs); break;
+        case PartKind::kBirthYear: BirthYear(part); break;
+        case PartKind::kCommune:
+        case PartKind::kDistrict:
+        case PartKind::kProvince: PlaceField(part, free_runs); break;
+        case PartKind::kAward: AwardField(part, free_runs); break;
+        case PartKind::kNumber: NumberField(part, free_runs); break;
+      }
+    }
+    for (const auto& run : free_runs)
+      if (!run.empty()) FreeRun(run);
+
+    if (required_.empty()) {
+      // Nothing but boosts: a lone year is any year field, else any boost.
+      for (const std::string& y : free_years_)
+        required_.push_back(Any({Q(T(prefix::kBirthYear, y)), Q(T(prefix::kDecisionYear, y)), Q(T(prefix::kBook, y)),
+                                 Q(T(prefix::kDecisionNumber, y))}));
+      if (required_.empty() && !boosts_.empty()) required_.push_back(Combine(Q::OP_OR, boosts_));
+    }
+    BuiltQuery out;
+    out.typo_terms = typo_terms_;
+    out.highlight = std::move(h_);
+    if (required_.empty()) {
+      out.query = Q::MatchAll;
+      out.match_all = true;
+      return out;
+    }
+    const Q must = Combine(Q::OP_AND, required_);
+    out.query = boosts_.empty() ? must : Q(Q::OP_AND_MAYBE, must, Combine(Q::OP_OR, boosts_));
+    return out;
+  }
+
+ private:
+  Xapian::doccount Freq(const std::string& term) const { return ctx_.db->get_termfreq(term); }
+
+  void Mark(const std::string& folded) { h_.words.insert(folded); }
+
+  // ---- names -------------------------------------------------------------
+
+  TokenQuery NameToken(const std::string& token, bool surname) {
+    const TokenKeys k = KeysOf(token);
+    std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
+    Mark(k.folded);
+    if (surname)
+      for (const std::string& v : SurnameVariants(k.folded)) {
+        accept.push_back(T(prefix::kNameFolded, v));
+        Mark(v);
+      }
+    if (typos_ && ctx_.vocabulary) {
+      const int edits = AllowedEdits(text::Length(k.folded));
+      for (const NearTerm& n : ctx_.vocabulary->Near(k.folded, edits, kMaxTypoTermsPerToken)) {
+        std::string term = T(prefix::kNameFolded, n.term);
+        if (std::find(accept.begin(), accept.end(), term) != accept.end()) continue;
+        accept.push_back(std::move(term));
+        Mark(n.term);
+        ++typo_terms_;
+      }
+    }
+    TokenQuery tq;
+    // One SYNONYM: every accepted spelling weighs the same, so a rare variant
+    // or typo cannot outrank the common spelling by its rarity; the typed
+    // form then earns the boosts below.
+    tq.required = Terms(Q::OP_SYNONYM, accept);
+    if (accept.size() > 1) tq.boosts.push_back(Q(accept.front()));
+    if (k.exact != k.folded) {
+      tq.boosts.push_back(Q(T(prefix::kNameTone, k.tone)));
+      tq.boosts.push_back(Q(T(prefix::kNameExact, k.exact)));
+    }
+    return tq;
+  }
+
+  // A run of name words (ten: or free text). `free` widens multi-word places
+  // and awards recognised in the run.
+  void NameWords(const std::vector<std::string>& words, bool free) {
+    const std::size_t n = words.size();
+    std::vector<std::string> folded;
+    for (const std::string& w : words) folded.push_back(text::Fold(w));
+
+    std::size_t i = 0;
+    while (i < n) {
+      std::size_t place_end = i, award_end = i;
+      std::vector<PlaceName> place_names;  // for the longest place span at i
+      if (free) {
+        FindPlaceSpan(words, folded, i, place_end, place_names);
+        award_end = AwardSpanEnd(folded, i);
+      }
+      const std::size_t end = std::max({place_end, award_end, i + 1});
+      std::vector<Q> name_parts;
+      for (std::size_t j = i; j < end; ++j) {
+        TokenQuery tq = NameToken(words[j], j == 0);
+        boosts_.insert(boosts_.end(), tq.boosts.begin(), tq.boosts.end());
+        const bool optional = end == i + 1 && IsOptionalMiddle(folded[j]) && j > 0 && j + 1 < n;
+        if (optional) {
+          boosts_.push_back(tq.required);
+          continue;
+        }
+        name_parts.push_back(tq.required);
+      }
+      if (!name_parts.empty()) {
+        std::vector<Q> alternatives{Combine(Q::OP_AND, name_parts)};
+        if (award_end == end && end > i + 1) {
+          std::vector<std::string> terms;
+          for (std::size_t j = i; j < end; ++j) terms.push_back(T(prefix::kAwardWord, folded[j]));
+          alternatives.push_back(Scale(w_.award, Terms(Q::OP_AND, terms)));
+        }
+        if (place_end == end && end > i) {
+          std::vector<Q> places;
+          for (const PlaceName& p : place_names) places.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
+          for (const PlaceName& p : place_names)
+            for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
+          alternatives.push_back(Scale(w_.place, Combine(Q::OP_OR, places)));
+        }
+        required_.push_back(Combine(Q::OP_OR, alternatives));
+      }
+      i = end;
+    }
+    for (const std::string& b : NameBigrams(folded)) boosts_.push_back(Scale(w_.bigram, Q(T(prefix::kNameBigram, b))));
+    if (free)
+      for (std::size_t j = 0; j + 1 < n; ++j) {
+        const std::string b = folded[j] + "_" + folded[j + 1];
+        if (IsAwardBigram(b)) boosts_.push_back(Scale(w_.award, Q(T(prefix::kAwardBigram, b))));
+      }
+  }
+
+  bool IsAwardBigram(const std::string& b) const {
+    if (ctx_.award_bigrams && ctx_.award_bigrams->count(b)) return true;
+    return Freq(T(prefix::kAwardBigram, b)) > 0;
+  }
+
+  // End of the longest run from i where each adjacent pair is an award bigram
+  // ("huân chương kháng chiến hạng nhất"); i when there is none.
+  std::size_t AwardSpanEnd(const std::vector<std::string>& folded, std::size_t i) const {
+    std::size_t end = i;
+    while (end + 1 < folded.size() && IsAwardBigram(folded[end] + "_" + folded[end + 1])) ++end;
+    return end > i ? end + 1 : i;
+  }
+
+  // The longest span from i (up to kMaxSpanWords words) that is a whole place
+  // name, in the index at any level or in the gazetteer. Fills `names` with the
+  // span's own name at the levels it was found and its old/new names.
+  void FindPlaceSpan(const std::vector<std::string>& words, const std::vector<std::string>& folded, std::size_t i,
+                     std::size_t& end, std::vector<PlaceName>& names) {
+    for (std::size_t len = std::min(kMaxSpanWords, words.size() - i); len >= 1; --len) {
+      const std::string key = Join(folded, i, i + len, '_');
+      const std::string name = Join(words, i, i + len, ' ');
+      std::vector<PlaceName> found;
+      for (std::string_view level : {"commune", "district", "province"})
+        if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
+          found.push_back(PlaceName{std::string(level), name});
+      if (found.empty()) continue;
+      if (ctx_.places)
+        for (const PlaceName& level_name : std::vector<PlaceName>(found))
+          for (PlaceName& r : ctx_.places->Related(name, level_name.level)) found.push_back(std::move(r));
+      end = i + len;
+      names = std::move(found);
+      return;
+    }
+  }
+
+  void NameField(const std::vector<std::string>& words, std::vector<std::vector<std::string>>& free_runs) {
+    std::vector<std::string> names, numbers;
+    for (const std::string& w : words) (AllDigits(w) ? numbers : names).push_back(w);
+    if (!names.empty()) NameWords(names, /*free=*/false);
+    if (!numbers.empty()) free_runs.push_back(numbers);
+  }
+
+  // ---- free text ---------------------------------------------------------
+
+  void FreeRun(const std::vector<std::string>& run) {
+    std::vector<std::string> words;
+    for (const std::string& w : run) {
+      if (!AllDigits(w)) {
+        if (w.size() <= kMaxTokenBytes) words.push_back(w);
+        continue;
+      }
+      const int n = w.size() == 4 ? std::stoi(w) : 0;
+      if (n >= 1880 && n <= 2010) {
+        // A bare year near a name: most likely the birth year, maybe the
+        // decision's. It ranks, it does not filter (OCR misreads years).
+        boosts_.push_back(Scale(w_.birth_year, Q(T(prefix::kBirthYear, w))));
+        boosts_.push_back(Scale(w_.decision_year, Q(T(prefix::kDecisionYear, w))));
+        h_.years.insert(n);
+        free_years_.push_back(w);
+        continue;
+      }
+      // Any other number: a decision number without its issuer, or a book number.
+      const std::string key = DecisionTermKey(w);
+      required_.push_back(Q(Q::OP_OR, Q(T(prefix::kDecisionNumber, key)), Q(T(prefix::kBook, key))));
+      h_.book_keys.insert(key);
+      MarkDecisionsNumbered(key);
+    }
+    if (!words.empty()) NameWords(words, /*free=*/true);
+  }
+
+  // A bare number matched DN: mark decision numbers with that number.
+  void MarkDecisionsNumbered(const std::string& number) { h_.numbers.insert(number); }
+
+  void Phrase(const std::vector<std::string>& words, std::vector<std::vector<std::string>>& free_runs) {
+    if (words.size() < 2) {
+      free_runs.push_back(words);
+      return;
+    }
+    std::vector<std::string> name_terms, award_bigrams;
+    std::vector<std::string> folded;
+    for (const std::string& w : words) {
+      const TokenKeys k = KeysOf(w);
+      folded.push_back(k.folded);
+      name_terms.push_back(T(prefix::kNameFolded, k.folded));
+      Mark(k.folded);
+      if (k.exact != k.folded) {
+        boosts_.push_back(Q(T(prefix::kNameTone, k.tone)));
+        boosts_.push_back(Q(T(prefix::kNameExact, k.exact)));
+      }
+    }
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i)
+      award_bigrams.push_back(T(prefix::kAwardBigram, folded[i] + "_" + folded[i + 1]));
+    const std::string key = PlaceKey(Join(words, 0, words.size(), ' '));
+    required_.push_back(Any({Q(Q::OP_PHRASE, name_terms.begin(), name_terms.end(), name_terms.size()),
+                             Scale(w_.award, Terms(Q::OP_AND, award_bigrams)),
+                             Scale(w_.place, Any({Q(T(prefix::kCommune, key)), Q(T(prefix::kDistrict, key)),
+                                                  Q(T(prefix::kProvince, key))}))}));
+  }
+
+  // ---- numbers -----------------------------------------------------------
+
+  struct Lexeme {
+    std::size_t begin, end;
+    bool code_like;  // ASCII letters/digits and Đ/đ only
+    bool digit_first;
+    bool has_letter;
+  };
+
+  static std::vector<Lexeme> Lex(std::string_view s) {
+    auto separator = [](char c) {
+      return std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '.' || c == ',' || c == ';' ||
+             c == ':' || c == '(' || c == ')' || c == '[' || c == ']';
+    };
+    std::vector<Lexeme> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (separator(s[i])) {
+        ++i;
+        continue;
+      }
+      Lexeme l{i, i, true, std::isdigit(static_cast<unsigned char>(s[i])) != 0, false};
+      while (i < s.size() && !separator(s[i])) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC4 && i + 1 < s.size() &&
+            (static_cast<unsigned char>(s[i + 1]) == 0x90 || static_cast<unsigned char>(s[i + 1]) == 0x91)) {
+          l.has_letter = true;
+          i += 2;
+          continue;
+        }
+        if (c >= 0x80 || !std::isalnum(c)) l.code_like = false;
+        if (std::isalpha(c)) l.has_letter = true;
+        ++i;
+      }
+      l.end = i;
+      out.push_back(l);
+    }
+    return out;
+  }
+
+  bool KnownNumber(const std::string& key) const {
+    return Freq(T(prefix::kDecision, key)) > 0 || Freq(T(prefix::kBook, key)) > 0;
+  }
+
+  // Finds decision numbers in free text ("803/QĐ-CTN", "803 QD CTN",
+  // "47-NQ/HĐNN7") and turns each into a required term; returns the text
+  // with them blanked out. A spaced form counts only when the index knows it;
+  // a compact one ("803/QĐ-CTN") always does (no hits is then the answer).
+  std::string TakeDecisionNumbers(const std::string& raw) {
+    std::string rest = raw;
+    const std::vector<Lexeme> lex = Lex(raw);
+    for (std::size_t i = 0; i < lex.size(); ++i) {
+      if (!lex[i].code_like || !lex[i].digit_first) continue;
+      std::size_t last = i;
+      while (last + 1 < lex.size() && last + 1 - i < 6 && lex[last + 1].code_like) {
+        const std::string_view gap = std::string_view(raw).substr(lex[last].end, lex[last + 1].begin - lex[last].end);
+        if (gap.find_first_not_of(" /-.") != std::string_view::npos) break;
+        ++last;
+      }
+      for (std::size_t j = last + 1; j-- > i;) {
+        if (j == i && !lex[i].has_letter) break;  // a bare number is not a decision number here
+        const std::string span = raw.substr(lex[i].begin, lex[j].end - lex[i].begin);
+        const std::string key = DecisionTermKey(span);
+        const bool known = Freq(T(prefix::kDecision, key)) > 0;
+        const bool compact = span.find(' ') == std::string::npos && span.find_first_of("/-") != std::string::npos;
+        const auto parsed = compact ? ParseDecisionNumber(span) : std::nullopt;
+        if (!known && !(parsed && !parsed->issuer.empty())) continue;
+        required_.push_back(Q(T(prefix::kDecision, key)));
+        h_.decision_keys.insert(key);
+        std::fill(rest.begin() + static_cast<std::ptrdiff_t>(lex[i].begin),
+                  rest.begin() + static_cast<std::ptrdiff_t>(lex[j].end), ' ');
+        i = j;
+        break;
+      }
+    }
+    return rest;
+  }
+
+  void NumberField(const QueryPart& part, std::vector<std::vector<std::string>>& free_runs) {
+    const std::vector<Lexeme> lex = Lex(part.raw);
+    if (lex.empty()) throw Error(Errc::kInvalidArgument, "so: has no number");
+    // The longest leading span the index knows; the rest is free text.
+    std::size_t end = lex.size();
+    if (!part.quoted) {
+      std::size_t j = lex.size();
+      for (; j > 0; --j) {
+        const std::string key = DecisionTermKey(part.raw.substr(lex[0].begin, lex[j - 1].end - lex[0].begin));
+        if (KnownNumber(key) || (j == 1 && Freq(T(prefix::kDecisionNumber, key)) > 0)) break;
+      }
+      if (j > 0) end = j;
+    }
+    const std::string span = part.raw.substr(lex[0].begin, lex[end - 1].end - lex[0].begin);
+    const std::string key = DecisionTermKey(span);
+    std::vector<Q> alternatives{Q(T(prefix::kDecision, key)), Q(T(prefix::kBook, key))};
+    if (end == 1) alternatives.push_back(Q(T(prefix::kDecisionNumber, key)));
+    required_.push_back(Combine(Q::OP_OR, alternatives));
+    h_.decision_keys.insert(key);
+    h_.book_keys.insert(key);
+    if (end == 1) h_.numbers.insert(key);
+    if (end < lex.size()) free_runs.push_back(text::Tokenize(part.raw.substr(lex[end].begin)));
+  }
+
+  // ---- fields ------------------------------------------------------------
+
+  void BirthYear(const QueryPart& part) {
+    const int lo = part.year_from, hi = part.year_to;
+    h_.year_from = lo;
+    h_.year_to = hi;
+    if (lo && lo == hi) {
+      required_.push_back(Scale(0, Q(T(prefix::kBirthYear, std::to_string(lo)))));
+      h_.years.insert(lo);
+      return;
+    }
+    if (lo && hi && hi - lo < kMaxYearTerms) {
+      std::vector<std::string> terms;
+      for (int y = lo; y <= hi; ++y) terms.push_back(T(prefix::kBirthYear, std::to_string(y)));
+      required_.push_back(Scale(0, Terms(Q::OP_OR, terms)));
+      return;
+    }
+    if (lo && hi) {
+      required_.push_back(Q(Q::OP_VALUE_RANGE, slot::kBirthYear, Xapian::sortable_serialise(lo),
+                            Xapian::sortable_serialise(hi)));
+    } else if (lo) {
+      required_.push_back(Q(Q::OP_VALUE_GE, slot::kBirthYear, Xapian::sortable_serialise(lo)));
+    } else {
+      required_.push_back(Q(Q::OP_VALUE_LE, slot::kBirthYear, Xapian::sortable_serialise(hi)));
+    }
+  }
+
+  void PlaceField(const QueryPart& part, std::vector<std::vector<std::string>>& free_runs) {
+    const std::string_view level = LevelOf(part.kind);
+    const std::vector<std::string>& words = part.words;
+    std::size_t k = words.size();
+    if (!part.quoted && words.size() > 1) {
+      // "xa:Lộc Yên Nguyễn Văn Thạch": the longest leading run the index or
+      // the gazetteer knows as a place; the rest goes back to free text.
+      for (std::size_t len = words.size(); len >= 1; --len) {
+        const std::string name = Join(words, 0, len, ' ');
+        if (Freq(T(WholePrefix(level), PlaceKey(name))) > 0 || (ctx_.places && ctx_.places->Knows(name, level))) {
+          k = len;
+          break;
+        }
+      }
+    }
+    const std::string name = Join(words, 0, k, ' ');
+    std::vector<std::string> word_terms;
+    for (std::size_t i = 0; i < k; ++i) {
+      const std::string f = text::Fold(words[i]);
+      word_terms.push_back(T(WordPrefix(level), f));
+      Mark(f);
+    }
+    std::vector<Q> alternatives{Terms(Q::OP_AND, word_terms)};
+    if (ctx_.places)
+      for (const PlaceName& p : ctx_.places->Related(name, level)) {
+        alternatives.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
+        for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
+      }
+    required_.push_back(Scale(0, Combine(Q::OP_OR, alternatives)));
+    // Records that carry the name as typed come before those with an old or
+    // new name of the place.
+    boosts_.push_back(Scale(w_.place_field, Terms(Q::OP_AND, word_terms)));
+    if (k < words.size()) free_runs.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
+  }
+
+  void AwardField(const QueryPart& part, std::vector<std::vector<std::string>>& free_runs) {
+    const std::vector<std::string>& words = part.words;
+    std::string code;
+    if (ctx_.awards) {
+      const std::string folded_raw = text::CollapseSpaces(text::Fold(part.raw));
+      for (const AwardForm& f : ctx_.awards->forms()) {
+        bool hit = AsciiLower(f.code) == AsciiLower(part.raw) || text::CollapseSpaces(text::Fold(f.name)) == folded_raw;
+        for (const std::string& a : f.aliases) hit = hit || text::CollapseSpaces(text::Fold(a)) == folded_raw;
+        if (hit) {
+          code = AsciiLower(f.code);
+          break;
+        }
+      }
+    }
+    std::size_t k = words.size();
+    if (code.empty() && !part.quoted) {
+      // The leading words that occur in awards; the rest goes back to free text.
+      std::size_t known = 0;
+      while (known < words.size() && Freq(T(prefix::kAwardWord, text::Fold(words[known]))) > 0) ++known;
+      if (known > 0) k = known;
+    }
+    std::vector<std::string> terms;
+    std::vector<std::string> folded;
+    for (std::size_t i = 0; i < k; ++i) {
+      folded.push_back(text::Fold(words[i]));
+      terms.push_back(T(prefix::kAwardWord, folded.back()));
+      Mark(folded.back());
+    }
+    std::vector<Q> alternatives{Terms(Q::OP_AND, terms)};
+    if (!code.empty()) alternatives.push_back(Q(T(prefix::kAwardCode, code)));
+    required_.push_back(Scale(w_.award, Combine(Q::OP_OR, alternatives)));
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i)
+      boosts_.push_back(Scale(w_.award, Q(T(prefix::kAwardBigram, folded[i] + "_" + folded[i + 1]))));
+    if (k < words.size()) free_runs.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
+  }
+
+  const QueryContext& ctx_;
+  const QueryWeights& w_;
+  const bool typos_;
+  std::vector<Q> required_;
+  std::vector<Q> boosts_;
+  std::vector<std::string> free_years_;
+  Highlight h_;
+  int typo_terms_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> SurnameVariants(std::string_view folded) {
+  // Regional variants of one surname (domain.md "Names").
+  static const std::vector<std::vector<std::string>> kGroups = {{"hoang", "huynh"}, {"vu", "vo"}};
+  std::vector<std::string> out;
+  for (const auto& group : kGroups)
+    if (std::find(group.begin(), group.end(), folded) != group.end())
+      for (const std::string& v : group)
+        if (v != folded) out.push_back(v);
+  return out;
+}
+
+QueryBuilder::QueryBuilder(const QueryContext& context, const QueryWeights& weights) : ctx_(context), w_(weights) {
+  if (!ctx_.db) throw Error(Errc::kInternal, "QueryBuilder needs a database");
+}
+
+BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed, bool typos) const {
+  if (parsed.empty()) {
+    BuiltQuery out;
+    out.query = Xapian::Query::MatchAll;
+    out.match_all = true;
+    return out;
+  }
+  return Assembly(ctx_, w_, typos).Run(parsed);
+}
+
+}  // namespace sovang::index

@@ -1,0 +1,80 @@
+#pragma once
+// Internal: turns a ParsedQuery into a Xapian query over the terms of
+// index/document_builder.h.
+//
+// Shape: AND_MAYBE(AND(required clauses), OR(boosts)). Each typed word (or
+// recognised multi-word place/award) is one required clause, so the query
+// stays a conjunction of short OR/SYNONYM lists of non-positional terms (fast
+// at 10M documents); exact-mark, tone, bigram and birth-year terms only add
+// weight (AND_MAYBE never widens the match set). Positional phrases are used
+// only for "quoted" text.
+//
+// Free text is read left to right in segments: a run of words the index (or
+// the gazetteer) knows as one place ("Lộc Yên"), a run of words linked by
+// award bigrams ("kháng chiến", "hạng nhất"), otherwise a single name word. A
+// segment matches the name words OR the whole place OR the award words; a lone
+// word matches names only, so "Nguyễn Văn Chiến" is not every Nguyễn Văn with
+// a Kháng chiến medal. Decision numbers ("803 QD CTN", "47-NQ/HĐNN7") are
+// taken out of free text first; 4-digit years 1880..2010 boost the birth year.
+//
+// The builder asks the database for a few term frequencies (is "803 QD CTN" a
+// decision number we know? is "Lộc Yên" a commune?) and, for the typo pass,
+// the folded vocabulary.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "core/award_catalog.h"
+#include "index/places.h"
+#include "index/query_parser.h"
+#include "index/snippet.h"
+#include "index/vocabulary.h"
+
+namespace sovang::index {
+
+struct QueryContext {
+  const Xapian::Database* db = nullptr;           // required
+  const PlaceIndex* places = nullptr;             // may be null: no place expansion
+  const AwardCatalog* awards = nullptr;           // may be null: no award codes by name
+  const std::set<std::string>* award_bigrams = nullptr;  // "khang_chien": folded catalog bigrams, may be null
+  const NameVocabulary* vocabulary = nullptr;     // needed for typos = true
+};
+
+struct BuiltQuery {
+  Xapian::Query query;
+  Highlight highlight;
+  bool match_all = false;  // the query was blank
+  int typo_terms = 0;      // vocabulary terms added by typo expansion
+};
+
+// Relative weights of the kinds of evidence.
+struct QueryWeights {
+  double award = 0.5;        // an award word matched by free text
+  double place = 0.0;        // a place word matched by free text: filter only
+  double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
+  double birth_year = 1.0;   // a year in free text that is the birth year
+  double decision_year = 0.5;
+  double bigram = 1.0;       // adjacent name words
+};
+
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const QueryContext& context, const QueryWeights& weights = {});
+
+  // typos = false: the exact query. typos = true: the same with each name
+  // token of 3+ letters widened to vocabulary terms within AllowedEdits().
+  // Throws Error(kInvalidArgument) for what only the builder can see wrong.
+  BuiltQuery Build(const ParsedQuery& parsed, bool typos) const;
+
+ private:
+  QueryContext ctx_;
+  QueryWeights w_;
+};
+
+// Surname variants of a folded surname ("hoang" -> {"huynh"}).
+std::vector<std::string> SurnameVariants(std::string_view folded);
+
+}  // namespace sovang::index

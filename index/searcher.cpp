@@ -1,0 +1,274 @@
+#include "index/searcher.h"
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+#include <xapian.h>
+
+#include "core/award_catalog.h"
+#include "core/error.h"
+#include "core/gazetteer.h"
+#include "core/record_json.h"
+#include "index/database_factory.h"
+#include "index/document_builder.h"
+#include "index/facets.h"
+#include "index/places.h"
+#include "index/query_builder.h"
+#include "index/query_parser.h"
+#include "index/snippet.h"
+#include "index/vocabulary.h"
+#include "index/xapian_guard.h"
+#include "text/normalize.h"
+
+namespace sovang::index {
+
+namespace {
+
+constexpr int kMaxLimit = 1000;
+constexpr int kMaxOffset = 100000;
+
+// ---- process-wide read-only caches, shared by the Searchers of all threads --
+
+std::shared_ptr<const PlaceIndex> SharedPlaces(const Gazetteer* gazetteer) {
+  static std::mutex mu;
+  static std::map<const Gazetteer*, std::shared_ptr<const PlaceIndex>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[gazetteer];
+  if (!slot) slot = gazetteer ? std::make_shared<const PlaceIndex>(*gazetteer) : std::make_shared<const PlaceIndex>();
+  return slot;
+}
+
+std::shared_ptr<const std::set<std::string>> SharedAwardBigrams(const AwardCatalog* awards) {
+  static std::mutex mu;
+  static std::map<const AwardCatalog*, std::shared_ptr<const std::set<std::string>>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[awards];
+  if (!slot) {
+    auto bigrams = std::make_shared<std::set<std::string>>();
+    if (awards)
+      for (const AwardForm& f : awards->forms()) {
+        std::vector<std::string> names = f.aliases;
+        names.push_back(f.name);
+        for (const std::string& name : names) {
+          const std::vector<std::string> words = text::Tokenize(name);
+          for (std::size_t i = 0; i + 1 < words.size(); ++i)
+            bigrams->insert(text::Fold(words[i]) + "_" + text::Fold(words[i + 1]));
+        }
+      }
+    slot = std::move(bigrams);
+  }
+  return slot;
+}
+
+// A key that changes whenever the database does.
+std::string RevisionKey(const std::filesystem::path& location, const Xapian::Database& db) {
+  std::string key = location.string() + "\n";
+  try {
+    key += std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {  // several shards: no single revision
+    key += std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) + ":" +
+           std::to_string(db.get_total_length());
+  }
+  return key;
+}
+
+// The folded name vocabulary of a database revision, loaded once per process.
+std::shared_ptr<const NameVocabulary> SharedVocabulary(const std::filesystem::path& location,
+                                                       const Xapian::Database& db) {
+  static std::mutex mu;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const NameVocabulary>>> cache;
+  const std::string revision = RevisionKey(location, db);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    const auto it = cache.find(location.string());
+    if (it != cache.end() && it->second.first == revision) return it->second.second;
+  }
+  auto vocabulary = std::make_shared<NameVocabulary>();
+  const std::string p(prefix::kNameFolded);
+  for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
+    vocabulary->Add((*it).substr(p.size()), it.get_termfreq());
+  std::lock_guard<std::mutex> lock(mu);
+  cache[location.string()] = {revision, vocabulary};
+  return vocabulary;
+}
+
+template <typename T>
+const T* DefaultOrNull(const T* given, const T& (*load)()) {
+  if (given) return given;
+  try {
+    return &load();
+  } catch (const Error&) {
+    return nullptr;  // no schemas installed: search without expansion
+  }
+}
+
+std::vector<PlaceNote> NotesFor(const Record& r, const PlaceIndex& places) {
+  std::vector<PlaceNote> notes;
+  const struct {
+    FieldId field;
+    const char* name;
+    const char* level;
+    FieldId hint;
+  } kPlaces[] = {{FieldId::kCommune, "commune", "commune", FieldId::kDistrict},
+                 {FieldId::kDistrict, "district", "district", FieldId::kProvince},
+                 {FieldId::kProvince, "province", "province", FieldId::kProvince}};
+  for (const auto& p : kPlaces) {
+    const std::string& written = r.value(p.field);
+    if (written.empty()) continue;
+    const std::string hint = p.hint == p.field ? std::string() : r.value(p.hint);
+    std::vector<std::string> current = places.CurrentNames(written, p.level, hint);
+    if (!current.empty()) notes.push_back(PlaceNote{p.name, written, std::move(current)});
+  }
+  return notes;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::filesystem::path location;
+  SearcherOptions options;
+  std::optional<Xapian::Database> db;
+  const AwardCatalog* awards = nullptr;
+  std::shared_ptr<const PlaceIndex> places;
+  std::shared_ptr<const std::set<std::string>> award_bigrams;
+
+  SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
+  SearchHit MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Searcher Searcher::Open(const std::filesystem::path& dir) { return Open(dir, SearcherOptions{}); }
+
+Searcher Searcher::Open(const std::filesystem::path& dir, const SearcherOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->location = dir;
+  impl->options = options;
+  impl->db = OpenForSearch(dir);
+  impl->awards = DefaultOrNull<AwardCatalog>(options.awards, &AwardCatalog::Default);
+  impl->places = SharedPlaces(DefaultOrNull<Gazetteer>(options.gazetteer, &Gazetteer::Default));
+  impl->award_bigrams = SharedAwardBigrams(impl->awards);
+  return Searcher(std::move(impl));
+}
+
+void Searcher::Reopen() {
+  if (!impl_->db) {
+    impl_->db = OpenForSearch(impl_->location);
+    return;
+  }
+  Guard("reopening index " + impl_->location.string(), [&] { impl_->db->reopen(); });
+}
+
+SearchResult Searcher::Search(const SearchRequest& request) {
+  if (request.limit < 0 || request.limit > kMaxLimit)
+    throw Error(Errc::kInvalidArgument, "limit must be between 0 and " + std::to_string(kMaxLimit) + ", got " +
+                                            std::to_string(request.limit));
+  if (request.offset < 0 || request.offset > kMaxOffset)
+    throw Error(Errc::kInvalidArgument, "offset must be between 0 and " + std::to_string(kMaxOffset) + ", got " +
+                                            std::to_string(request.offset));
+  const ParsedQuery parsed = ParseQuery(request.query);
+  if (!impl_->db) {
+    SearchResult empty;
+    if (request.facets) empty.facets = FacetCounter().Result(0);
+    return empty;
+  }
+  return Guard("searching " + impl_->location.string(), [&] {
+    try {
+      return impl_->Run(request, parsed);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed often enough to invalidate what we were reading:
+      // catch up and run once more.
+      impl_->db->reopen();
+      return impl_->Run(request, parsed);
+    }
+  });
+}
+
+SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery& parsed) {
+  const Xapian::Database& database = *db;
+  QueryContext ctx;
+  ctx.db = &database;
+  ctx.places = places.get();
+  ctx.awards = awards;
+  ctx.award_bigrams = award_bigrams.get();
+
+  const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
+  const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);
+  const Xapian::doccount need = offset + limit;
+  const Xapian::doccount check = request.facets
+                                     ? std::max<Xapian::doccount>(need, static_cast<Xapian::doccount>(options.facet_sample))
+                                     : need;
+  // Names are short and every document has about as many terms: no length
+  // normalisation (b = 0), so a longer award text does not push a name down.
+  const Xapian::BM25Weight weighting(1.2, 0, 1, 0, 0.5);
+
+  FacetCounter facets;
+  SearchResult result;
+
+  const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
+  Xapian::Enquire enquire(database);
+  enquire.set_weighting_scheme(weighting);
+  enquire.set_query(strict.query);
+  if (request.facets) facets.Attach(enquire);
+  const Xapian::MSet mset = enquire.get_mset(offset, limit, check);
+  if (request.facets) facets.Collect(enquire);
+  result.total = mset.get_matches_estimated();
+  const double best = mset.get_max_attained();
+  double lowest_on_page = 1.0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const double score = best > 0 ? it.get_weight() / best : 1.0;
+    lowest_on_page = std::min(lowest_on_page, score);
+    result.hits.push_back(MakeHit(it, score, strict.highlight));
+  }
+
+  // Typo pass: only when the exact query cannot fill the page, and only for
+  // documents it did not match, so typo hits always rank below exact ones.
+  const Xapian::doccount exact_total = mset.get_matches_lower_bound();
+  if (!strict.match_all && exact_total < need) {
+    ctx.vocabulary = nullptr;
+    const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
+    ctx.vocabulary = vocabulary.get();
+    const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
+    if (loose.typo_terms > 0) {
+      Xapian::Enquire typo_enquire(database);
+      typo_enquire.set_weighting_scheme(weighting);
+      typo_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose.query, strict.query));
+      const Xapian::doccount typo_offset = offset > exact_total ? offset - exact_total : 0;
+      const Xapian::doccount typo_limit = limit - static_cast<Xapian::doccount>(mset.size());
+      if (request.facets) facets.Attach(typo_enquire);
+      const Xapian::MSet typo_mset =
+          typo_enquire.get_mset(typo_offset, typo_limit, std::max<Xapian::doccount>(check, typo_offset + typo_limit));
+      if (request.facets) facets.Collect(typo_enquire);
+      result.total += typo_mset.get_matches_estimated();
+      const double typo_best = typo_mset.get_max_attained();
+      const double ceiling = !mset.empty() ? lowest_on_page * 0.9 : (exact_total > 0 ? 0.5 : 1.0);
+      for (auto it = typo_mset.begin(); it != typo_mset.end(); ++it) {
+        const double score = ceiling * (typo_best > 0 ? it.get_weight() / typo_best : 1.0);
+        result.hits.push_back(MakeHit(it, score, loose.highlight));
+      }
+    }
+  }
+  if (request.facets) result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)));
+  return result;
+}
+
+SearchHit Searcher::Impl::MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const {
+  SearchHit hit;
+  const Xapian::Document doc = it.get_document();
+  const std::string data = doc.get_data();
+  nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded())
+    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + " holds no record JSON; run sovang reindex");
+  hit.record = RecordFromJson(json);
+  hit.id = hit.record.id;
+  hit.score = score;
+  hit.places = NotesFor(hit.record, *places);
+  hit.snippet = MakeSnippet(hit.record, highlight, hit.places);
+  return hit;
+}
+
+}  // namespace sovang::index
