@@ -1,0 +1,150 @@
+#include "server/app_context.h"
+
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "core/error.h"
+#include "index/indexer.h"
+#include "ingest/index_sync.h"
+
+namespace sovang::server {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How long a searcher trusts its view of the index before re-opening it.
+constexpr auto kSearcherRecheck = std::chrono::seconds(1);
+// How long a write waits for another process (an ingest) to release the archive.
+constexpr auto kWriterLockWait = std::chrono::seconds(2);
+
+std::optional<WriterLock> TryWriterLock(const ArchiveLayout& layout) {
+  try {
+    return WriterLock(layout);
+  } catch (const Error& e) {
+    if (e.code() == Errc::kConflict) return std::nullopt;
+    throw;
+  }
+}
+
+WriterLock WaitForWriterLock(const ArchiveLayout& layout) {
+  const auto deadline = Clock::now() + kWriterLockWait;
+  while (true) {
+    if (auto lock = TryWriterLock(layout)) return std::move(*lock);
+    if (Clock::now() >= deadline) {
+      throw Error(Errc::kConflict, "the archive is being written by another process (an ingest?); try again later");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+bool IndexMissing(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return !std::filesystem::exists(dir, ec) || std::filesystem::is_empty(dir, ec);
+}
+
+}  // namespace
+
+struct AppContext::Searchers {
+  struct Entry {
+    index::Searcher searcher;
+    Clock::time_point checked;
+    std::uint64_t generation;
+    bool opened_missing;  // the index did not exist yet when it was opened
+  };
+
+  explicit Searchers(std::filesystem::path index_dir)
+      : dir(std::move(index_dir)), pool([this] { return Open(); }) {}
+
+  std::unique_ptr<Entry> Open() {
+    const bool missing = IndexMissing(dir);
+    return std::make_unique<Entry>(Entry{index::Searcher::Open(dir), Clock::now(), generation.load(), missing});
+  }
+
+  // Brings a leased searcher up to date when it may be stale.
+  void Refresh(Entry& e, bool force) {
+    const auto now = Clock::now();
+    const std::uint64_t current = generation.load();
+    if (!force && e.generation == current && now - e.checked < kSearcherRecheck) return;
+    if (e.opened_missing) {
+      if (IndexMissing(dir)) {
+        e.checked = now;
+        e.generation = current;
+        return;
+      }
+      e = Entry{index::Searcher::Open(dir), now, current, false};
+      return;
+    }
+    e.searcher.Reopen();
+    e.checked = now;
+    e.generation = current;
+  }
+
+  std::filesystem::path dir;
+  std::atomic<std::uint64_t> generation{0};  // bumped after this process wrote the index
+  Pool<Entry> pool;
+};
+
+AppContext::AppContext(ServerOptions options)
+    : options_(std::move(options)),
+      layout_(options_.data_dir),
+      readers_([this] {
+        store::OpenOptions read_only;
+        read_only.read_only = true;
+        return std::make_unique<store::Database>(store::Database::Open(layout_.db(), read_only));
+      }) {
+  layout_.CreateDirectories();
+  // Migrations and the catch-up of the index need the archive to ourselves;
+  // when an ingest is running it has done both already.
+  std::optional<WriterLock> lock = TryWriterLock(layout_);
+  writer_ = std::make_unique<store::Database>(store::Database::Open(layout_.db()));
+  searchers_ = std::make_unique<Searchers>(layout_.index_dir());
+  if (lock) SyncIndexLocked();
+  authenticator_ = std::make_unique<NoAuthenticator>(options_.public_url);
+}
+
+AppContext::~AppContext() = default;
+
+AppContext::DbLease AppContext::Reader() { return readers_.Acquire(); }
+
+void AppContext::Write(const std::function<void(store::Database&)>& fn) {
+  std::lock_guard<std::mutex> serialise(write_mu_);
+  WriterLock lock = WaitForWriterLock(layout_);
+  writer_->Transaction([&] { fn(*writer_); });
+  SyncIndexLocked();
+}
+
+void AppContext::SyncIndexLocked() {
+  // The write itself is committed: an index that lags is caught up by the
+  // next write or the next start, so a failure here is logged, not thrown.
+  try {
+    index::Indexer indexer = index::Indexer::Open(layout_.index_dir());
+    if (ingest::SyncIndex(*writer_, indexer) > 0) searchers_->generation.fetch_add(1);
+  } catch (const std::exception& e) {
+    std::cerr << "sovang serve: index not updated: " << e.what() << "\n";
+  }
+}
+
+index::SearchResult AppContext::Search(const index::SearchRequest& request) {
+  auto lease = searchers_->pool.Acquire();
+  searchers_->Refresh(*lease, false);
+  try {
+    return lease->searcher.Search(request);
+  } catch (const Error& e) {
+    if (e.code() != Errc::kIndex) throw;
+    // The index changed under the searcher (Xapian's DatabaseModifiedError):
+    // re-open and try once more.
+    searchers_->Refresh(*lease, true);
+    return lease->searcher.Search(request);
+  }
+}
+
+void AppContext::SetAuthenticator(std::unique_ptr<Authenticator> authenticator) {
+  if (!authenticator) throw Error(Errc::kInternal, "SetAuthenticator: null authenticator");
+  authenticator_ = std::move(authenticator);
+}
+
+}  // namespace sovang::server

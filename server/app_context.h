@@ -1,0 +1,72 @@
+#pragma once
+// What handlers share: the archive (store connections, index searchers), the
+// options and the authenticator. One per Server; safe to use from every
+// request thread at once.
+//
+// SQLite connections and Xapian databases are single-threaded, so readers and
+// searchers come from pools and are leased for the length of a request. The
+// store has one writer connection, used under a mutex, and the archive's
+// writer lock (core/archive_layout.h) is held only while writing, so a
+// `sovang ingest` can run while the server serves (its new records show up in
+// search within about a second).
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "core/archive_layout.h"
+#include "index/searcher.h"
+#include "server/pool.h"
+#include "server/principal.h"
+#include "server/server.h"
+#include "store/database.h"
+
+namespace sovang::server {
+
+class AppContext {
+ public:
+  // Opens (creating if missing) and migrates the archive, and brings the index
+  // up to date with the store's outbox when no other process is writing.
+  // REQUIRES: options resolved (ResolveOptions). Throws sovang::Error.
+  explicit AppContext(ServerOptions options);
+  AppContext(const AppContext&) = delete;
+  AppContext& operator=(const AppContext&) = delete;
+  ~AppContext();
+
+  const ServerOptions& options() const { return options_; }
+  const ArchiveLayout& layout() const { return layout_; }
+
+  // A read-only store connection for the caller alone while the lease lives.
+  using DbLease = Pool<store::Database>::Lease;
+  DbLease Reader();
+
+  // Runs `fn` on the writer connection in one transaction (rolled back if it
+  // throws), holding the archive writer lock meanwhile, then applies the
+  // outbox to the index. Writes are serialised. Throws Error(kConflict) when
+  // another process keeps the archive locked for more than about 2 s.
+  void Write(const std::function<void(store::Database&)>& fn);
+
+  // Searches the index with a searcher of the pool; a searcher re-opens the
+  // index when it was last checked more than a second ago, so commits from
+  // the writer or another process show up quickly.
+  index::SearchResult Search(const index::SearchRequest& request);
+
+  // The authenticator in force (NoAuthenticator until one is installed).
+  Authenticator& authenticator() const { return *authenticator_; }
+  // REQUIRES: called while routes are registered, before serving.
+  void SetAuthenticator(std::unique_ptr<Authenticator> authenticator);
+
+ private:
+  struct Searchers;
+  void SyncIndexLocked();
+
+  ServerOptions options_;
+  ArchiveLayout layout_;
+  std::mutex write_mu_;
+  std::unique_ptr<store::Database> writer_;
+  Pool<store::Database> readers_;
+  std::unique_ptr<Searchers> searchers_;
+  std::unique_ptr<Authenticator> authenticator_;
+};
+
+}  // namespace sovang::server

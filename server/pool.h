@@ -1,0 +1,69 @@
+#pragma once
+// A pool of objects that must not be shared between threads at once (SQLite
+// connections, Xapian databases): Acquire hands one out exclusively, creating
+// a new one when all are busy; the lease returns it when it goes away. Grows
+// to the number of threads using it at the same time, no further.
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+namespace sovang::server {
+
+template <typename T>
+class Pool {
+ public:
+  explicit Pool(std::function<std::unique_ptr<T>()> make) : make_(std::move(make)) {}
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  class Lease {
+   public:
+    Lease(Pool* pool, std::unique_ptr<T> item) : pool_(pool), item_(std::move(item)) {}
+    Lease(Lease&& other) noexcept : pool_(other.pool_), item_(std::move(other.item_)) {}
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (item_) pool_->Return(std::move(item_));
+    }
+    T& operator*() const { return *item_; }
+    T* operator->() const { return item_.get(); }
+    // Drops the object instead of returning it (it is broken).
+    void Discard() { item_.reset(); }
+
+   private:
+    Pool* pool_;
+    std::unique_ptr<T> item_;
+  };
+
+  // REQUIRES: the pool outlives the lease.
+  Lease Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!idle_.empty()) {
+        std::unique_ptr<T> item = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(this, std::move(item));
+      }
+    }
+    return Lease(this, make_());  // outside the lock: opening may be slow
+  }
+
+  std::size_t idle_count() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return idle_.size();
+  }
+
+ private:
+  void Return(std::unique_ptr<T> item) {
+    std::lock_guard<std::mutex> lock(mu_);
+    idle_.push_back(std::move(item));
+  }
+
+  std::function<std::unique_ptr<T>()> make_;
+  mutable std::mutex mu_;
+  std::vector<std::unique_ptr<T>> idle_;
+};
+
+}  // namespace sovang::server
