@@ -357,6 +357,12 @@ bool IsSpace(char32_t c) {
 
 namespace detail {
 
+int VowelBase(char32_t c) { return Vowels().Base(c); }
+int VowelTone(char32_t c) { return Vowels().Tone(c); }
+char32_t ComposeVowel(int base, int tone) { return Vowels().Compose(base, tone); }
+char16_t VowelBaseLetter(int base) { return VowelTable::BaseLetter(base); }
+bool VowelHasQualityMark(int base) { return VowelTable::HasQualityMark(base); }
+
 std::string LowerReference(std::string_view s) {
   icu::UnicodeString u = NfcU(FromUtf8(s));
   u.toLower(icu::Locale::getRoot());

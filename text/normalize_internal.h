@@ -22,4 +22,14 @@ void AppendUtf8(std::string& out, char32_t cp);
 // U+FFFD and advance past the maximal ill-formed subpart (at least one byte).
 char32_t NextCodePoint(std::string_view s, std::size_t& i);
 
+// Vietnamese vowels as (base, tone). Bases 0..11 are a ă â e ê i o ô ơ u ư y;
+// tones 0..5 are none, grave, hook, tilde, acute, dot below (the order of
+// sovang::text::Tone). Lower case NFC code points only.
+inline constexpr int kNotAVowel = -1;
+int VowelBase(char32_t c);  // kNotAVowel for anything else
+int VowelTone(char32_t c);  // 0 for anything else
+char32_t ComposeVowel(int base, int tone);
+char16_t VowelBaseLetter(int base);  // u'a' .. u'y'
+bool VowelHasQualityMark(int base);  // ă â ê ô ơ ư
+
 }  // namespace sovang::text::detail
