@@ -825,6 +825,19 @@ def render_certificate(rng, world, fonts, fam):
 
 
 # --------------------------------------------------------------------- degrade
+def rotate_quad(box, angle_deg, size):
+    """The four corners (tl, tr, br, bl) of `box` after the page rotation."""
+    W, H = size
+    cx, cy = W / 2, H / 2
+    a = math.radians(angle_deg)
+    ca, sa = math.cos(a), math.sin(a)
+    out = []
+    for x, y in [(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]:
+        dx, dy = x - cx, y - cy
+        out.append([int(round(cx + dx * ca + dy * sa)), int(round(cy - dx * sa + dy * ca))])
+    return out
+
+
 def rotate_box(box, angle_deg, size):
     """Axis-aligned box of `box` after PIL's rotate(angle, expand=False) about the centre."""
     W, H = size
@@ -950,29 +963,34 @@ def plan_files(n_pages, rng, kinds=KINDS, levels=LEVELS):
     runs. The caller stops when it has made n_pages pages."""
     combos = [(k, l) for l in levels for k in kinds]
     used = 0
-    fmts = {"clean": ["png", "tif1", "tif8", "png"], "light": ["jpg", "tif1", "jpg", "png"],
+    made_multi = False
+    fmts = {"clean": ["png", "tif1", "tif8", "png"], "light": ["jpg", "tif1", "jpg", "jpg"],
             "heavy": ["jpg", "tif1", "jpgc", "jpg"]}
     i = 0
     while True:
-        k, l = combos[i] if i < len(combos) else (rng.choice(kinds), rng.choice(levels))
+        if i < len(combos):
+            k, l = combos[i]
+        else:
+            k = weighted(rng, [(x, {"ledger": 35, "annex": 20, "certificate": 45}[x]) for x in kinds])
+            l = rng.choice(levels)
         fmt = fmts[l][(i // len(combos) + kinds.index(k)) % 4]
         multi = 1
         if k in ("annex", "ledger") and fmt.startswith("tif") and n_pages - used >= 2:
-            multi = min(3, n_pages - used)
+            multi = 2
         multi = max(1, min(multi, n_pages - used))
-        if i == 1 and n_pages - used >= 3 and "annex" in kinds and "light" in levels:
-            # always at least one multi-page TIFF
-            k, l, fmt, multi = "annex", "light", "tif1", 3
+        if k == "annex" and n_pages - used >= 3 and not made_multi:
+            fmt, multi = "tif1", 3  # always at least one multi-page TIFF
+        made_multi = made_multi or multi > 1
         got = yield (k, l, fmt, multi)
         used += got or multi
         i += 1
 
 
-def save_file(path, images, fmt):
+def save_file(path, images, fmt, jpeg_q=75):
     if fmt == "png":
         images[0].save(path, "PNG", optimize=False, compress_level=6, dpi=(DPI, DPI))
     elif fmt in ("jpg", "jpgc"):
-        images[0].save(path, "JPEG", quality=82, dpi=(DPI, DPI))
+        images[0].save(path, "JPEG", quality=jpeg_q, dpi=(DPI, DPI))
     elif fmt == "tif1":
         bw = [im.convert("L").point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.NONE)
               for im in images]
@@ -1040,7 +1058,7 @@ def main(argv=None):
             images.append(img)
             recs_per_page.append((recs, angle, params, pg.im.size))
         path = os.path.join(args.out, name)
-        save_file(path, images, fmt)
+        save_file(path, images, fmt, jpeg_q={"heavy": 55, "light": 72}.get(level, 85))
         with open(path, "rb") as f:
             sha = hashlib.sha256(f.read()).hexdigest()
         for page_i, (recs, angle, params, size) in enumerate(recs_per_page, start=1):
@@ -1050,6 +1068,8 @@ def main(argv=None):
                 line.update({k: nfc(v) for k, v in t.items()})
                 line["source"] = {"file": name, "sha256": sha, "page": page_i,
                                   "bbox": rotate_box(r["bbox"], angle, size)}
+                line["quad"] = rotate_quad(r["bbox"], angle, size)
+                line["skew_deg"] = round(angle, 3)
                 line.update({"confidence": 1.0, "review": "reviewed", "kind": kind,
                              "degradation": level, "font": fam, "format": fmt,
                              "place_unit": r["rec"]["unit"]["id"],
@@ -1113,6 +1133,7 @@ def make_queries(rng, world, truth, n):
     rng.shuffle(sample)
     i = 0
     attempts = 0
+    seen = set()
     while len(out) < n and attempts < n * 20:
         attempts += 1
         t = sample[i % len(sample)]
@@ -1181,8 +1202,9 @@ def make_queries(rng, world, truth, n):
         if q is None:
             continue
         q = nfc(q)
-        if t["truth_key"] not in exp:
+        if t["truth_key"] not in exp or (kind, q) in seen:
             continue
+        seen.add((kind, q))
         out.append({"kind": kind, "query": q, "expected": exp, "about": t["truth_key"]})
     return out
 
