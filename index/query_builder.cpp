@@ -244,7 +244,9 @@ class Assembly {
         if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
           found.push_back(PlaceName{std::string(level), name});
       if (found.empty()) continue;
-      if (ctx_.places)
+      // Old and new names of the place, unless the words are award words too:
+      // "kháng chiến" may be the commune, not every commune merged into it.
+      if (ctx_.places && AwardSpanEnd(folded, i) != i + len)
         for (const PlaceName& level_name : std::vector<PlaceName>(found))
           for (PlaceName& r : ctx_.places->Related(name, level_name.level)) found.push_back(std::move(r));
       end = i + len;

@@ -19,7 +19,8 @@ nlohmann::json SearchResultToJson(const SearchResult& result) {
     nlohmann::json h = {{"id", hit.id},
                         {"score", Round(hit.score)},
                         {"record", RecordToJson(hit.record)},
-                        {"snippet", hit.snippet}};
+                        {"snippet", hit.snippet},
+                        {"approximate", hit.approximate}};
     if (!hit.places.empty()) {
       nlohmann::json places = nlohmann::json::array();
       for (const PlaceNote& n : hit.places)

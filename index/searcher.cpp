@@ -249,6 +249,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       for (auto it = typo_mset.begin(); it != typo_mset.end(); ++it) {
         const double score = ceiling * (typo_best > 0 ? it.get_weight() / typo_best : 1.0);
         result.hits.push_back(MakeHit(it, score, loose.highlight));
+        result.hits.back().approximate = true;
       }
     }
   }

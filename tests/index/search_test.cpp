@@ -1,0 +1,350 @@
+#include "index/searcher.h"
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+#include "index_test_support.h"
+
+using namespace sovang;
+using namespace sovang::index;
+using namespace sovang::index::testing;
+
+namespace {
+
+const char* const kHcknNhat = "Huân chương Kháng chiến hạng Nhất";
+const char* const kHcknNhi = "Huân chương Kháng chiến hạng Nhì";
+const char* const kHuyChuong = "Huy chương Kháng chiến hạng Nhì";
+const char* const kChienThang = "Huân chương Chiến thắng hạng Ba";
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::size_t Rank(const std::vector<std::string>& ids, const std::string& id) {
+  return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+}
+
+// A small archive of Lạng Sơn records used by most tests.
+std::vector<RecordSpec> Archive() {
+  return {
+      {.id = "thach", .name = "Nguyễn Văn Thạch", .birth_year = 1932, .commune = "Lộc Yên", .district = "Cao Lộc",
+       .province = "Lạng Sơn", .award = kHcknNhat, .decision = "543/QĐ-CTN", .date = "1975-08-10", .book = "73372"},
+      {.id = "thach-plain", .name = "Nguyễn Văn Thach", .birth_year = 1940, .commune = "Hợp Thành",
+       .district = "Cao Lộc", .province = "Lạng Sơn", .award = kHcknNhi, .decision = "12/QĐ-CTN",
+       .date = "1980-01-02"},
+      {.id = "thach-acute", .name = "Nguyễn Văn Thách", .birth_year = 1951, .commune = "Hợp Thành",
+       .district = "Cao Lộc", .province = "Lạng Sơn", .award = kHuyChuong},
+      {.id = "hoang", .name = "Hoàng Văn Páo", .birth_year = 1925, .commune = "Thạch Đạn", .district = "Cao Lộc",
+       .province = "Lạng Sơn", .award = kHcknNhi, .decision = "803/QĐ-CTN", .date = "1985-04-30"},
+      {.id = "huynh", .name = "Huỳnh Văn Páo", .birth_year = 1926, .commune = "Gia Cát", .district = "Cao Lộc",
+       .province = "Lạng Sơn", .award = kHuyChuong},
+      {.id = "vu", .name = "Vũ Thị Mai", .birth_year = 1935, .commune = "Hoàng Đồng", .district = "Lạng Sơn",
+       .province = "Lạng Sơn", .award = kHuyChuong, .decision = "1502/2005/QĐ-CTN", .date = "2005-11-02"},
+      {.id = "vo", .name = "Võ Thị Mai", .birth_year = 1936, .commune = "Hoàng Đồng", .district = "Lạng Sơn",
+       .province = "Lạng Sơn", .award = kHuyChuong},
+      {.id = "no-middle", .name = "Lương Nhung", .birth_year = 1929, .commune = "Bắc Sơn", .district = "Bắc Sơn",
+       .province = "Lạng Sơn", .award = kHcknNhi, .decision = "47-NQ/HĐNN7", .date = "1983-03-01"},
+      {.id = "with-middle", .name = "Bế Văn Đàn", .birth_year = 1930, .commune = "Bắc Sơn", .district = "Bắc Sơn",
+       .province = "Lạng Sơn", .award = kHcknNhat},
+      {.id = "hoa-old", .name = "Lê Thị Hoà", .birth_year = 1931, .commune = "Bắc Sơn", .district = "Bắc Sơn",
+       .province = "Lạng Sơn", .award = kHcknNhi},
+      {.id = "cao-lang", .name = "Nông Văn Slương", .birth_year = 1920, .commune = "Tân Thanh",
+       .district = "Văn Lãng", .province = "Cao Lạng", .award = kChienThang, .decision = "17-TTg",
+       .date = "1977-05-05"},
+      {.id = "khang-chien-commune", .name = "Chu Văn Tấn", .birth_year = 1933, .commune = "Kháng Chiến",
+       .district = "Tràng Định", .province = "Lạng Sơn", .award = kChienThang},
+      {.id = "khang-chien-commune-2", .name = "Chu Thị Hiền", .birth_year = 1934, .commune = "Kháng Chiến",
+       .district = "Tràng Định", .province = "Lạng Sơn", .award = "Bằng khen của Thủ tướng Chính phủ"},
+      {.id = "new-commune", .name = "Hà Văn Kiên", .birth_year = 1960, .commune = "Tân Liên", .district = "",
+       .province = "Lạng Sơn", .award = "Huân chương Lao động hạng Ba"},
+      {.id = "thanh", .name = "Nguyễn Văn Thạnh", .birth_year = 1932, .commune = "Hợp Thành", .district = "Cao Lộc",
+       .province = "Lạng Sơn", .award = kHcknNhat},
+      {.id = "chien-name", .name = "Nguyễn Văn Chiến", .birth_year = 1945, .commune = "Hợp Thành",
+       .district = "Cao Lộc", .province = "Lạng Sơn", .award = kChienThang},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("A query without marks finds the marked name", "[index][search]") {
+  TestIndex index(Archive());
+  const auto ids = index.ExactIds("nguyen van thach");
+  CHECK(Contains(ids, "thach"));
+  CHECK(Contains(ids, "thach-plain"));
+  CHECK(Contains(ids, "thach-acute"));
+  CHECK_FALSE(Contains(ids, "chien-name"));
+}
+
+TEST_CASE("A query with marks ranks the exact spelling above folded matches", "[index][search]") {
+  TestIndex index(Archive());
+  for (const std::string q : {"Thạch", "Nguyễn Văn Thạch", "thạch"}) {
+    INFO(q);
+    const auto ids = index.ExactIds(q);
+    REQUIRE(ids.size() >= 3);
+    CHECK(ids[0] == "thach");
+    CHECK(Contains(ids, "thach-plain"));
+    CHECK(Contains(ids, "thach-acute"));
+  }
+  const auto acute = index.ExactIds("Nguyễn Văn Thách");
+  REQUIRE_FALSE(acute.empty());
+  CHECK(acute[0] == "thach-acute");
+}
+
+TEST_CASE("Old and new tone placement are one spelling", "[index][search]") {
+  TestIndex index(Archive());
+  // The record says "Hoà" (old style); the query types "Hòa" (new style).
+  const auto ids = index.ExactIds("Lê Thị Hòa");
+  REQUIRE_FALSE(ids.empty());
+  CHECK(ids[0] == "hoa-old");
+}
+
+TEST_CASE("A name one edit away is found and the exact match still comes first", "[index][search]") {
+  TestIndex index(Archive());
+  SECTION("typo only: the typo hit is found") {
+    const auto ids = index.Ids("Nguyễn Văn Thạc");  // missing final h
+    CHECK(Contains(ids, "thach"));
+  }
+  SECTION("long names tolerate one edit; short ones none") {
+    CHECK(Contains(index.Ids("Nông Văn Sluong"), "cao-lang"));
+    CHECK(Contains(index.Ids("Nông Văn Slưng"), "cao-lang"));
+    CHECK(index.Ids("Bế Văn Đà X").empty());
+  }
+  SECTION("exact hits rank above typo hits") {
+    // Three records fold to "thach"; "Thạnh" is one edit away and comes after
+    // them, marked approximate, with a lower score.
+    for (const std::string q : {"Nguyễn Văn Thach", "nguyen van thach", "Nguyễn Văn Thạch 1932"}) {
+      INFO(q);
+      const SearchResult r = index.Search(q);
+      REQUIRE(r.hits.size() == 4);
+      for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(r.hits[i].id.rfind("thach", 0) == 0);
+        CHECK_FALSE(r.hits[i].approximate);
+        CHECK(r.hits[i].score > r.hits[3].score);
+      }
+      CHECK(r.hits[3].id == "thanh");
+      CHECK(r.hits[3].approximate);
+      CHECK(r.total == 4);
+    }
+  }
+  SECTION("no typo pass when the exact hits fill the page") {
+    const SearchResult r = index.Search("nguyen van thach", 3);
+    CHECK(r.hits.size() == 3);
+    CHECK(r.total == 3);
+  }
+  SECTION("typo hits are looked for only when exact hits do not fill the page") {
+    const SearchResult few = index.Search("Nguyễn Văn Chiếm");  // one edit from Chiến
+    REQUIRE(few.hits.size() == 1);
+    CHECK(few.hits[0].id == "chien-name");
+    CHECK(few.hits[0].snippet.find("<mark>Chiến</mark>") != std::string::npos);
+  }
+}
+
+TEST_CASE("Hoàng and Huỳnh, Vũ and Võ are one surname", "[index][search]") {
+  TestIndex index(Archive());
+  auto ids = index.ExactIds("Hoàng Văn Páo");
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == "hoang");
+  CHECK(ids[1] == "huynh");
+  ids = index.ExactIds("huynh van pao");
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == "huynh");
+  ids = index.ExactIds("Võ Thị Mai");
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == "vo");
+  CHECK(ids[1] == "vu");
+}
+
+TEST_CASE("A missing or extra middle name Văn/Thị still matches", "[index][search]") {
+  TestIndex index(Archive());
+  CHECK(index.ExactIds("Lương Văn Nhung") == std::vector<std::string>{"no-middle"});
+  CHECK(index.ExactIds("Bế Đàn") == std::vector<std::string>{"with-middle"});
+  CHECK(index.ExactIds("Lê Hoà") == std::vector<std::string>{"hoa-old"});
+  // The typed middle name still ranks the record that has it first.
+  const auto ids = index.ExactIds("Nguyễn Văn Thạch");
+  REQUIRE_FALSE(ids.empty());
+  CHECK(ids[0] == "thach");
+}
+
+TEST_CASE("Field syntax filters by name, year, year range, places, award and number", "[index][search]") {
+  TestIndex index(Archive());
+  const struct {
+    std::string query;
+    std::vector<std::string> expected;  // in any order
+  } cases[] = {
+      {"ten:Nguyễn Văn Thạch nam:1932", {"thach"}},
+      {"nguyen van thach nam:1940", {"thach-plain"}},
+      {"nam:1925..1926", {"hoang", "huynh"}},
+      {"nam:1925-1926", {"hoang", "huynh"}},
+      {"Páo nam:..1925", {"hoang"}},
+      {"Mai nam:1936..", {"vo"}},
+      {"thach nam:1930..1945", {"thach", "thach-plain"}},
+      {"xa:Lộc Yên", {"thach"}},
+      {"xã:\"Lộc Yên\"", {"thach"}},
+      {"xa:Hợp Thành Nguyễn Văn Thach", {"thach-plain", "thach-acute"}},
+      {"huyen:Bắc Sơn nam:1929..1930", {"no-middle", "with-middle"}},
+      {"khen:huy chương kháng chiến nam:1935", {"vu"}},
+      {"khen:chiến thắng", {"cao-lang", "khang-chien-commune", "chien-name"}},
+      {"so:543/QĐ-CTN", {"thach"}},
+      {"so:73372", {"thach"}},
+      {"tên:Võ Thị Mai năm:1936", {"vo"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    auto ids = index.ExactIds(c.query);
+    auto expected = c.expected;
+    std::sort(ids.begin(), ids.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(ids == expected);
+  }
+}
+
+TEST_CASE("A bare year in free text ranks the person born that year first", "[index][search]") {
+  TestIndex index(Archive());
+  auto ids = index.ExactIds("nguyen van thach 1951");
+  REQUIRE(ids.size() == 3);
+  CHECK(ids[0] == "thach-acute");
+  ids = index.ExactIds("Nguyễn Văn Thạch 1940");
+  REQUIRE(ids.size() == 3);
+  CHECK(ids[0] == "thach");  // the marks still count more...
+  CHECK(ids[1] == "thach-plain");  // ...then the year
+  // A year alone is a year.
+  CHECK(index.ExactIds("1925") == std::vector<std::string>{"hoang"});
+}
+
+TEST_CASE("Decision numbers match whatever their separators", "[index][search]") {
+  TestIndex index(Archive());
+  for (const std::string q : {"803/QĐ-CTN", "803 QD CTN", "803 qđ ctn", "803-QD/CTN", "803QDCTN", "so:803 QĐ CTN"}) {
+    INFO(q);
+    CHECK(index.ExactIds(q) == std::vector<std::string>{"hoang"});
+  }
+  CHECK(index.ExactIds("47 NQ HĐNN7") == std::vector<std::string>{"no-middle"});
+  CHECK(index.ExactIds("17-TTg") == std::vector<std::string>{"cao-lang"});
+  // With and without the year of the number.
+  CHECK(index.ExactIds("1502/QĐ-CTN") == std::vector<std::string>{"vu"});
+  CHECK(index.ExactIds("1502/2005/QĐ-CTN") == std::vector<std::string>{"vu"});
+  // Mixed with a name, and a number nobody has.
+  CHECK(index.ExactIds("Hoàng Páo 803/QĐ-CTN") == std::vector<std::string>{"hoang"});
+  CHECK(index.ExactIds("Hoàng Páo 543/QĐ-CTN").empty());
+  CHECK(index.ExactIds("999/QĐ-CTN").empty());
+  // The number alone finds the decision; the hit marks it.
+  const SearchResult r = index.Search("543");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].id == "thach");
+  CHECK(r.hits[0].snippet.find("<mark>543/QĐ-CTN</mark>") != std::string::npos);
+}
+
+TEST_CASE("A search by a place's new name finds records that carry the old one, and hits show both",
+          "[index][search][places]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  TestIndex index(Archive(), &gazetteer);
+  // Lộc Yên and Thạch Đạn merged into Tân Liên.
+  auto ids = index.ExactIds("xa:Tân Liên");
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"hoang", "new-commune", "thach"});
+  // The record that carries the name as typed comes first.
+  CHECK(index.ExactIds("xa:Tân Liên")[0] == "new-commune");
+  // Free text too.
+  CHECK(Contains(index.ExactIds("Nguyễn Văn Thạch Tân Liên"), "thach"));
+  // And the old name finds the new one.
+  CHECK(Contains(index.ExactIds("xa:Lộc Yên"), "new-commune"));
+  // Cao Lạng is an old name of Lạng Sơn (and of Cao Bằng), not the other way round.
+  CHECK(Contains(index.ExactIds("tinh:Lạng Sơn"), "cao-lang"));
+  // A search by the old name finds its own records first.
+  CHECK(index.ExactIds("tinh:Cao Lạng")[0] == "cao-lang");
+  const SearchResult r = index.Search("xa:Tân Liên nam:1932");
+  REQUIRE(r.hits.size() == 1);
+  REQUIRE(r.hits[0].places.size() == 1);
+  CHECK(r.hits[0].places[0].field == "commune");
+  CHECK(r.hits[0].places[0].written == "Lộc Yên");
+  CHECK(r.hits[0].places[0].current == std::vector<std::string>{"Tân Liên"});
+  CHECK(r.hits[0].snippet.find("<mark>Lộc</mark> <mark>Yên</mark> (nay: <mark>Tân</mark> <mark>Liên</mark>)") !=
+        std::string::npos);
+}
+
+TEST_CASE("The commune Kháng Chiến does not drown the award words kháng chiến", "[index][search]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  TestIndex index(Archive(), &gazetteer);
+  const auto ids = index.ExactIds("kháng chiến", 50);
+  // Every Kháng chiến medal, ranked above the two people from the commune.
+  const std::vector<std::string> medals = {"thach", "thach-plain", "thach-acute", "hoang", "huynh", "vu", "vo",
+                                           "no-middle", "with-middle", "hoa-old"};
+  for (const std::string& id : medals) {
+    INFO(id);
+    REQUIRE(Contains(ids, id));
+    if (Contains(ids, "khang-chien-commune")) CHECK(Rank(ids, id) < Rank(ids, "khang-chien-commune"));
+    if (Contains(ids, "khang-chien-commune-2")) CHECK(Rank(ids, id) < Rank(ids, "khang-chien-commune-2"));
+  }
+  // A given name that is also an award word is a name.
+  CHECK(index.ExactIds("Nguyễn Văn Chiến") == std::vector<std::string>{"chien-name"});
+  // The commune is still there when asked for.
+  auto commune = index.ExactIds("xa:Kháng Chiến");
+  std::sort(commune.begin(), commune.end());
+  CHECK(commune == std::vector<std::string>{"khang-chien-commune", "khang-chien-commune-2"});
+  CHECK(index.ExactIds("Chu Văn Tấn Kháng Chiến") == std::vector<std::string>{"khang-chien-commune"});
+}
+
+TEST_CASE("A quoted phrase keeps its words in order", "[index][search]") {
+  TestIndex index(Archive());
+  CHECK(index.ExactIds("\"nguyen van thach\"").size() == 3);
+  CHECK(index.ExactIds("\"thach van nguyen\"").empty());
+}
+
+TEST_CASE("Malformed queries are invalid arguments with a message, never a crash", "[index][search]") {
+  TestIndex index(Archive());
+  for (const std::string& q : std::vector<std::string>{"\"nguyen van", "nam:abc", "nam:19", "nam:1935..1925", "nam:..", "ten:", "xa: ",
+                              "foo:bar", "ten:\"\"", "nam:3000", "!!!", std::string(2000, 'a')}) {
+    INFO(q);
+    try {
+      index.Search(q);
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::kInvalidArgument);
+      CHECK(std::string(e.what()).size() > 5);
+    }
+  }
+  SearchRequest bad_limit{.query = "thach", .limit = -1};
+  Searcher searcher = Searcher::Open(index.dir());
+  CHECK_THROWS_AS(searcher.Search(bad_limit), Error);
+}
+
+TEST_CASE("A blank query lists every record", "[index][search]") {
+  TestIndex index(Archive());
+  CHECK(index.Search("", 100).total == static_cast<std::int64_t>(Archive().size()));
+  CHECK(index.Search("   ", 5).hits.size() == 5);
+}
+
+TEST_CASE("Facets count awards, districts and decades of the matches", "[index][search]") {
+  TestIndex index(Archive());
+  // Three exact hits and Thạnh (1932, a typo hit): facets count what is returned.
+  const SearchResult r = index.Search("nguyen van thach");
+  REQUIRE(r.facets.count("award"));
+  REQUIRE(r.facets.count("district"));
+  REQUIRE(r.facets.count("decade"));
+  const auto& decades = r.facets.at("decade");
+  REQUIRE(decades.size() == 3);
+  CHECK(decades[0].value == "1930");
+  CHECK(decades[0].count == 2);
+  CHECK(decades[2].value == "1950");
+  const auto& districts = r.facets.at("district");
+  REQUIRE(districts.size() == 1);
+  CHECK(districts[0].value == "Cao Lộc");
+  CHECK(districts[0].count == 4);
+  CHECK(r.facets.at("award").size() == 3);
+}
+
+TEST_CASE("Snippets mark the matched words and escape HTML", "[index][search]") {
+  TestIndex index({{.id = "x", .name = "Nguyễn Văn <b>Thạch</b>", .birth_year = 1932, .commune = "Lộc Yên",
+                    .award = kHcknNhat}});
+  const SearchResult r = index.Search("nguyen thach 1932");
+  REQUIRE(r.hits.size() == 1);
+  const std::string& s = r.hits[0].snippet;
+  CHECK(s.find("<mark>Nguyễn</mark>") != std::string::npos);
+  CHECK(s.find("&lt;b&gt;<mark>Thạch</mark>&lt;/b&gt;") != std::string::npos);
+  CHECK(s.find("<mark>1932</mark>") != std::string::npos);
+  CHECK(s.find("<b>") == std::string::npos);
+  CHECK(r.hits[0].score == Approx(1.0));
+}
