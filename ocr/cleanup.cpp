@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <numbers>
 
 #include "core/error.h"
@@ -11,7 +13,7 @@ namespace {
 
 constexpr int kMinPlausibleDpi = 70;
 constexpr int kDefaultDpi = 300;
-constexpr int kNormalizedBackground = 200;  // where pixBackgroundNormSimple puts the paper
+constexpr int kNormalizedBackground = 200;  // where background normalisation puts the paper
 
 PixPtr Checked(Pix* pix, const char* step) {
   if (pix == nullptr) throw Error(Errc::kOcr, std::string("page clean-up failed at ") + step);
@@ -108,7 +110,12 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     // Then stretch so that the background is white again, as everything we
     // paint later (deskew corners, removed rules) is: Tesseract's Otsu would
     // otherwise split 200 from 255 instead of ink from paper.
-    if (Pix* norm = pixBackgroundNormSimple(grey.get(), nullptr, nullptr)) {
+    // The background is estimated by a grey closing (a max filter) larger than
+    // a letter, on a 4x reduced copy: no ink threshold to guess, so faint,
+    // blurred type is not mistaken for paper (pixBackgroundNormSimple's fixed
+    // threshold of 60 does that, and washes such text out).
+    const int size = std::max(5, (out.dpi / 4 / 4) | 1);  // ~1/4 in, odd
+    if (Pix* norm = pixBackgroundNormMorph(grey.get(), nullptr, 4, size, kNormalizedBackground)) {
       grey.reset(norm);
       pixGammaTRC(grey.get(), grey.get(), 1.0f, 0, kNormalizedBackground);
     }
@@ -135,6 +142,9 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   }
   pixSetResolution(grey.get(), out.dpi, out.dpi);
   pixSetResolution(binary.get(), out.dpi, out.dpi);
+  if (const char* d = std::getenv("SOVANG_OCR_DEBUG_DIR")) {
+    pixWrite((std::string(d) + "/grey.png").c_str(), grey.get(), IFF_PNG);
+  }
   out.grey = std::move(grey);
   out.binary = std::move(binary);
   return out;

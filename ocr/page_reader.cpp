@@ -2,6 +2,7 @@
 // table is read in two parts: the text around the table (title, page header,
 // footer) as a page, and the table cell by cell with its rules taken out.
 
+#include <chrono>
 #include <optional>
 
 #include "core/error.h"
@@ -49,7 +50,12 @@ void ReadPage(TesseractReader& reader, const CleanedPage& page, const Recognizer
               RecognizedPage& out) {
   Pix* image = page.ForTesseract(options);
   std::optional<TableGrid> grid;
-  if (options.detect_tables) grid = FindTable(page.binary.get(), page.dpi);
+  if (options.detect_tables) {
+    const auto start = std::chrono::steady_clock::now();
+    grid = FindTable(page.binary.get(), page.dpi);
+    out.layout_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   if (!grid) {
     reader.SetImage(image, page.dpi);
     out.lines = reader.Read(tesseract::PSM_AUTO);

@@ -54,6 +54,10 @@ struct RecognizedPage {
   std::string hocr;           // hOCR of the result, boxes in page coordinates (empty for text layers)
   double mean_confidence = 0.0;
   bool from_text_layer = false;
+  // Wall time spent on this page, for progress reports and benchmarks.
+  double cleanup_seconds = 0.0;      // grey, orientation, deskew, background, binarisation
+  double layout_seconds = 0.0;       // finding the table
+  double recognition_seconds = 0.0;  // Tesseract
   // Lines joined by '\n', then the table one row per line, cells joined by '\t'.
   std::string FullText() const;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 namespace sovang::ocr {
@@ -114,64 +115,135 @@ Box TableGrid::CellInterior(int r, int c) const {
   return Box{b.x + inset, b.y + inset, b.w - 2 * inset, b.h - 2 * inset};
 }
 
-std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
-  // Rules are long and thin: keep horizontal runs of at least ~3/4 in and
-  // vertical runs of ~1/2 in (taller than any letter of body or title type)
-  // after bridging small breaks in faded rules.
-  const int bridge = std::max(3, dpi / 30);
-  const int h_len = std::max(20, dpi * 3 / 4);
-  const int v_len = std::max(15, dpi / 2);
-  PixPtr h_closed(pixCloseSafeBrick(nullptr, binary, bridge, 1));
-  PixPtr v_closed(pixCloseSafeBrick(nullptr, binary, 1, bridge));
-  if (!h_closed || !v_closed) return std::nullopt;
-  PixPtr horizontal(pixOpenCompBrick(nullptr, h_closed.get(), h_len, 1));
-  PixPtr vertical(pixOpenCompBrick(nullptr, v_closed.get(), 1, v_len));
-  if (!horizontal || !vertical) return std::nullopt;
-  PixPtr rules(pixOr(nullptr, horizontal.get(), vertical.get()));
+namespace {
 
-  // The table is the rule network with the largest extent.
-  BoxaPtr parts(pixConnCompBB(rules.get(), 8));
-  if (!parts) return std::nullopt;
-  Box table;
-  std::int64_t best = 0;
-  for (int i = 0; i < boxaGetCount(parts.get()); ++i) {
-    l_int32 x, y, bw, bh;
-    boxaGetBoxGeometry(parts.get(), i, &x, &y, &bw, &bh);
-    const std::int64_t area = std::int64_t{bw} * bh;
-    if (area > best) {
-      best = area;
-      table = Box{x, y, bw, bh};
+std::vector<Box> Boxes(Boxa* boxa) {
+  std::vector<Box> out;
+  for (int i = 0; i < boxaGetCount(boxa); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+    out.push_back(Box{x, y, w, h});
+  }
+  return out;
+}
+
+// Long thin runs of ink along one direction: rules. Breaks of up to `bridge`
+// pixels (faded ink) are closed first; blobs (stains, black scan margins)
+// thicker than `max_thick` are dropped.
+PixPtr RuleMask(Pix* binary, bool horizontal, int length, int bridge, int max_thick) {
+  PixPtr closed(horizontal ? pixCloseSafeBrick(nullptr, binary, bridge, 1)
+                           : pixCloseSafeBrick(nullptr, binary, 1, bridge));
+  if (!closed) return nullptr;
+  PixPtr opened(horizontal ? pixOpenCompBrick(nullptr, closed.get(), length, 1)
+                           : pixOpenCompBrick(nullptr, closed.get(), 1, length));
+  if (!opened) return nullptr;
+  return PixPtr(pixSelectBySize(opened.get(), max_thick, max_thick, 8,
+                                horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH, L_SELECT_IF_LTE,
+                                nullptr));
+}
+
+// The largest set of at least three horizontal rules, one under the other,
+// that start and end at about the same x: a table ruled only across.
+std::optional<Box> AlignedRules(const std::vector<Box>& rules, int dpi) {
+  const int tolerance = std::max(4, dpi / 6);
+  std::optional<Box> best;
+  int best_count = 0;
+  for (const Box& first : rules) {
+    Box group = first;
+    int count = 0;
+    for (const Box& r : rules) {
+      if (std::abs(r.x - first.x) <= tolerance &&
+          std::abs((r.x + r.w) - (first.x + first.w)) <= tolerance) {
+        group = Union(group, r);
+        ++count;
+      }
+    }
+    if (count >= 3 && count > best_count) {
+      best_count = count;
+      best = group;
     }
   }
-  // Too small to be a ledger: less than ~1.5 in wide or ~0.5 in tall.
-  if (table.w < dpi * 3 / 2 || table.h < dpi / 2) return std::nullopt;
+  return best;
+}
 
-  // Rules spanning most of the table give the rows and columns.
-  PixPtr h_in = Clip(horizontal.get(), table);
-  PixPtr v_in = Clip(vertical.get(), table);
-  if (!h_in || !v_in) return std::nullopt;
-  NumaPtr h_proj(pixCountPixelsByRow(h_in.get(), nullptr));
-  NumaPtr v_proj(pixCountPixelsByColumn(v_in.get()));
-  const std::vector<Band> h_rules = BandsAbove(h_proj.get(), 0.5 * table.w, table.y);
-  const std::vector<Band> v_rules = BandsAbove(v_proj.get(), 0.5 * table.h, table.x);
-  if (h_rules.size() < 3) return std::nullopt;
+}  // namespace
 
-  const int min_cell = std::max(8, dpi / 12);  // narrower than a digit: not a cell
-  TableGrid grid;
-  grid.box = table;
-  grid.row_edges = Edges(h_rules, table.y, table.y + table.h, min_cell);
-  if (grid.rows() < 2) return std::nullopt;
-
-  // Text with the rules taken out, for checking cells and aligning columns.
-  PixPtr widened(pixDilateBrick(nullptr, rules.get(), 5, 5));
-  PixPtr ink(pixSubtract(nullptr, binary, widened.get()));
-  if (v_rules.size() >= 2) {
-    grid.col_edges = Edges(v_rules, table.x, table.x + table.w, min_cell);
-  } else {
-    grid.ruled_columns = false;
-    grid.col_edges = ColumnsFromAlignment(ink.get(), table, grid.row_edges, dpi);
+std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
+  // Rules are long and thin: horizontal runs of at least ~3/4 in and vertical
+  // runs of ~1/2 in (taller than any letter of body or title type), at most
+  // ~1/15 in thick.
+  const int bridge = std::max(3, dpi / 30);
+  const int max_thick = std::max(3, dpi / 15);
+  PixPtr horizontal = RuleMask(binary, true, std::max(20, dpi * 3 / 4), bridge, max_thick);
+  PixPtr vertical = RuleMask(binary, false, std::max(15, dpi / 2), bridge, max_thick);
+  if (!horizontal || !vertical) return std::nullopt;
+  PixPtr rules(pixOr(nullptr, horizontal.get(), vertical.get()));
+  if (!rules) return std::nullopt;
+  if (const char* d = std::getenv("SOVANG_OCR_DEBUG_DIR")) {
+    static int n = 0;
+    ++n;
+    pixWrite((std::string(d) + "/bin" + std::to_string(n) + ".png").c_str(), binary, IFF_PNG);
+    pixWrite((std::string(d) + "/rules" + std::to_string(n) + ".png").c_str(), rules.get(), IFF_PNG);
   }
-  if (grid.cols() < 2) return std::nullopt;
+  // Rows and columns narrower than ~1/6 in are the gap of a double rule (a
+  // frame), not cells.
+  const int min_cell = std::max(8, dpi / 6);
+  // Text with the rules taken out, for aligning columns.
+  PixPtr widened(pixDilateBrick(nullptr, rules.get(), 5, 5));
+  if (!widened) return std::nullopt;
+
+  // A ruled table is the rule network with the largest extent.
+  BoxaPtr networks(pixConnCompBB(rules.get(), 8));
+  if (!networks) return std::nullopt;
+  Box table;
+  for (const Box& b : Boxes(networks.get())) {
+    if (std::int64_t{b.w} * b.h > std::int64_t{table.w} * table.h) table = b;
+  }
+  TableGrid grid;
+  // At least ~1.5 in wide and ~1/2 in tall.
+  if (table.w >= dpi * 3 / 2 && table.h >= dpi / 2) {
+    PixPtr h_in = Clip(horizontal.get(), table);
+    PixPtr v_in = Clip(vertical.get(), table);
+    if (!h_in || !v_in) return std::nullopt;
+    NumaPtr h_proj(pixCountPixelsByRow(h_in.get(), nullptr));
+    NumaPtr v_proj(pixCountPixelsByColumn(v_in.get()));
+    // Rules spanning most of the table give the rows and the columns.
+    const std::vector<Band> h_rules = BandsAbove(h_proj.get(), 0.5 * table.w, table.y);
+    const std::vector<Band> v_rules = BandsAbove(v_proj.get(), 0.5 * table.h, table.x);
+    if (h_rules.size() >= 3 && v_rules.size() >= 2) {
+      grid.box = table;
+      grid.row_edges = Edges(h_rules, table.y, table.y + table.h, min_cell);
+      grid.col_edges = Edges(v_rules, table.x, table.x + table.w, min_cell);
+    }
+  }
+  if (grid.rows() < 2 || grid.cols() < 2) {
+    // No ruled grid: rules across only, columns from the alignment of the text.
+    BoxaPtr lines(pixConnCompBB(horizontal.get(), 8));
+    if (!lines) return std::nullopt;
+    std::vector<Box> long_rules;
+    for (const Box& b : Boxes(lines.get())) {
+      if (b.w >= dpi * 3 / 2) long_rules.push_back(b);
+    }
+    const std::optional<Box> across = AlignedRules(long_rules, dpi);
+    if (!across) return std::nullopt;
+    std::vector<Band> bands;
+    for (const Box& b : long_rules) {
+      if (b.y >= across->y && b.y + b.h <= across->y + across->h && b.x >= across->x - dpi / 6 &&
+          b.x + b.w <= across->x + across->w + dpi / 6) {
+        bands.push_back(Band{b.y, b.y + b.h});
+      }
+    }
+    std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) { return a.begin < b.begin; });
+    grid = TableGrid{};
+    grid.box = *across;
+    grid.ruled_columns = false;
+    grid.row_edges = Edges(bands, across->y, across->y + across->h, min_cell);
+    if (grid.rows() < 2) return std::nullopt;
+    PixPtr ink(pixSubtract(nullptr, binary, widened.get()));
+    if (!ink) return std::nullopt;
+    grid.col_edges = ColumnsFromAlignment(ink.get(), grid.box, grid.row_edges, dpi);
+  }
+  if (grid.rows() < 2 || grid.cols() < 2) return std::nullopt;
   grid.rules = std::move(widened);
   return grid;
 }

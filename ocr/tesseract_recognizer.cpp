@@ -45,8 +45,10 @@ class TesseractRecognizer final : public Recognizer {
     const auto deadline = options_.timeout_seconds > 0
                               ? Clock::now() + std::chrono::seconds(options_.timeout_seconds)
                               : Clock::time_point::max();
+    const auto start = Clock::now();
     CleanedPage cleaned =
         CleanPage(pix, options_, [this](Pix* grey, int dpi) { return DetectRotation(grey, dpi); });
+    const auto cleaned_at = Clock::now();
 
     RecognizedPage out;
     out.width = cleaned.geometry.width;
@@ -56,6 +58,9 @@ class TesseractRecognizer final : public Recognizer {
 
     TesseractReader reader(*api_, deadline);
     ReadPage(reader, cleaned, options_, out);
+    out.cleanup_seconds = std::chrono::duration<double>(cleaned_at - start).count();
+    out.recognition_seconds =
+        std::chrono::duration<double>(Clock::now() - cleaned_at).count() - out.layout_seconds;
 
     // Boxes back onto the page as given.
     double sum = 0.0;

@@ -129,3 +129,41 @@ TEST_CASE("A ruled ledger is read cell by cell, its title outside the table", "[
   CHECK(table.at(0, 0)->box.y < table.at(1, 0)->box.y);
   CHECK(table.at(1, 1)->box.x > table.at(1, 0)->box.x);
 }
+
+TEST_CASE("A table ruled only across is read by the alignment of its columns", "[ocr]") {
+  const RecognizedPage page = Shared().Recognize(Load("ledger_open.png"));
+  INFO(page.FullText());
+  REQUIRE(page.table.has_value());
+  const Table& table = *page.table;
+  CHECK(table.rows == 4);
+  REQUIRE(table.cols == 3);
+  CHECK(table.at(0, 0)->Text() == "Họ và tên");
+  CHECK(table.at(0, 2)->Text() == "Quê quán");
+  CHECK(table.at(2, 0)->Text() == "Hoàng Thị Lụa");
+  CHECK(table.at(2, 1)->Text() == "1940");
+  CHECK(table.at(3, 2)->Text() == "Kháng Chiến");
+}
+
+TEST_CASE("Pages without rules have no table, and a frame is not one", "[ocr]") {
+  CHECK_FALSE(Shared().Recognize(Load("paragraph_rot90.png")).table.has_value());
+  CHECK_FALSE(Shared().Recognize(Load("line_vi.png")).table.has_value());
+  const RecognizedPage framed = Shared().Recognize(Load("framed.png"));
+  CHECK_FALSE(framed.table.has_value());
+  CHECK(Contains(framed.FullText(), "Hoàng Văn Quyền"));
+}
+
+TEST_CASE("Recognition keeps to the calling thread", "[ocr]") {
+  auto threads = [] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator("/proc/self/task")) {
+      (void)e;
+      ++n;
+    }
+    return n;
+  };
+  const PageImage image = Load("line_vi.png");
+  auto recognizer = MakeTesseractRecognizer();
+  const int before = threads();
+  (void)recognizer->Recognize(image);
+  CHECK(threads() == before);
+}
