@@ -444,7 +444,7 @@ COLUMNS = {
 }
 
 
-def render_ledger(rng, world, fonts, fam, page_no_in_book):
+def render_ledger(rng, world, fonts, fam, page_no_in_book, force_landscape=None):
     cols = ["stt", "name"]
     for k, p in [("year", 0.85), ("home", 0.85), ("position", 0.5), ("award", 0.8),
                  ("decision", 0.75), ("book", 0.75), ("note", 0.45)]:
@@ -459,6 +459,8 @@ def render_ledger(rng, world, fonts, fam, page_no_in_book):
         i, j = cols.index("year"), cols.index("home")
         cols[i], cols[j] = cols[j], cols[i]
     landscape = len(cols) >= 7 and rng.random() < 0.6
+    if force_landscape is not None:  # pages of one file share the orientation
+        landscape = force_landscape
     size = (A4[1], A4[0]) if landscape else A4
     ink = rng.randint(5, 45)
     pg = Page(size, fonts, fam, ink)
@@ -986,6 +988,48 @@ def plan_files(n_pages, rng, kinds=KINDS, levels=LEVELS):
         i += 1
 
 
+TIFF_TYPE_SIZE = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
+
+
+def zero_tiff_padding(path):
+    """PIL's multi-page TIFF writer leaves alignment padding bytes uninitialised; zero
+    every byte no IFD, tag value or strip covers so the file is reproducible."""
+    import struct
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    if data[:2] != b"II":
+        return
+    covered = [(0, 8)]
+    off = struct.unpack_from("<I", data, 4)[0]
+    while off and off < len(data):
+        n = struct.unpack_from("<H", data, off)[0]
+        covered.append((off, off + 2 + 12 * n + 4))
+        strips = {}
+        for i in range(n):
+            tag, typ, cnt, val = struct.unpack_from("<HHII", data, off + 2 + 12 * i)
+            size = TIFF_TYPE_SIZE.get(typ, 1) * cnt
+            if size > 4:
+                covered.append((val, val + size))
+            if tag in (273, 279):  # StripOffsets, StripByteCounts
+                fmtc = "H" if typ == 3 else "I"
+                vals = struct.unpack_from(f"<{cnt}{fmtc}", data, val) if size > 4 else \
+                    struct.unpack_from(f"<{cnt}{fmtc}", data, off + 2 + 12 * i + 8)
+                strips[tag] = vals
+        for o, c in zip(strips.get(273, ()), strips.get(279, ())):
+            covered.append((o, o + c))
+        off = struct.unpack_from("<I", data, off + 2 + 12 * n)[0]
+    covered.sort()
+    pos = 0
+    for a, b in covered:
+        for k in range(pos, min(a, len(data))):
+            data[k] = 0
+        pos = max(pos, b)
+    for k in range(pos, len(data)):
+        data[k] = 0
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 def save_file(path, images, fmt, jpeg_q=75):
     if fmt == "png":
         images[0].save(path, "PNG", optimize=False, compress_level=6, dpi=(DPI, DPI))
@@ -1002,6 +1046,8 @@ def save_file(path, images, fmt, jpeg_q=75):
                   append_images=g[1:])
     else:
         raise ValueError(fmt)
+    if fmt.startswith("tif"):
+        zero_tiff_padding(path)
 
 
 EXT = {"png": "png", "jpg": "jpg", "jpgc": "jpg", "tif1": "tif", "tif8": "tif"}
@@ -1045,7 +1091,8 @@ def main(argv=None):
         elif kind == "ledger":
             rendered = []
             for _ in range(multi):
-                rendered.append(render_ledger(rng, world, fonts, fam, book_page))
+                orient = rendered[0][0].W > rendered[0][0].H if rendered else None
+                rendered.append(render_ledger(rng, world, fonts, fam, book_page, orient))
                 book_page += 1
         else:
             rendered = [render_certificate(rng, world, fonts, fam)]

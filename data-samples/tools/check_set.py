@@ -54,8 +54,13 @@ def main(d):
             im = Image.open(path)
             with open(path, "rb") as fh:
                 sha = hashlib.sha256(fh.read()).hexdigest()
-            images[src["file"]] = (getattr(im, "n_frames", 1), im.size, sha)
-        n, size, sha = images[src["file"]]
+            sizes = []
+            for i in range(getattr(im, "n_frames", 1)):
+                im.seek(i)
+                sizes.append(im.size)
+            images[src["file"]] = (len(sizes), sizes, sha)
+        n, sizes, sha = images[src["file"]]
+        size = sizes[min(src["page"], n) - 1]
         if sha != src["sha256"]:
             errors.append(f"{k}: sha256 differs")
         if not 1 <= src["page"] <= n:
