@@ -140,6 +140,8 @@ class FastTables {
   }
   const Entry& LowerOf(int slot) const { return lower_[static_cast<std::size_t>(slot)]; }
   const Entry& FoldOf(int slot) const { return fold_[static_cast<std::size_t>(slot)]; }
+  // The code point is NFC and nothing before it can combine with it.
+  bool NfcStable(int slot) const { return nfc_stable_[static_cast<std::size_t>(slot)]; }
 
  private:
   // A piece may be concatenated blindly when it is NFC on its own and nothing
@@ -167,6 +169,7 @@ class FastTables {
     // cannot combine with what precedes it); otherwise a string containing it
     // needs real normalization. Whatever follows it is checked in its turn.
     const bool stable = Concatenable(one);
+    nfc_stable_[slot] = stable;
     icu::UnicodeString lower(one);
     lower.toLower(icu::Locale::getRoot());
     Store(lower_[slot], lower, stable && Concatenable(lower));
@@ -177,6 +180,7 @@ class FastTables {
 
   std::array<Entry, kSize> lower_{};
   std::array<Entry, kSize> fold_{};
+  std::array<bool, kSize> nfc_stable_{};
 };
 
 const FastTables& Tables() {
@@ -288,15 +292,14 @@ const VowelTable& Vowels() {
 //  - one vowel takes it; of three, the middle one (hoài, khuỷu, ngoẹo);
 //  - of two, the second when a final consonant follows (hoàn, toán) or for the
 //    open rhymes oa, oe, uy (hoà, khoẻ, thuỷ), else the first (mùa, kìa, tài).
-int TonePosition(const std::vector<char32_t>& letters, const std::vector<int>& base) {
-  const int n = static_cast<int>(letters.size());
+int TonePosition(const char32_t* letters, const int* base, int n) {
   int i0 = 0;
-  while (i0 < n && base[static_cast<std::size_t>(i0)] == VowelTable::kNoVowel) ++i0;
+  while (i0 < n && base[i0] == VowelTable::kNoVowel) ++i0;
   if (i0 == n) return -1;
-  auto vowel_at = [&](int i) { return i < n && base[static_cast<std::size_t>(i)] != VowelTable::kNoVowel; };
+  auto vowel_at = [&](int i) { return i < n && base[i] != VowelTable::kNoVowel; };
   if (i0 > 0 && vowel_at(i0 + 1)) {
-    const char32_t prev = letters[static_cast<std::size_t>(i0 - 1)];
-    const char16_t v = VowelTable::BaseLetter(base[static_cast<std::size_t>(i0)]);
+    const char32_t prev = letters[i0 - 1];
+    const char16_t v = VowelTable::BaseLetter(base[i0]);
     if ((prev == U'q' && v == u'u') || (prev == U'g' && v == u'i')) ++i0;
   }
   int i1 = i0;
@@ -306,26 +309,30 @@ int TonePosition(const std::vector<char32_t>& letters, const std::vector<int>& b
   const int k = i1 - i0;
   int marked = -1;
   for (int i = i0; i < i1; ++i)
-    if (VowelTable::HasQualityMark(base[static_cast<std::size_t>(i)])) marked = i;
+    if (VowelTable::HasQualityMark(base[i])) marked = i;
   if (marked >= 0) return marked;
   if (k == 1) return i0;
   if (k == 3) return i0 + 1;
   if (k != 2) return -1;
   if (i1 < n) return i0 + 1;  // a final consonant follows
-  const char16_t v1 = VowelTable::BaseLetter(base[static_cast<std::size_t>(i0)]);
-  const char16_t v2 = VowelTable::BaseLetter(base[static_cast<std::size_t>(i0 + 1)]);
+  const char16_t v1 = VowelTable::BaseLetter(base[i0]);
+  const char16_t v2 = VowelTable::BaseLetter(base[i0 + 1]);
   if ((v1 == u'o' && (v2 == u'a' || v2 == u'e')) || (v1 == u'u' && v2 == u'y')) return i0 + 1;
   return i0;
 }
 
-// Rewrites one lower-case NFC syllable in place. Leaves it alone unless it has
-// exactly one tone mark and a recognisable vowel group.
-void CanonicalSyllable(std::vector<char32_t>& letters) {
+// Longer words are not syllables and are left alone.
+constexpr int kMaxSyllable = 16;
+
+// Rewrites one lower-case NFC syllable in place; returns whether it changed.
+// Leaves it alone unless it has exactly one tone mark and a recognisable
+// vowel group.
+bool CanonicalSyllable(char32_t* letters, int n) {
   const VowelTable& vt = Vowels();
-  std::vector<int> base(letters.size());
+  std::array<int, kMaxSyllable> base;
   int tone = 0;
   int tones = 0;
-  for (std::size_t i = 0; i < letters.size(); ++i) {
+  for (int i = 0; i < n; ++i) {
     base[i] = vt.Base(letters[i]);
     const int t = vt.Tone(letters[i]);
     if (t != 0) {
@@ -333,11 +340,17 @@ void CanonicalSyllable(std::vector<char32_t>& letters) {
       ++tones;
     }
   }
-  if (tones != 1) return;
-  const int pos = TonePosition(letters, base);
-  if (pos < 0) return;
-  for (std::size_t i = 0; i < letters.size(); ++i)
-    if (base[i] != VowelTable::kNoVowel) letters[i] = vt.Compose(base[i], static_cast<int>(i) == pos ? tone : 0);
+  if (tones != 1) return false;
+  const int pos = TonePosition(letters, base.data(), n);
+  if (pos < 0) return false;
+  bool changed = false;
+  for (int i = 0; i < n; ++i) {
+    if (base[i] == VowelTable::kNoVowel) continue;
+    const char32_t c = vt.Compose(base[i], i == pos ? tone : 0);
+    changed |= c != letters[i];
+    letters[i] = c;
+  }
+  return changed;
 }
 
 bool IsWordChar(char32_t c) {
@@ -363,6 +376,8 @@ char32_t ComposeVowel(int base, int tone) { return Vowels().Compose(base, tone);
 char16_t VowelBaseLetter(int base) { return VowelTable::BaseLetter(base); }
 bool VowelHasQualityMark(int base) { return VowelTable::HasQualityMark(base); }
 
+std::string NfcReference(std::string_view s) { return ToUtf8(NfcU(FromUtf8(s))); }
+
 std::string LowerReference(std::string_view s) {
   icu::UnicodeString u = NfcU(FromUtf8(s));
   u.toLower(icu::Locale::getRoot());
@@ -375,8 +390,20 @@ std::string FoldReference(std::string_view s) { return ToUtf8(FoldU(FromUtf8(s))
 }  // namespace detail
 
 std::string Nfc(std::string_view s) {
-  if (AllAscii(s)) return std::string(s);
-  return ToUtf8(NfcU(FromUtf8(s)));
+  // Text that is already NFC (the usual case) is copied without ICU.
+  const FastTables& t = Tables();
+  bool stable = true;
+  for (std::size_t i = 0; i < s.size() && stable;) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const char32_t c = NextCodePoint(s, i);
+    const int slot = FastTables::Slot(static_cast<UChar32>(c));
+    stable = c != 0xFFFD && slot >= 0 && t.NfcStable(slot);
+  }
+  if (stable) return std::string(s);
+  return detail::NfcReference(s);
 }
 
 std::string Lower(std::string_view s) {
@@ -400,27 +427,35 @@ std::string Fold(std::string_view s) {
 }
 
 std::string CanonicalTone(std::string_view s) {
-  const std::string lower = Lower(s);
+  std::string lower = Lower(s);
   if (AllAscii(lower)) return lower;  // no tone marks
   std::string out;
   out.reserve(lower.size());
-  std::vector<char32_t> word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    CanonicalSyllable(word);
-    for (char32_t c : word) AppendUtf8(out, c);
-    word.clear();
+  std::array<char32_t, kMaxSyllable> word;
+  std::size_t word_begin = 0;  // byte offsets of the current word in `lower`
+  int n = 0;                   // its code points, up to kMaxSyllable + 1
+  auto flush = [&](std::size_t word_end) {
+    const std::string_view bytes(lower.data() + word_begin, word_end - word_begin);
+    if (n > 0 && n <= kMaxSyllable && CanonicalSyllable(word.data(), n)) {
+      for (int k = 0; k < n; ++k) AppendUtf8(out, word[k]);
+    } else {
+      out.append(bytes);
+    }
+    n = 0;
   };
   for (std::size_t i = 0; i < lower.size();) {
+    const std::size_t at = i;
     const char32_t c = NextCodePoint(lower, i);
     if (IsWordChar(c)) {
-      word.push_back(c);
+      if (n == 0) word_begin = at;
+      if (n < kMaxSyllable) word[n] = c;
+      if (n <= kMaxSyllable) ++n;
     } else {
-      flush();
-      AppendUtf8(out, c);
+      if (n > 0) flush(at);
+      out.append(lower, at, i - at);
     }
   }
-  flush();
+  if (n > 0) flush(lower.size());
   return out;
 }
 

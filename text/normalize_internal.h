@@ -12,6 +12,7 @@ namespace sovang::text::detail {
 // The slow, obviously-correct versions of Lower and Fold (ICU on the whole
 // string). The public functions take a table-driven path for Latin and
 // Vietnamese text and must give byte-identical results.
+std::string NfcReference(std::string_view s);
 std::string LowerReference(std::string_view s);
 std::string FoldReference(std::string_view s);
 

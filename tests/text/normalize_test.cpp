@@ -298,3 +298,18 @@ TEST_CASE("Fold and Lower are fast on Vietnamese tokens", "[text][normalize]") {
   // Generous bound so sanitizer and debug builds pass; release is ~50x faster.
   CHECK(fold_ns < 20000);
 }
+
+TEST_CASE("NFC fast path agrees with ICU on every Latin code point", "[text][normalize]") {
+  std::vector<char32_t> cps;
+  for (char32_t c = 1; c < 0x0400; ++c) cps.push_back(c);
+  for (char32_t c = 0x1E00; c < 0x1F00; ++c) cps.push_back(c);
+  for (char32_t c : cps) {
+    for (const char* after : {"", "a", "\u0301", "\u0323\u0302"}) {
+      std::string s = "x";
+      sovang::text::detail::AppendUtf8(s, c);
+      s += after;
+      INFO("U+" << std::hex << static_cast<unsigned>(c) << " + " << after);
+      CHECK(Nfc(s) == sovang::text::detail::NfcReference(s));
+    }
+  }
+}
