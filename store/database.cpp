@@ -67,6 +67,23 @@ std::string PragmaValue(sqlite3* db, const std::string& sql) {
   return text != nullptr ? reinterpret_cast<const char*>(text) : "";
 }
 
+// The statements stepped but not reset, for errors like "cannot commit
+// transaction - SQL statements in progress": who forgot to finish reading.
+std::string InProgress(sqlite3* db) {
+  std::string list;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s != nullptr; s = sqlite3_next_stmt(db, s)) {
+    if (sqlite3_stmt_busy(s) == 0) continue;
+    list += (list.empty() ? " (in progress: `" : "`, `") + detail::Abbreviate(sqlite3_sql(s), 60);
+  }
+  return list.empty() ? list : list + "`)";
+}
+
+// Runs BEGIN/COMMIT/SAVEPOINT/RELEASE, naming unfinished statements if it fails.
+void ExecControl(sqlite3* db, const std::string& sql, std::string_view what) {
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) ThrowSqlite(db, rc, what, sqlite3_errmsg(db) + InProgress(db));
+}
+
 // Undoes the current transaction, if SQLite has not done so already (it
 // rolls back by itself after some errors, e.g. SQLITE_FULL). Never throws:
 // it runs while another error is on its way out.
@@ -129,12 +146,12 @@ void Database::Transaction(const std::function<void()>& fn) {
   if (im.read_only)
     throw Error(Errc::kStore, "write transaction on a read-only connection to " + im.file.string());
   if (im.depth == 0) {
-    ExecRaw(db, "BEGIN IMMEDIATE", "begin transaction");
+    ExecControl(db, "BEGIN IMMEDIATE", "begin transaction");
     im.depth = 1;
     im.writing = true;
     try {
       fn();
-      ExecRaw(db, "COMMIT", "commit");
+      ExecControl(db, "COMMIT", "commit");
     } catch (...) {
       im.depth = 0;
       im.writing = false;
@@ -150,7 +167,7 @@ void Database::Transaction(const std::function<void()>& fn) {
   // Nested: a savepoint, so that a nested failure the caller catches does not
   // leave half of the nested writes in the outer transaction.
   const std::string savepoint = "sovang_" + std::to_string(im.depth);
-  ExecRaw(db, "SAVEPOINT " + savepoint, "savepoint");
+  ExecControl(db, "SAVEPOINT " + savepoint, "savepoint");
   ++im.depth;
   try {
     fn();
@@ -163,7 +180,7 @@ void Database::Transaction(const std::function<void()>& fn) {
     throw;
   }
   --im.depth;
-  ExecRaw(db, "RELEASE " + savepoint, "release savepoint");
+  ExecControl(db, "RELEASE " + savepoint, "release savepoint");
 }
 
 void Database::ReadTransaction(const std::function<void()>& fn) {
@@ -180,12 +197,12 @@ void Database::ReadTransaction(const std::function<void()>& fn) {
     return;
   }
   sqlite3* db = im.handle();
-  ExecRaw(db, "BEGIN DEFERRED", "begin read transaction");
+  ExecControl(db, "BEGIN DEFERRED", "begin read transaction");
   im.depth = 1;
   im.writing = false;
   try {
     fn();
-    ExecRaw(db, "COMMIT", "end read transaction");
+    ExecControl(db, "COMMIT", "end read transaction");
   } catch (...) {
     im.depth = 0;
     RollbackQuietly(db);

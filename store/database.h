@@ -48,8 +48,12 @@ class Database {
   std::vector<int> AppliedMigrations() const;
 
   // Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; rolls back if it throws.
-  // Nested calls join the outer transaction (as a savepoint: if a nested `fn`
-  // throws, its own writes are undone, and the outer transaction decides).
+  // Nested calls join the outer transaction as a savepoint: nothing commits
+  // before the outermost call returns, and if a nested `fn` throws, its own
+  // writes are undone and the exception goes on to the caller (who may catch
+  // it and carry on). SQLite refuses a savepoint while a write statement is
+  // unfinished, so reset an INSERT ... RETURNING (detail::ResetOnExit) before
+  // a nested Transaction; the error names the statements in progress.
   // Throws Error(kStore) on a read-only connection.
   void Transaction(const std::function<void()>& fn);
 

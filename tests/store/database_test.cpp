@@ -334,3 +334,29 @@ TEST_CASE("Prepare takes exactly one statement", "[store]") {
   CHECK(ErrorCode([&] { db.Prepare("-- nothing"); }) == Errc::kInternal);
   db.Prepare("SELECT 1;  \n");  // a trailing semicolon is fine
 }
+
+TEST_CASE("An unfinished write statement stops a nested transaction with a message that names it", "[store]") {
+  TempDir dir;
+  Database db = Database::Open(dir / "archive.db");
+  std::string message;
+  CHECK(ErrorCode([&] {
+          db.Transaction([&] {
+            Statement& st =
+                db.Prepare("INSERT INTO outbox(record_id, op, created_at) VALUES ('a', 'upsert', 'now') RETURNING seq");
+            REQUIRE(st.Step());  // a row is there, the statement is not finished
+            db.Transaction([] {});
+          });
+        }, &message) == Errc::kStore);
+  CHECK_THAT(message, Catch::Contains("in progress: `INSERT INTO outbox"));
+  CHECK(std::stoi(Scalar(db, "SELECT count(*) FROM outbox")) == 0);
+
+  // Reset, it is fine, and the RETURNING insert stays done.
+  db.Transaction([&] {
+    Statement& st =
+        db.Prepare("INSERT INTO outbox(record_id, op, created_at) VALUES ('a', 'upsert', 'now') RETURNING seq");
+    REQUIRE(st.Step());
+    st.Reset();
+    db.Transaction([] {});
+  });
+  CHECK(std::stoi(Scalar(db, "SELECT count(*) FROM outbox")) == 1);
+}

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <stdexcept>
 
 #include "core/error.h"
@@ -343,10 +344,14 @@ TEST_CASE("Ten thousand records go in in one transaction in well under a second"
   std::vector<Record> batch;
   for (int i = 1; i <= 10000; ++i) batch.push_back(a.Full(i));
   const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
   a.records.PutMany(batch);
+  const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  WARN("PutMany of 10,000 records (12 fields each): " << seconds << " s");
+  WARN("PutMany of 10,000 records (12 fields each): " << seconds << " s wall, " << cpu << " s CPU");
   CHECK(a.records.Count() == 10000);
   CHECK(a.outbox.LastSeq() == 10000);
-  CHECK(seconds < 3.0);  // well under a second on a developer machine; slack for sanitizers and busy CI
+  // About 0.4 s on a developer machine. CPU time, so that a busy machine does
+  // not fail it; slack for sanitizer builds.
+  CHECK(cpu < 3.0);
 }
