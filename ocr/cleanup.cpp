@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include <numbers>
 
@@ -142,9 +141,6 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   }
   pixSetResolution(grey.get(), out.dpi, out.dpi);
   pixSetResolution(binary.get(), out.dpi, out.dpi);
-  if (const char* d = std::getenv("SOVANG_OCR_DEBUG_DIR")) {
-    pixWrite((std::string(d) + "/grey.png").c_str(), grey.get(), IFF_PNG);
-  }
   out.grey = std::move(grey);
   out.binary = std::move(binary);
   return out;

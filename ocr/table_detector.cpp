@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <string>
 #include <utility>
 
 namespace sovang::ocr {
@@ -179,12 +178,6 @@ std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
   if (!horizontal || !vertical) return std::nullopt;
   PixPtr rules(pixOr(nullptr, horizontal.get(), vertical.get()));
   if (!rules) return std::nullopt;
-  if (const char* d = std::getenv("SOVANG_OCR_DEBUG_DIR")) {
-    static int n = 0;
-    ++n;
-    pixWrite((std::string(d) + "/bin" + std::to_string(n) + ".png").c_str(), binary, IFF_PNG);
-    pixWrite((std::string(d) + "/rules" + std::to_string(n) + ".png").c_str(), rules.get(), IFF_PNG);
-  }
   // Rows and columns narrower than ~1/6 in are the gap of a double rule (a
   // frame), not cells.
   const int min_cell = std::max(8, dpi / 6);

@@ -167,3 +167,39 @@ TEST_CASE("Recognition keeps to the calling thread", "[ocr]") {
   (void)recognizer->Recognize(image);
   CHECK(threads() == before);
 }
+
+TEST_CASE("A skewed page on stained, unevenly lit paper is straightened and read", "[ocr]") {
+  const PageImage image = Load("aged_skewed.jpg");  // colour, turned 3° counter-clockwise
+  const RecognizedPage page = Shared().Recognize(image);
+  const std::string text = page.FullText();
+  INFO(text);
+  CHECK(page.rotation == 0);
+  CHECK(page.skew_degrees == Approx(3.0).margin(0.5));  // turned back clockwise
+  for (const char* word : {"Nguyễn Văn Thạch", "Hồng Phong", "Bình Gia", "Nông Văn Sầm", "Tràng Định",
+                           "Kháng chiến hạng Nhất"}) {
+    CHECK(Contains(text, word));
+  }
+  CHECK(page.mean_confidence > 0.85);
+  // Boxes are on the page as scanned (skewed): the title's first word, drawn
+  // at x 40-190, y 32-62 before the page was turned, lies at about x 41-191,
+  // y 95-133 of the turned page.
+  REQUIRE_FALSE(page.lines.empty());
+  REQUIRE_FALSE(page.lines[0].words.empty());
+  const sovang::Box danh = page.lines[0].words[0].box;
+  CHECK(page.lines[0].words[0].text == "DANH");
+  CHECK(danh.x == Approx(41).margin(10));
+  CHECK(danh.y == Approx(95).margin(10));
+  CHECK(danh.y + danh.h == Approx(133).margin(10));
+}
+
+TEST_CASE("Clean-up steps can be switched off one by one", "[ocr]") {
+  const PageImage image = Load("aged_skewed.jpg");
+  RecognizerOptions options;
+  options.deskew = false;
+  options.detect_orientation = false;
+  CHECK(MakeTesseractRecognizer(options)->Recognize(image).skew_degrees == 0.0);
+  options = RecognizerOptions{};
+  options.binarization = Binarization::kSauvola;
+  const RecognizedPage sauvola = MakeTesseractRecognizer(options)->Recognize(image);
+  CHECK(Contains(sauvola.FullText(), "Nguyễn Văn Thạch"));
+}
