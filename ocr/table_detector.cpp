@@ -143,25 +143,20 @@ PixPtr RuleMask(Pix* binary, bool horizontal, int length, int bridge, int max_th
 
 // The largest set of at least three horizontal rules, one under the other,
 // that start and end at about the same x: a table ruled only across.
-std::optional<Box> AlignedRules(const std::vector<Box>& rules, int dpi) {
+std::vector<Box> AlignedRules(const std::vector<Box>& rules, int dpi) {
   const int tolerance = std::max(4, dpi / 6);
-  std::optional<Box> best;
-  int best_count = 0;
+  std::vector<Box> best;
   for (const Box& first : rules) {
-    Box group = first;
-    int count = 0;
+    std::vector<Box> group;
     for (const Box& r : rules) {
       if (std::abs(r.x - first.x) <= tolerance &&
           std::abs((r.x + r.w) - (first.x + first.w)) <= tolerance) {
-        group = Union(group, r);
-        ++count;
+        group.push_back(r);
       }
     }
-    if (count >= 3 && count > best_count) {
-      best_count = count;
-      best = group;
-    }
+    if (group.size() >= 3 && group.size() > best.size()) best = std::move(group);
   }
+  std::sort(best.begin(), best.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
   return best;
 }
 
@@ -217,21 +212,21 @@ std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
     for (const Box& b : Boxes(lines.get())) {
       if (b.w >= dpi * 3 / 2) long_rules.push_back(b);
     }
-    const std::optional<Box> across = AlignedRules(long_rules, dpi);
-    if (!across) return std::nullopt;
+    const std::vector<Box> across = AlignedRules(long_rules, dpi);
+    if (across.empty()) return std::nullopt;
     std::vector<Band> bands;
-    for (const Box& b : long_rules) {
-      if (b.y >= across->y && b.y + b.h <= across->y + across->h && b.x >= across->x - dpi / 6 &&
-          b.x + b.w <= across->x + across->w + dpi / 6) {
-        bands.push_back(Band{b.y, b.y + b.h});
-      }
+    Box box;
+    for (const Box& b : across) {
+      bands.push_back(Band{b.y, b.y + b.h});
+      box = Union(box, b);
     }
-    std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) { return a.begin < b.begin; });
     grid = TableGrid{};
-    grid.box = *across;
+    grid.box = box;
     grid.ruled_columns = false;
-    grid.row_edges = Edges(bands, across->y, across->y + across->h, min_cell);
-    if (grid.rows() < 2) return std::nullopt;
+    grid.row_edges = Edges(bands, box.y, box.y + box.h, min_cell);
+    // A frame (two or four rules around a page) is not a table: ask for a
+    // rule under each of at least three rows.
+    if (grid.rows() < 3) return std::nullopt;
     PixPtr ink(pixSubtract(nullptr, binary, widened.get()));
     if (!ink) return std::nullopt;
     grid.col_edges = ColumnsFromAlignment(ink.get(), grid.box, grid.row_edges, dpi);

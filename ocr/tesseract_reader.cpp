@@ -49,7 +49,7 @@ std::vector<Line> TesseractReader::Read(tesseract::PageSegMode mode, const std::
     int l = 0, t = 0, r = 0, b = 0;
     if (!it->BoundingBox(RIL_WORD, &l, &t, &r, &b)) continue;
     Word w;
-    w.text = Nfc(text.get());
+    w.text = FixLookalikes(Nfc(text.get()));
     w.box = Box{l, t, r - l, b - t};
     w.confidence = std::clamp(static_cast<double>(it->Confidence(RIL_WORD)) / 100.0, 0.0, 1.0);
     words.push_back(std::move(w));

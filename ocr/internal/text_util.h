@@ -13,6 +13,10 @@ namespace sovang::ocr {
 // Unicode NFC of recognised text (through sovang::text).
 std::string Nfc(std::string_view s);
 
+// Tesseract's vie model sometimes reads Đ/đ as the look-alike Icelandic
+// Ð/ð (U+00D0/U+00F0), which Vietnamese never uses: map them back.
+std::string FixLookalikes(std::string s);
+
 // True when s holds nothing but white space.
 bool IsBlank(std::string_view s);
 

@@ -125,7 +125,14 @@ TEST_CASE("Benchmark: clean-up and recognition on generated pages", "[.bench]") 
                     result.skew_degrees,
                     result.table ? (std::to_string(result.table->rows) + "x" + std::to_string(result.table->cols)).c_str() : "-",
                     result.mean_confidence, found, total);
-        if (std::getenv("SOVANG_OCR_BENCH_TEXT")) std::printf("%s\n", result.FullText().c_str());
+        if (std::getenv("SOVANG_OCR_BENCH_TEXT")) {
+          std::printf("%s\n", result.FullText().c_str());
+          if (result.table) {
+            for (const Cell& c : result.table->cells) {
+              std::printf("  cell %d,%d at %d,%d %dx%d\n", c.row, c.col, c.box.x, c.box.y, c.box.w, c.box.h);
+            }
+          }
+        }
         std::fflush(stdout);
         total_clean += result.cleanup_seconds;
         total_layout += result.layout_seconds;
