@@ -149,6 +149,9 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
   if (const std::string& v = r.value(FieldId::kDistrict); !v.empty()) doc.add_value(slot::kDistrict, v);
   if (const std::string& v = r.value(FieldId::kProvince); !v.empty()) doc.add_value(slot::kProvince, v);
   if (const std::string& v = r.value(FieldId::kCommune); !v.empty()) doc.add_value(slot::kCommune, v);
+  const auto year = r.birth_year();
+  doc.add_value(slot::kFacets, r.value(FieldId::kAward) + kFacetSeparator + r.value(FieldId::kDistrict) +
+                                   kFacetSeparator + (year ? DecadeOf(*year) : std::string()));
 }
 
 }  // namespace sovang::index

@@ -37,6 +37,10 @@
 //   4  birth decade "1930" (facet "decade")
 //   5  province as written
 //   6  commune as written
+//   7  facets packed: award US district US decade (US = '\x1f'), so one
+//      built-in ValueCountMatchSpy reads one slot per document (three spies
+//      on three slots thrash the value cursor; a custom spy would not work
+//      over the remote backend)
 //
 // Document data: the record JSON of design §3 (core/record_json.h, without
 // field detail), so a hit needs no SQLite.
@@ -84,7 +88,10 @@ inline constexpr unsigned kDistrict = 3;
 inline constexpr unsigned kDecade = 4;
 inline constexpr unsigned kProvince = 5;
 inline constexpr unsigned kCommune = 6;
+inline constexpr unsigned kFacets = 7;
 }  // namespace slot
+
+inline constexpr char kFacetSeparator = '\x1f';
 
 // Longest token indexed (bytes); longer runs are OCR garbage and would only
 // bloat the vocabulary (Xapian's own limit is 245 bytes per term).

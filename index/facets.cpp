@@ -1,45 +1,59 @@
 #include "index/facets.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "index/document_builder.h"
 
 namespace sovang::index {
 
-FacetCounter::FacetCounter() {
-  facets_.push_back(Facet{"award", slot::kAward, nullptr, {}});
-  facets_.push_back(Facet{"district", slot::kDistrict, nullptr, {}});
-  facets_.push_back(Facet{"decade", slot::kDecade, nullptr, {}});
-}
+namespace {
+
+constexpr const char* kFacetNames[] = {"award", "district", "decade"};
+
+}  // namespace
 
 void FacetCounter::Attach(Xapian::Enquire& enquire) {
-  for (Facet& f : facets_) {
-    f.spy = std::make_unique<Xapian::ValueCountMatchSpy>(f.slot);
-    enquire.add_matchspy(f.spy.get());
-  }
+  spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot::kFacets);
+  enquire.add_matchspy(spy_.get());
 }
 
-void FacetCounter::Collect(Xapian::Enquire& enquire) {
-  for (Facet& f : facets_) {
-    if (!f.spy) continue;
-    for (auto it = f.spy->values_begin(); it != f.spy->values_end(); ++it)
-      f.counts[*it] += static_cast<std::int64_t>(it.get_termfreq());
+void FacetCounter::Collect(Xapian::Enquire& enquire, std::int64_t estimated_matches) {
+  if (!spy_) return;
+  const double seen = static_cast<double>(spy_->get_total());
+  double scale = 1.0;
+  if (seen > 0 && static_cast<double>(estimated_matches) > seen) {
+    scale = static_cast<double>(estimated_matches) / seen;
+    exact_ = false;
+  }
+  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
+    const std::string packed = *it;
+    const double count = static_cast<double>(it.get_termfreq()) * scale;
+    std::size_t start = 0;
+    for (const char* name : kFacetNames) {
+      const std::size_t end = std::min(packed.find(kFacetSeparator, start), packed.size());
+      const std::string value = packed.substr(start, end - start);
+      if (!value.empty()) counts_[name][value] += count;
+      start = std::min(end + 1, packed.size());
+    }
   }
   enquire.clear_matchspies();
-  for (Facet& f : facets_) f.spy.reset();
+  spy_.reset();
 }
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::Result(std::size_t max_values) const {
   std::map<std::string, std::vector<FacetValue>> out;
-  for (const Facet& f : facets_) {
+  for (const char* name : kFacetNames) {
     std::vector<FacetValue> values;
-    for (const auto& [value, count] : f.counts) values.push_back(FacetValue{value, count});
+    if (const auto it = counts_.find(name); it != counts_.end())
+      for (const auto& [value, count] : it->second)
+        values.push_back(FacetValue{value, static_cast<std::int64_t>(std::llround(count))});
     std::stable_sort(values.begin(), values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
     if (values.size() > max_values) values.resize(max_values);
-    if (f.name == "decade")
+    if (std::string_view(name) == "decade")
       std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
-    out[f.name] = std::move(values);
+    out[name] = std::move(values);
   }
   return out;
 }

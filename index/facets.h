@@ -1,6 +1,8 @@
 #pragma once
-// Internal: facet counts (award, district, decade of birth) gathered by
-// Xapian match spies while a query runs, merged over the runs of one search.
+// Internal: facet counts (award, district, decade of birth) gathered by one
+// built-in Xapian ValueCountMatchSpy on the packed facet slot (see
+// document_builder.h), merged over the runs of one search. Built-in so that it
+// also runs on a remote backend.
 
 #include <cstdint>
 #include <map>
@@ -16,23 +18,22 @@ namespace sovang::index {
 
 class FacetCounter {
  public:
-  FacetCounter();
-  // Adds spies to an Enquire; they count the documents of its next get_mset.
+  // Adds the spy to an Enquire; it counts the documents of its next get_mset.
   void Attach(Xapian::Enquire& enquire);
-  // Adds what the attached spies counted, then detaches them from `enquire`.
-  void Collect(Xapian::Enquire& enquire);
-  // The top `max_values` values of each facet: award and district by count,
-  // decade in time order.
+  // Adds what the spy counted, then detaches it. `estimated_matches` is the
+  // run's match estimate: when the spy saw fewer documents, counts are scaled
+  // up to it and the result is marked inexact.
+  void Collect(Xapian::Enquire& enquire, std::int64_t estimated_matches);
+  // The top `max_values` values of each facet ("award", "district", "decade"):
+  // award and district by count, decade in time order. Empty values are left
+  // out.
   std::map<std::string, std::vector<FacetValue>> Result(std::size_t max_values) const;
+  bool exact() const { return exact_; }
 
  private:
-  struct Facet {
-    std::string name;
-    Xapian::valueno slot;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
-    std::map<std::string, std::int64_t> counts;
-  };
-  std::vector<Facet> facets_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
+  std::map<std::string, std::map<std::string, double>> counts_;  // facet -> value -> count
+  bool exact_ = true;
 };
 
 }  // namespace sovang::index

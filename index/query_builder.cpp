@@ -81,7 +81,7 @@ std::string_view LevelOf(PartKind kind) {
 // A name token's query: what it must match and what adds weight.
 struct TokenQuery {
   Q required;
-  std::vector<Q> boosts;
+  std::vector<std::string> boosts;  // terms, weight 1
 };
 
 class Assembly {
@@ -111,18 +111,18 @@ class Assembly {
       for (const std::string& y : free_years_)
         required_.push_back(Any({Q(T(prefix::kBirthYear, y)), Q(T(prefix::kDecisionYear, y)), Q(T(prefix::kBook, y)),
                                  Q(T(prefix::kDecisionNumber, y))}));
-      if (required_.empty() && !boosts_.empty()) required_.push_back(Combine(Q::OP_OR, boosts_));
+      if (required_.empty() && !all_boosts_.empty()) required_.push_back(Combine(Q::OP_OR, all_boosts_));
     }
     BuiltQuery out;
     out.typo_terms = typo_terms_;
     out.highlight = std::move(h_);
     if (required_.empty()) {
-      out.query = Q::MatchAll;
+      out.query = out.filter = Q::MatchAll;
       out.match_all = true;
       return out;
     }
-    const Q must = Combine(Q::OP_AND, required_);
-    out.query = boosts_.empty() ? must : Q(Q::OP_AND_MAYBE, must, Combine(Q::OP_OR, boosts_));
+    out.filter = Scale(0, Combine(Q::OP_AND, required_));
+    out.query = boosts_.empty() ? out.filter : Q(Q::OP_AND_MAYBE, out.filter, Combine(Q::OP_OR, boosts_));
     return out;
   }
 
@@ -130,6 +130,16 @@ class Assembly {
   Xapian::doccount Freq(const std::string& term) const { return ctx_.db->get_termfreq(term); }
 
   void Mark(const std::string& folded) { h_.words.insert(folded); }
+
+  // Adds weight for documents holding `term`, unless nearly every document
+  // does (then it ranks nothing and costs a long posting list).
+  void Boost(const std::string& term, double weight = 1.0) {
+    if (weight <= 0) return;
+    all_boosts_.push_back(Q(term));
+    const Xapian::doccount docs = ctx_.db->get_doccount();
+    if (docs >= w_.common_min_docs && static_cast<double>(Freq(term)) > w_.common_share * docs) return;
+    boosts_.push_back(Scale(weight, Q(term)));
+  }
 
   // ---- names -------------------------------------------------------------
 
@@ -153,14 +163,13 @@ class Assembly {
       }
     }
     TokenQuery tq;
-    // One SYNONYM: every accepted spelling weighs the same, so a rare variant
-    // or typo cannot outrank the common spelling by its rarity; the typed
-    // form then earns the boosts below.
+    // One SYNONYM: every accepted spelling matches alike; the typed form
+    // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
-    if (accept.size() > 1) tq.boosts.push_back(Q(accept.front()));
+    tq.boosts.push_back(accept.front());
     if (k.exact != k.folded) {
-      tq.boosts.push_back(Q(T(prefix::kNameTone, k.tone)));
-      tq.boosts.push_back(Q(T(prefix::kNameExact, k.exact)));
+      tq.boosts.push_back(T(prefix::kNameTone, k.tone));
+      tq.boosts.push_back(T(prefix::kNameExact, k.exact));
     }
     return tq;
   }
@@ -184,37 +193,34 @@ class Assembly {
       std::vector<Q> name_parts;
       for (std::size_t j = i; j < end; ++j) {
         TokenQuery tq = NameToken(words[j], j == 0);
-        boosts_.insert(boosts_.end(), tq.boosts.begin(), tq.boosts.end());
+        for (const std::string& b : tq.boosts) Boost(b);
         const bool optional = end == i + 1 && IsOptionalMiddle(folded[j]) && j > 0 && j + 1 < n;
-        if (optional) {
-          boosts_.push_back(tq.required);
-          continue;
-        }
-        name_parts.push_back(tq.required);
+        if (!optional) name_parts.push_back(tq.required);
       }
       if (!name_parts.empty()) {
         std::vector<Q> alternatives{Combine(Q::OP_AND, name_parts)};
         if (award_end == end && end > i + 1) {
           std::vector<std::string> terms;
           for (std::size_t j = i; j < end; ++j) terms.push_back(T(prefix::kAwardWord, folded[j]));
-          alternatives.push_back(Scale(w_.award, Terms(Q::OP_AND, terms)));
+          alternatives.push_back(Terms(Q::OP_AND, terms));
+          for (const std::string& t : terms) Boost(t, w_.award);
         }
         if (place_end == end && end > i) {
           std::vector<Q> places;
           for (const PlaceName& p : place_names) places.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
           for (const PlaceName& p : place_names)
             for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
-          alternatives.push_back(Scale(w_.place, Combine(Q::OP_OR, places)));
+          alternatives.push_back(Combine(Q::OP_OR, places));
         }
         required_.push_back(Combine(Q::OP_OR, alternatives));
       }
       i = end;
     }
-    for (const std::string& b : NameBigrams(folded)) boosts_.push_back(Scale(w_.bigram, Q(T(prefix::kNameBigram, b))));
+    for (const std::string& b : NameBigrams(folded)) Boost(T(prefix::kNameBigram, b), w_.bigram);
     if (free)
       for (std::size_t j = 0; j + 1 < n; ++j) {
         const std::string b = folded[j] + "_" + folded[j + 1];
-        if (IsAwardBigram(b)) boosts_.push_back(Scale(w_.award, Q(T(prefix::kAwardBigram, b))));
+        if (IsAwardBigram(b)) Boost(T(prefix::kAwardBigram, b), w_.award);
       }
   }
 
@@ -275,8 +281,8 @@ class Assembly {
       if (n >= 1880 && n <= 2010) {
         // A bare year near a name: most likely the birth year, maybe the
         // decision's. It ranks, it does not filter (OCR misreads years).
-        boosts_.push_back(Scale(w_.birth_year, Q(T(prefix::kBirthYear, w))));
-        boosts_.push_back(Scale(w_.decision_year, Q(T(prefix::kDecisionYear, w))));
+        Boost(T(prefix::kBirthYear, w), w_.birth_year);
+        Boost(T(prefix::kDecisionYear, w), w_.decision_year);
         h_.years.insert(n);
         free_years_.push_back(w);
         continue;
@@ -305,18 +311,21 @@ class Assembly {
       folded.push_back(k.folded);
       name_terms.push_back(T(prefix::kNameFolded, k.folded));
       Mark(k.folded);
+      Boost(name_terms.back());
       if (k.exact != k.folded) {
-        boosts_.push_back(Q(T(prefix::kNameTone, k.tone)));
-        boosts_.push_back(Q(T(prefix::kNameExact, k.exact)));
+        Boost(T(prefix::kNameTone, k.tone));
+        Boost(T(prefix::kNameExact, k.exact));
       }
     }
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i)
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
       award_bigrams.push_back(T(prefix::kAwardBigram, folded[i] + "_" + folded[i + 1]));
+      Boost(award_bigrams.back(), w_.award);
+    }
     const std::string key = PlaceKey(Join(words, 0, words.size(), ' '));
     required_.push_back(Any({Q(Q::OP_PHRASE, name_terms.begin(), name_terms.end(), name_terms.size()),
-                             Scale(w_.award, Terms(Q::OP_AND, award_bigrams)),
-                             Scale(w_.place, Any({Q(T(prefix::kCommune, key)), Q(T(prefix::kDistrict, key)),
-                                                  Q(T(prefix::kProvince, key))}))}));
+                             Terms(Q::OP_AND, award_bigrams),
+                             Any({Q(T(prefix::kCommune, key)), Q(T(prefix::kDistrict, key)),
+                                  Q(T(prefix::kProvince, key))})}));
   }
 
   // ---- numbers -----------------------------------------------------------
@@ -428,14 +437,14 @@ class Assembly {
     h_.year_from = lo;
     h_.year_to = hi;
     if (lo && lo == hi) {
-      required_.push_back(Scale(0, Q(T(prefix::kBirthYear, std::to_string(lo)))));
+      required_.push_back(Q(T(prefix::kBirthYear, std::to_string(lo))));
       h_.years.insert(lo);
       return;
     }
     if (lo && hi && hi - lo < kMaxYearTerms) {
       std::vector<std::string> terms;
       for (int y = lo; y <= hi; ++y) terms.push_back(T(prefix::kBirthYear, std::to_string(y)));
-      required_.push_back(Scale(0, Terms(Q::OP_OR, terms)));
+      required_.push_back(Terms(Q::OP_OR, terms));
       return;
     }
     if (lo && hi) {
@@ -476,10 +485,10 @@ class Assembly {
         alternatives.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
         for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
       }
-    required_.push_back(Scale(0, Combine(Q::OP_OR, alternatives)));
+    required_.push_back(Combine(Q::OP_OR, alternatives));
     // Records that carry the name as typed come before those with an old or
     // new name of the place.
-    boosts_.push_back(Scale(w_.place_field, Terms(Q::OP_AND, word_terms)));
+    for (const std::string& t : word_terms) Boost(t, w_.place_field);
     if (k < words.size()) free_runs.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
   }
 
@@ -513,9 +522,10 @@ class Assembly {
     }
     std::vector<Q> alternatives{Terms(Q::OP_AND, terms)};
     if (!code.empty()) alternatives.push_back(Q(T(prefix::kAwardCode, code)));
-    required_.push_back(Scale(w_.award, Combine(Q::OP_OR, alternatives)));
+    required_.push_back(Combine(Q::OP_OR, alternatives));
+    for (const std::string& t : terms) Boost(t, w_.award);
     for (std::size_t i = 0; i + 1 < folded.size(); ++i)
-      boosts_.push_back(Scale(w_.award, Q(T(prefix::kAwardBigram, folded[i] + "_" + folded[i + 1]))));
+      Boost(T(prefix::kAwardBigram, folded[i] + "_" + folded[i + 1]), w_.award);
     if (k < words.size()) free_runs.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
   }
 
@@ -524,6 +534,7 @@ class Assembly {
   const bool typos_;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
+  std::vector<Q> all_boosts_;  // including common ones: a fallback filter
   std::vector<std::string> free_years_;
   Highlight h_;
   int typo_terms_ = 0;
@@ -549,7 +560,7 @@ QueryBuilder::QueryBuilder(const QueryContext& context, const QueryWeights& weig
 BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed, bool typos) const {
   if (parsed.empty()) {
     BuiltQuery out;
-    out.query = Xapian::Query::MatchAll;
+    out.query = out.filter = Xapian::Query::MatchAll;
     out.match_all = true;
     return out;
   }

@@ -2,12 +2,17 @@
 // Internal: turns a ParsedQuery into a Xapian query over the terms of
 // index/document_builder.h.
 //
-// Shape: AND_MAYBE(AND(required clauses), OR(boosts)). Each typed word (or
-// recognised multi-word place/award) is one required clause, so the query
-// stays a conjunction of short OR/SYNONYM lists of non-positional terms (fast
-// at 10M documents); exact-mark, tone, bigram and birth-year terms only add
-// weight (AND_MAYBE never widens the match set). Positional phrases are used
-// only for "quoted" text.
+// Shape: AND_MAYBE(boolean AND(required clauses), OR(weighted boosts)). Each
+// typed word (or recognised multi-word place/award) is one required clause, so
+// the filter stays a conjunction of short OR/SYNONYM lists of non-positional
+// terms. The filter carries no weight and every weight sits in the boosts
+// (the typed folded word, exact marks, tone variants, bigrams, years, award
+// words): documents that tie on the filter then differ by their boosts, and
+// Xapian's max-weight pruning can stop after the top hits instead of scoring
+// every match (a weighted filter made "Nguyễn …" scan every Nguyễn). Boost
+// terms held by more than a quarter of a large index are left out: they cost
+// a posting-list walk and rank nothing. Positional phrases are used only for
+// "quoted" text.
 //
 // Free text is read left to right in segments: a run of words the index (or
 // the gazetteer) knows as one place ("Lộc Yên"), a run of words linked by
@@ -44,7 +49,8 @@ struct QueryContext {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;
+  Xapian::Query query;   // filter AND_MAYBE boosts: what to rank with
+  Xapian::Query filter;  // the match set alone, boolean (no weights): cheap to count
   Highlight highlight;
   bool match_all = false;  // the query was blank
   int typo_terms = 0;      // vocabulary terms added by typo expansion
@@ -53,11 +59,14 @@ struct BuiltQuery {
 // Relative weights of the kinds of evidence.
 struct QueryWeights {
   double award = 0.5;        // an award word matched by free text
-  double place = 0.0;        // a place word matched by free text: filter only
   double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
   double birth_year = 1.0;   // a year in free text that is the birth year
   double decision_year = 0.5;
   double bigram = 1.0;       // adjacent name words
+  // Boosts on terms held by more than this share of the documents are
+  // dropped, once the index has at least common_min_docs documents.
+  double common_share = 0.25;
+  Xapian::doccount common_min_docs = 10000;
 };
 
 class QueryBuilder {

@@ -35,7 +35,10 @@ nlohmann::json SearchResultToJson(const SearchResult& result) {
     for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
     facets[name] = std::move(list);
   }
-  return {{"total", result.total}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
+  return {{"total", result.total},
+          {"hits", std::move(hits)},
+          {"facets", std::move(facets)},
+          {"facets_exact", result.facets_exact}};
 }
 
 }  // namespace sovang::index

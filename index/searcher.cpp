@@ -199,9 +199,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
   const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);
   const Xapian::doccount need = offset + limit;
-  const Xapian::doccount check = request.facets
-                                     ? std::max<Xapian::doccount>(need, static_cast<Xapian::doccount>(options.facet_sample))
-                                     : need;
+  const Xapian::doccount sample = static_cast<Xapian::doccount>(std::max(1, options.facet_sample));
   // Names are short and every document has about as many terms: no length
   // normalisation (b = 0), so a longer award text does not push a name down.
   const Xapian::BM25Weight weighting(1.2, 0, 1, 0, 0.5);
@@ -209,14 +207,31 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   FacetCounter facets;
   SearchResult result;
 
+  // Counts (total, facets) come from the boolean filter, which Xapian walks
+  // cheaply; the ranking run then only has to find the top hits, and
+  // max-weight pruning lets it stop early.
+  auto count = [&](const Xapian::Query& filter) -> Xapian::doccount {
+    Xapian::Enquire enquire(database);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(filter);
+    if (request.facets) facets.Attach(enquire);
+    const Xapian::MSet counted = enquire.get_mset(0, 0, sample);
+    if (request.facets) facets.Collect(enquire, counted.get_matches_estimated());
+    return counted.get_matches_estimated();
+  };
+  auto rank = [&](const Xapian::Query& query, Xapian::doccount first, Xapian::doccount max) {
+    Xapian::Enquire enquire(database);
+    enquire.set_weighting_scheme(weighting);
+    enquire.set_query(query);
+    return enquire.get_mset(first, max, first + max);
+  };
+
   const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
-  Xapian::Enquire enquire(database);
-  enquire.set_weighting_scheme(weighting);
-  enquire.set_query(strict.query);
-  if (request.facets) facets.Attach(enquire);
-  const Xapian::MSet mset = enquire.get_mset(offset, limit, check);
-  if (request.facets) facets.Collect(enquire);
-  result.total = mset.get_matches_estimated();
+  const Xapian::MSet mset = rank(strict.query, offset, limit);
+  // The ranking run's estimate is exact when it saw every match (fewer than
+  // asked for); the counting run's is exact up to `sample` matches.
+  const Xapian::doccount exact_total = request.facets ? count(strict.filter) : mset.get_matches_estimated();
+  result.total = exact_total;
   const double best = mset.get_max_attained();
   double lowest_on_page = 1.0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -227,23 +242,17 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 
   // Typo pass: only when the exact query cannot fill the page, and only for
   // documents it did not match, so typo hits always rank below exact ones.
-  const Xapian::doccount exact_total = mset.get_matches_lower_bound();
   if (!strict.match_all && exact_total < need) {
-    ctx.vocabulary = nullptr;
     const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
     ctx.vocabulary = vocabulary.get();
     const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
     if (loose.typo_terms > 0) {
-      Xapian::Enquire typo_enquire(database);
-      typo_enquire.set_weighting_scheme(weighting);
-      typo_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose.query, strict.query));
+      const Xapian::Query typo_filter(Xapian::Query::OP_AND_NOT, loose.filter, strict.filter);
+      const Xapian::Query typo_query(Xapian::Query::OP_AND_NOT, loose.query, strict.filter);
       const Xapian::doccount typo_offset = offset > exact_total ? offset - exact_total : 0;
       const Xapian::doccount typo_limit = limit - static_cast<Xapian::doccount>(mset.size());
-      if (request.facets) facets.Attach(typo_enquire);
-      const Xapian::MSet typo_mset =
-          typo_enquire.get_mset(typo_offset, typo_limit, std::max<Xapian::doccount>(check, typo_offset + typo_limit));
-      if (request.facets) facets.Collect(typo_enquire);
-      result.total += typo_mset.get_matches_estimated();
+      const Xapian::MSet typo_mset = rank(typo_query, typo_offset, typo_limit);
+      result.total += request.facets ? count(typo_filter) : typo_mset.get_matches_estimated();
       const double typo_best = typo_mset.get_max_attained();
       const double ceiling = !mset.empty() ? lowest_on_page * 0.9 : (exact_total > 0 ? 0.5 : 1.0);
       for (auto it = typo_mset.begin(); it != typo_mset.end(); ++it) {
@@ -253,7 +262,10 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       }
     }
   }
-  if (request.facets) result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)));
+  if (request.facets) {
+    result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)));
+    result.facets_exact = facets.exact();
+  }
   return result;
 }
 

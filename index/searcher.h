@@ -72,6 +72,9 @@ struct SearchResult {
   std::int64_t total = 0;  // estimated matches
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // "award", "district", "decade"
+  // False when there were more matches than SearcherOptions::facet_sample:
+  // the counts are then a sample scaled up to the total.
+  bool facets_exact = true;
 };
 
 struct SearcherOptions {
@@ -81,9 +84,10 @@ struct SearcherOptions {
   // Award catalog for khen: codes and names; nullptr = AwardCatalog::Default()
   // (none when it cannot be loaded). Must outlive the Searcher.
   const AwardCatalog* awards = nullptr;
-  // Facets count at most this many matching documents (the best ones); past
-  // that, counts cover a sample. Keeps broad queries fast at 10M records.
-  int facet_sample = 20000;
+  // Totals and facets count at most this many matching documents (in index
+  // order); past that they are estimates (counts scaled up to the estimated
+  // total, facets_exact = false). Keeps broad queries fast at 10M records.
+  int facet_sample = 2000;
   int facet_values = 20;  // values per facet
 };
 

@@ -1,0 +1,22 @@
+#include "index/compact.h"
+
+#include <system_error>
+
+#include <xapian.h>
+
+#include "core/error.h"
+#include "index/database_factory.h"
+#include "index/xapian_guard.h"
+
+namespace sovang::index {
+
+void CompactIndex(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::error_code ec;
+  if (std::filesystem::exists(to, ec)) throw Error(Errc::kIo, "cannot compact into " + to.string() + ": it exists");
+  std::optional<Xapian::Database> db = OpenForSearch(from);
+  if (!db) throw Error(Errc::kNotFound, "no index at " + from.string());
+  Guard("compacting index " + from.string() + " into " + to.string(),
+        [&] { db->compact(to.string(), Xapian::DBCOMPACT_NO_RENUMBER); });
+}
+
+}  // namespace sovang::index
