@@ -22,24 +22,28 @@ Box PageGeometry::ToPage(const Box& box) const {
       ys[i] = cy + dx * s + dy * c;
     }
   }
+  const double sw = scaled_width, sh = scaled_height;
   for (int i = 0; i < 4; ++i) {
     const double x1 = xs[i], y1 = ys[i];
     switch (((rotation % 360) + 360) % 360) {
-      case 90:  // page (x0, y0) went to (h0 - y0, x0)
+      case 90:  // (x0, y0) went to (h0 - y0, x0)
         xs[i] = y1;
-        ys[i] = height - x1;
+        ys[i] = sh - x1;
         break;
       case 180:
-        xs[i] = width - x1;
-        ys[i] = height - y1;
+        xs[i] = sw - x1;
+        ys[i] = sh - y1;
         break;
-      case 270:  // page (x0, y0) went to (y0, w0 - x0)
-        xs[i] = width - y1;
+      case 270:  // (x0, y0) went to (y0, w0 - x0)
+        xs[i] = sw - y1;
         ys[i] = x1;
         break;
       default:
         break;
     }
+    // Undo the scaling.
+    if (scaled_width > 0 && scaled_width != width) xs[i] *= double(width) / sw;
+    if (scaled_height > 0 && scaled_height != height) ys[i] *= double(height) / sh;
   }
   const double x0 = std::max(0.0, *std::min_element(xs, xs + 4));
   const double y0 = std::max(0.0, *std::min_element(ys, ys + 4));

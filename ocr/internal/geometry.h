@@ -9,12 +9,15 @@ namespace sovang::ocr {
 
 struct PageGeometry {
   int width = 0, height = 0;  // of the page as loaded
-  int rotation = 0;           // clockwise quarter turns applied first, in degrees
-  double skew_degrees = 0.0;  // then rotated by this (clockwise positive) about the centre
+  // First the page may be scaled (high-resolution scans down to ~300 dpi) to
+  // scaled_width x scaled_height,
+  int scaled_width = 0, scaled_height = 0;
+  int rotation = 0;           // then turned clockwise by quarter turns, in degrees,
+  double skew_degrees = 0.0;  // then rotated by this (clockwise positive) about the centre.
 
   // Width and height after the quarter turns (deskew keeps the size).
-  int upright_width() const { return rotation % 180 == 0 ? width : height; }
-  int upright_height() const { return rotation % 180 == 0 ? height : width; }
+  int upright_width() const { return rotation % 180 == 0 ? scaled_width : scaled_height; }
+  int upright_height() const { return rotation % 180 == 0 ? scaled_height : scaled_width; }
 
   // A box on the cleaned image -> the smallest box holding it on the page.
   Box ToPage(const Box& box) const;

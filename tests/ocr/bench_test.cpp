@@ -53,6 +53,13 @@ std::vector<Variant> Variants() {
   o = base;
   o.detect_tables = false;
   v.push_back({"no-tables", o});
+  o = base;
+  o.detect_orientation = false;
+  v.push_back({"no-osd", o});
+  o = base;
+  o.despeckle = false;
+  o.binarization = Binarization::kSauvola;
+  v.push_back({"sauvola-speckled", o});
   const char* only = std::getenv("SOVANG_OCR_BENCH_VARIANT");
   if (only != nullptr) {
     std::erase_if(v, [&](const Variant& x) { return std::string(x.name) != only; });

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 
@@ -202,4 +203,28 @@ TEST_CASE("Clean-up steps can be switched off one by one", "[ocr]") {
   options.binarization = Binarization::kSauvola;
   const RecognizedPage sauvola = MakeTesseractRecognizer(options)->Recognize(image);
   CHECK(Contains(sauvola.FullText(), "Nguyễn Văn Thạch"));
+}
+
+TEST_CASE("A 600-dpi scan is read at 300 dpi, boxes on the scan as given", "[ocr]") {
+  const RecognizedPage fine = Shared().Recognize(Load("line_vi_600dpi.png"));
+  const RecognizedPage normal = Shared().Recognize(Load("line_vi.png"));
+  INFO(fine.FullText());
+  CHECK(fine.FullText() == normal.FullText());
+  CHECK(fine.width == 3000);
+  REQUIRE(fine.lines.size() == 1);
+  REQUIRE(fine.lines[0].words.size() == normal.lines[0].words.size());
+  for (std::size_t i = 0; i < fine.lines[0].words.size(); ++i) {
+    const sovang::Box a = fine.lines[0].words[i].box, b = normal.lines[0].words[i].box;
+    CHECK(a.x == Approx(2 * b.x).margin(6));
+    CHECK(a.y == Approx(2 * b.y).margin(6));
+    CHECK(a.w == Approx(2 * b.w).margin(8));
+  }
+}
+
+TEST_CASE("A blank or tiny page gives no text and no error", "[ocr]") {
+  const PageImage page = Load("depth8.png").Crop(sovang::Box{0, 0, 12, 9});  // a corner: blank
+  const RecognizedPage blank = Shared().Recognize(page);
+  CHECK(blank.FullText().empty());
+  CHECK_FALSE(blank.table.has_value());
+  CHECK_THROWS_AS(Shared().Recognize(PageImage()), sovang::Error);
 }
