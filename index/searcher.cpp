@@ -1,6 +1,7 @@
 #include "index/searcher.h"
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <optional>
 
@@ -73,23 +74,35 @@ std::string RevisionKey(const std::filesystem::path& location, const Xapian::Dat
   return key;
 }
 
-// The folded name vocabulary of a database revision, loaded once per process.
+// The folded name vocabulary, loaded once per process and database revision.
+// While an index is being fed (a commit every few seconds) a vocabulary up to
+// kVocabularyMaxAge old is reused: it only lacks the newest tokens as typo
+// targets, and reloading a large vocabulary costs tens of milliseconds.
+constexpr auto kVocabularyMaxAge = std::chrono::seconds(60);
+
 std::shared_ptr<const NameVocabulary> SharedVocabulary(const std::filesystem::path& location,
                                                        const Xapian::Database& db) {
+  struct Entry {
+    std::string revision;
+    std::chrono::steady_clock::time_point loaded;
+    std::shared_ptr<const NameVocabulary> vocabulary;
+  };
   static std::mutex mu;
-  static std::map<std::string, std::pair<std::string, std::shared_ptr<const NameVocabulary>>> cache;
+  static std::map<std::string, Entry> cache;
   const std::string revision = RevisionKey(location, db);
+  const auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(mu);
     const auto it = cache.find(location.string());
-    if (it != cache.end() && it->second.first == revision) return it->second.second;
+    if (it != cache.end() && (it->second.revision == revision || now - it->second.loaded < kVocabularyMaxAge))
+      return it->second.vocabulary;
   }
   auto vocabulary = std::make_shared<NameVocabulary>();
   const std::string p(prefix::kNameFolded);
   for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
     vocabulary->Add((*it).substr(p.size()), it.get_termfreq());
   std::lock_guard<std::mutex> lock(mu);
-  cache[location.string()] = {revision, vocabulary};
+  cache[location.string()] = Entry{revision, now, vocabulary};
   return vocabulary;
 }
 
@@ -276,7 +289,11 @@ SearchHit Searcher::Impl::MakeHit(const Xapian::MSetIterator& it, double score, 
   nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded())
     throw Error(Errc::kIndex, "index document " + std::to_string(*it) + " holds no record JSON; run sovang reindex");
-  hit.record = RecordFromJson(json);
+  try {
+    hit.record = RecordFromJson(json);
+  } catch (const Error& e) {
+    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + ": " + e.what() + "; run sovang reindex");
+  }
   hit.id = hit.record.id;
   hit.score = score;
   hit.places = NotesFor(hit.record, *places);
