@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
 #include <numbers>
+#include <string>
 
 #include "core/error.h"
 
@@ -117,14 +117,14 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     }
   }
   if (options.cleanup && options.normalize_background) {
-    // Yellowed, stained or unevenly lit paper: background to an even 200.
-    // Then stretch so that the background is white again, as everything we
-    // paint later (deskew corners, removed rules) is: Tesseract's Otsu would
-    // otherwise split 200 from 255 instead of ink from paper.
-    // The background is estimated by a grey closing (a max filter) larger than
-    // a letter, on a 4x reduced copy: no ink threshold to guess, so faint,
-    // blurred type is not mistaken for paper (pixBackgroundNormSimple's fixed
-    // threshold of 60 does that, and washes such text out).
+    // Yellowed, stained or unevenly lit paper: the background, estimated by
+    // a grey closing (a max filter) larger than a letter on a 4x reduced
+    // copy, is brought to an even 200. No ink threshold to guess, so faint,
+    // blurred type is not taken for paper (pixBackgroundNormSimple's fixed
+    // threshold of 60 does that and washes such text out). Then the levels
+    // are stretched so that paper is white (255) like everything painted
+    // later (deskew corners, removed rules): Tesseract's Otsu would otherwise
+    // split 200 from 255 instead of ink from paper.
     const int size = std::max(5, (out.dpi / 4 / 4) | 1);  // ~1/4 in, odd
     if (Pix* norm = pixBackgroundNormMorph(grey.get(), nullptr, 4, size, kNormalizedBackground)) {
       grey.reset(norm);
@@ -143,11 +143,14 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     }
   }
   if (options.cleanup && options.despeckle) {
-    // Specks of at most s x s pixels (s = 2 at 300 dpi). A dot below a
-    // Vietnamese vowel is larger than that at any usable resolution.
+    // Specks of at most s x s pixels (s = 2 at 300 dpi), from the binary page
+    // and from the grey one. A dot below a Vietnamese vowel is larger than
+    // that at any usable resolution.
     const int s = std::max(1, out.dpi / 150);
     if (Pix* kept = pixSelectBySize(binary.get(), s + 1, s + 1, 8, L_SELECT_IF_EITHER,
                                     L_SELECT_IF_GTE, nullptr)) {
+      PixPtr specks(pixXor(nullptr, binary.get(), kept));
+      if (specks) pixPaintThroughMask(grey.get(), specks.get(), 0, 0, 255);
       binary.reset(kept);
     }
   }

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -201,13 +202,10 @@ int TiffPagesOrThrow(const std::string& bytes, const std::string& name) {
   return n;
 }
 
-LoadedPage LoadOne(const std::string& bytes, Kind kind, int index, const std::string& name) {
+// Page `index` (0-based) of a raster file; only TIFFs have more than one.
+LoadedPage DecodePage(const std::string& bytes, int index, const std::string& name) {
   LoadedPage out;
-  if (kind == Kind::kTiff) {
-    out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index));
-  } else {
-    out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name));
-  }
+  out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index));
   return out;
 }
 
@@ -225,11 +223,11 @@ std::vector<LoadedPage> LoadPages(const std::filesystem::path& file) {
     }
     case Kind::kTiff: {
       const int n = TiffPagesOrThrow(bytes, name);
-      for (int i = 0; i < n; ++i) pages.push_back(LoadOne(bytes, Kind::kTiff, i, name));
+      for (int i = 0; i < n; ++i) pages.push_back(DecodePage(bytes, i, name));
       break;
     }
     case Kind::kImage:
-      pages.push_back(LoadOne(bytes, Kind::kImage, 0, name));
+      pages.push_back(DecodePage(bytes, 0, name));
       break;
   }
   return pages;
@@ -238,23 +236,26 @@ std::vector<LoadedPage> LoadPages(const std::filesystem::path& file) {
 LoadedPage LoadPage(const std::filesystem::path& file, int page) {
   const std::string name = file.string();
   std::string bytes = ReadWholeFile(file);
-  const Kind kind = Classify(bytes);
-  const int count = kind == Kind::kPdf    ? -1
-                    : kind == Kind::kTiff ? TiffPagesOrThrow(bytes, name)
-                                          : 1;
-  if (kind == Kind::kPdf) {
-    const Pdf pdf = OpenPdf(std::move(bytes), name);
-    if (page < 1 || page > pdf.doc->pages()) {
-      throw Error(Errc::kInvalidArgument, name + ": no page " + std::to_string(page) + " (it has " +
-                                              std::to_string(pdf.doc->pages()) + ")");
+  auto check = [&](int count) {
+    if (page < 1 || page > count) {
+      throw Error(Errc::kInvalidArgument, name + ": no page " + std::to_string(page) +
+                                              " (it has " + std::to_string(count) + ")");
     }
-    return RenderPdfPage(pdf, page - 1, name);
+  };
+  switch (Classify(bytes)) {
+    case Kind::kPdf: {
+      const Pdf pdf = OpenPdf(std::move(bytes), name);
+      check(pdf.doc->pages());
+      return RenderPdfPage(pdf, page - 1, name);
+    }
+    case Kind::kTiff:
+      check(TiffPagesOrThrow(bytes, name));
+      break;
+    case Kind::kImage:
+      check(1);
+      break;
   }
-  if (page < 1 || page > count) {
-    throw Error(Errc::kInvalidArgument,
-                name + ": no page " + std::to_string(page) + " (it has " + std::to_string(count) + ")");
-  }
-  return LoadOne(bytes, kind, page - 1, name);
+  return DecodePage(bytes, page - 1, name);
 }
 
 int CountPages(const std::filesystem::path& file) {
@@ -268,7 +269,7 @@ int CountPages(const std::filesystem::path& file) {
     case Kind::kImage:
       break;
   }
-  // Decoding the one image is cheap next to reading it, and finds damage now.
+  // Decoding one image costs little next to recognising it, and finds damage now.
   (void)DecodeRaster(Bytes(bytes), bytes.size(), name);
   return 1;
 }
