@@ -1,0 +1,45 @@
+#pragma once
+// How sure a field is, and when a record needs a person to look at it.
+//
+// A field's confidence is the OCR confidence of its words (the mean pulled
+// halfway toward the weakest word) times what validation says of its value:
+//   1.0   read as printed and valid (known award, well-formed decision number,
+//         year in 1850..2025, commune known to the gazetteer, plausible name)
+//   ×0.92 OCR confusions repaired to get the value (O→0, l→1, Ð→Đ, QD→QĐ)
+//   ×0.9  place repaired to the gazetteer's spelling; name syllable repaired
+//   ×score award matched fuzzily (score = 1 - edit distance / length, ≥ 0.75)
+//   ×0.7  award ambiguous between two forms; commune unknown in an area the
+//         gazetteer covers
+//   ≤0.5  failed validation (implausible name, unknown ward…)
+// A record needs review when a present field is under kReviewThreshold, a
+// field was seen but gave no value (a year out of range, an award that is in
+// no catalog, a malformed decision number), or the name or award is missing.
+
+#include <string>
+
+#include "core/record.h"
+#include "ingest/extract_text.h"
+
+namespace sovang::ingest {
+
+inline constexpr double kReviewThreshold = 0.80;
+inline constexpr double kCorrectedFactor = 0.92;
+inline constexpr double kRepairedFactor = 0.9;
+inline constexpr double kAmbiguousFactor = 0.7;
+inline constexpr double kFailedCap = 0.5;
+
+// A field read from a span of a run: verbatim text, box and OCR confidence of
+// its words, times `quality`.
+Field MakeField(const TextRun& run, Span span, std::string value, double quality = 1.0);
+
+// A field inferred rather than read (an authority from the award's catalog
+// entry): no verbatim, no box.
+Field InferredField(std::string value, double confidence);
+
+// Caps a field that failed validation.
+void MarkInvalid(Field& field);
+
+// Sets record.confidence (weakest present field) and record.review.
+void ApplyReviewRules(Record& record);
+
+}  // namespace sovang::ingest

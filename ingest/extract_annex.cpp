@@ -1,0 +1,167 @@
+// Annex lists of a decision: a title naming the decision ("Kèm theo Quyết
+// định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước"), maybe group
+// headings naming the award ("Huân chương Kháng chiến hạng Nhất:"), then
+// numbered entries "1. Ông Nguyễn Văn A, sinh năm 1930; quê quán: …;" that
+// may wrap over several lines. Each entry inherits the decision and the
+// award of the heading above it.
+
+#include <algorithm>
+
+#include "ingest/confidence.h"
+#include "ingest/extract_kinds.h"
+#include "text/normalize.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+struct Entry {
+  std::vector<ocr::Line> lines;
+  Field award, award_code;  // from the heading above the entry
+  bool closed = false;      // a footer or a gap ended it
+};
+
+int MedianLineHeight(const std::vector<ocr::Line>& lines) {
+  std::vector<int> h;
+  for (const auto& l : lines)
+    if (l.box.h > 0) h.push_back(l.box.h);
+  if (h.empty()) return 0;
+  std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+  return h[h.size() / 2];
+}
+
+// Roman numerals and letters that number headings: "I.", "II.", "A.".
+std::optional<Span> HeadingPrefix(const TextRun& run) {
+  const auto tokens = Tokens(run, run.all());
+  if (tokens.empty()) return std::nullopt;
+  const std::string_view t = run.FoldedOf(tokens[0]);
+  static constexpr std::string_view kRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "a", "b", "c", "d"};
+  if (std::find(std::begin(kRoman), std::end(kRoman), t) == std::end(kRoman)) return std::nullopt;
+  const std::size_t after = tokens[0].end;
+  if (after >= run.folded().size() || (run.folded()[after] != '.' && run.folded()[after] != ')')) return std::nullopt;
+  return Span{after + 1, run.folded().size()};
+}
+
+// A group heading: a line (or two) that is mostly an award name.
+struct Heading {
+  TextRun run;
+  AwardMatch match;
+  std::size_t lines = 1;
+};
+
+std::optional<Heading> HeadingAt(const std::vector<ocr::Line>& lines, std::size_t i, const ExtractTools& tools) {
+  for (std::size_t n = 1; n <= 2 && i + n <= lines.size(); ++n) {
+    if (n == 2 && LeadingNumber(TextRun::FromLine(lines[i + 1]))) break;
+    TextRun run = TextRun::FromLines(std::vector<ocr::Line>(lines.begin() + static_cast<long>(i),
+                                                            lines.begin() + static_cast<long>(i + n)));
+    Span body = run.all();
+    if (auto prefix = HeadingPrefix(run)) body = *prefix;
+    else if (auto number = LeadingNumber(run)) body = number->rest;
+    if (HonorificAt(run, body)) return std::nullopt;  // an entry, not a heading
+    auto match = tools.awards.Find(run, body);
+    if (!match) continue;
+    const std::size_t total = Tokens(run, body).size();
+    const std::size_t covered = Tokens(run, match->span).size();
+    if (total == 0 || covered * 2 < total) continue;
+    Heading h{std::move(run), *match, n};
+    return h;
+  }
+  return std::nullopt;
+}
+
+// Lines after the list: "(Danh sách này có 12 cá nhân)", signatures, "Nơi nhận".
+bool IsFooter(const TextRun& run) {
+  const std::string& f = run.folded();
+  if (!f.empty() && f[0] == '(') return true;
+  for (std::string_view k : {"danh sach nay", "noi nhan", "da ky", "tm ", "kt ", "t/m", "k/t"})
+    if (f.compare(0, k.size(), k) == 0) return true;
+  return FindPhrase(run, run.all(), "danh sach nay").has_value();
+}
+
+// After an entry number comes an honorific or a name (a capital letter).
+bool HonorificOrName(const TextRun& run, Span rest) {
+  if (HonorificAt(run, rest)) return true;
+  const auto tokens = Tokens(run, rest);
+  if (tokens.empty()) return false;
+  const std::string_view first = run.TextOf(tokens[0]);
+  return text::Lower(first) != first;
+}
+
+// Whether a numbered line starts the next entry: numbering goes up by one
+// (a few more when OCR lost a line); "1930." at the start of a wrapped line is a year.
+bool NextNumber(int number, int last, bool first) {
+  if (first) return number < 1000;
+  return number > last && number <= last + 3;
+}
+
+}  // namespace
+
+std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractTools& tools) {
+  const auto& lines = page.lines;
+  const int line_h = MedianLineHeight(lines);
+  std::vector<ocr::Line> header;
+  std::vector<Entry> entries;
+  Field award, award_code;  // the current heading's
+  int last_number = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const ocr::Line& line = lines[i];
+    const TextRun run = TextRun::FromLine(line);
+    if (run.empty()) continue;
+    const auto number = LeadingNumber(run);
+    const bool entry =
+        number && NextNumber(number->number, last_number, entries.empty()) && HonorificOrName(run, number->rest);
+    if (!entry) {
+      if (auto heading = HeadingAt(lines, i, tools)) {
+        const double q = heading->match.score * (heading->match.ambiguous ? kAmbiguousFactor : 1.0);
+        award = MakeField(heading->run, heading->match.span, heading->match.form->name, q);
+        award_code = MakeField(heading->run, heading->match.span, heading->match.form->code, q);
+        if (!entries.empty()) entries.back().closed = true;
+        if (entries.empty())
+          for (std::size_t k = 0; k < heading->lines; ++k) header.push_back(lines[i + k]);
+        i += heading->lines - 1;
+        continue;
+      }
+    }
+    if (entry) {
+      entries.push_back(Entry{{line}, award, award_code, false});
+      last_number = number->number;
+      continue;
+    }
+    if (entries.empty()) {
+      header.push_back(line);
+      continue;
+    }
+    Entry& current = entries.back();
+    if (current.closed) continue;
+    const ocr::Line& previous = current.lines.back();
+    const int gap = line.box.y - (previous.box.y + previous.box.h);
+    if (IsFooter(run) || HeadingPrefix(run) || (line_h > 0 && gap > 2 * line_h)) {
+      current.closed = true;
+      continue;
+    }
+    current.lines.push_back(line);
+  }
+
+  PageFacts facts;
+  const TextRun header_run = TextRun::FromLines(header);
+  ReadDecisionFacts(header_run, header_run.all(), facts, /*authority_anywhere=*/true);
+
+  std::vector<Record> records;
+  for (const Entry& e : entries) {
+    const TextRun run = TextRun::FromLines(e.lines);
+    const auto number = LeadingNumber(run);
+    Record record;
+    ReadPerson(record, run, number ? number->rest : run.all(), tools);
+    if (!record[FieldId::kAward].present()) {
+      record[FieldId::kAward] = e.award;
+      record[FieldId::kAwardCode] = e.award_code;
+    }
+    Box bbox;
+    for (const auto& l : e.lines) bbox = Union(bbox, l.box);
+    FinishRecord(record, facts, PageKind::kAnnex, tools, static_cast<int>(records.size()) + 1, bbox);
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace sovang::ingest

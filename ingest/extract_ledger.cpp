@@ -1,0 +1,325 @@
+// Golden-book (sổ vàng) pages: a ruled table whose header row names the
+// columns, one record per data row. The page's caption may state the award
+// and the decision for every row ("Quyển số 3 — Huân chương Kháng chiến hạng
+// Nhất", "Theo Quyết định số … ngày … của …"). Without a table, the lines are
+// read against the column positions of a header line, or failing that as
+// numbered entries.
+
+#include <algorithm>
+#include <map>
+
+#include "ingest/confidence.h"
+#include "ingest/extract_kinds.h"
+#include "ingest/ledger_columns.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+// One data row: the words of each column (a cell may hold several lines).
+struct Row {
+  std::map<LedgerColumn, std::vector<ocr::Word>> cells;
+  Box box;
+  bool Has(LedgerColumn c) const {
+    auto it = cells.find(c);
+    return it != cells.end() && !it->second.empty();
+  }
+};
+
+std::vector<ocr::Word> WordsOf(const ocr::Cell& cell) {
+  std::vector<ocr::Word> words;
+  for (const auto& line : cell.lines) words.insert(words.end(), line.words.begin(), line.words.end());
+  return words;
+}
+
+// A row that only continues the one above (a cell that overflowed): no index, no name.
+bool IsContinuation(const Row& row) {
+  return !row.Has(LedgerColumn::kIndex) && !row.Has(LedgerColumn::kName) && !row.cells.empty();
+}
+
+void Merge(Row& into, const Row& more) {
+  for (const auto& [column, words] : more.cells) {
+    auto& target = into.cells[column];
+    target.insert(target.end(), words.begin(), words.end());
+  }
+  into.box = Union(into.box, more.box);
+}
+
+// The page's caption: the decision and the award stated for every row.
+PageFacts CaptionFacts(const std::vector<ocr::Line>& lines, const ExtractTools& tools) {
+  PageFacts facts;
+  const TextRun run = TextRun::FromLines(lines);
+  ReadDecisionFacts(run, run.all(), facts, /*authority_anywhere=*/false);
+  for (const auto& line : lines) {
+    const TextRun lr = TextRun::FromLine(line);
+    if (auto m = tools.awards.Find(lr, lr.all()); m && m->score >= 0.85) {
+      const double q = m->score * (m->ambiguous ? kAmbiguousFactor : 1.0);
+      facts.award = MakeField(lr, m->span, m->form->name, q);
+      facts.award_code = MakeField(lr, m->span, m->form->code, q);
+      break;
+    }
+  }
+  return facts;
+}
+
+Record ReadRow(const Row& row, const ExtractTools& tools) {
+  Record record;
+  auto run_of = [&](LedgerColumn c) {
+    auto it = row.cells.find(c);
+    return it == row.cells.end() ? TextRun() : TextRun(it->second);
+  };
+  if (row.Has(LedgerColumn::kName)) {
+    const TextRun run = run_of(LedgerColumn::kName);
+    const auto h = HonorificAt(run, run.all());
+    const Span from{h ? h->span.end : 0, run.folded().size()};
+    Span name = NameAt(run, from);
+    if (name.empty()) name = run.Trim(from);
+    SetName(record, run, name, tools);
+    if (h) SetGender(record, run, *h);
+    // "Nguyễn Văn A, 1930": a year written into the name cell.
+    if (!row.Has(LedgerColumn::kBirthYear))
+      if (auto year = FindBirthYear(run, Span{name.end, run.folded().size()}); year && year->valid)
+        SetBirthYear(record, run, *year);
+  }
+  if (row.Has(LedgerColumn::kGender)) {
+    const TextRun run = run_of(LedgerColumn::kGender);
+    SetGenderWord(record, run, run.all());
+  }
+  if (row.Has(LedgerColumn::kBirthYear)) {
+    const TextRun run = run_of(LedgerColumn::kBirthYear);
+    if (auto year = FindBirthYear(run, run.all(), /*bare=*/true)) SetBirthYear(record, run, *year);
+  }
+  if (row.Has(LedgerColumn::kHometown)) {
+    const TextRun run = run_of(LedgerColumn::kHometown);
+    SetHometown(record, run, run.Trim(run.all()), tools);
+  }
+  // Separate commune / district / province columns.
+  const std::pair<LedgerColumn, FieldId> kPlaceColumns[] = {{LedgerColumn::kCommune, FieldId::kCommune},
+                                                            {LedgerColumn::kDistrict, FieldId::kDistrict},
+                                                            {LedgerColumn::kProvince, FieldId::kProvince}};
+  for (const auto& [column, id] : kPlaceColumns) {
+    if (!row.Has(column)) continue;
+    const TextRun run = run_of(column);
+    Record one;
+    SetHometown(one, run, run.Trim(run.all()), tools);
+    for (FieldId f : {FieldId::kCommune, FieldId::kDistrict, FieldId::kProvince})
+      if (one[f].present()) {
+        record[id] = one[f];
+        break;
+      }
+  }
+  if (row.Has(LedgerColumn::kAward)) {
+    const TextRun run = run_of(LedgerColumn::kAward);
+    if (auto m = tools.awards.Find(run, run.all())) SetAward(record, run, *m);
+    else SetUnmatchedAward(record, run, run.all());
+  }
+  auto read_number = [&](const TextRun& run) -> std::optional<Found> {
+    auto number = FindDecisionNumber(run, run.all(), /*bare=*/true);
+    if (number) SetDecisionNumber(record, run, *number);
+    else if (!run.Trim(run.all()).empty()) {
+      Field seen = MakeField(run, run.all(), "");
+      MarkInvalid(seen);
+      record[FieldId::kDecisionNumber] = seen;
+    }
+    return number;
+  };
+  if (row.Has(LedgerColumn::kDecision)) {
+    // "543/QĐ-CTN ngày 10/8/1975", or the number and the date on two lines.
+    const TextRun run = run_of(LedgerColumn::kDecision);
+    const auto number = read_number(run);
+    const Span after{number ? number->span.end : 0, run.folded().size()};
+    if (auto date = FindDate(run, after)) SetDecisionDate(record, run, *date);
+  }
+  if (row.Has(LedgerColumn::kDecisionNumber)) read_number(run_of(LedgerColumn::kDecisionNumber));
+  if (row.Has(LedgerColumn::kDecisionDate)) {
+    const TextRun run = run_of(LedgerColumn::kDecisionDate);
+    if (auto date = FindDate(run, run.all())) SetDecisionDate(record, run, *date);
+  }
+  if (row.Has(LedgerColumn::kBookNumber)) {
+    const TextRun run = run_of(LedgerColumn::kBookNumber);
+    if (auto book = FindBookNumber(run, run.all(), /*bare=*/true)) SetBookNumber(record, run, *book);
+  }
+  return record;
+}
+
+std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts, const ExtractTools& tools) {
+  std::vector<Row> merged;
+  for (auto& row : rows) {
+    if (row.cells.empty()) continue;
+    if (IsContinuation(row) && !merged.empty()) {
+      Merge(merged.back(), row);
+      continue;
+    }
+    merged.push_back(std::move(row));
+  }
+  std::vector<Record> records;
+  for (const Row& row : merged) {
+    // A row with nothing but a number (an empty line of the book) is no record.
+    if (!row.Has(LedgerColumn::kName) && !row.Has(LedgerColumn::kAward)) continue;
+    Record record = ReadRow(row, tools);
+    FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, row.box);
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTools& tools, int header_rows) {
+  const ocr::Table& table = *page.table;
+  // Column titles: the header rows' texts joined ("Quyết định" over "Số" and "Ngày").
+  std::vector<std::string> titles(static_cast<std::size_t>(table.cols));
+  for (int r = 0; r < header_rows; ++r)
+    for (int c = 0; c < table.cols; ++c)
+      if (const ocr::Cell* cell = table.at(r, c)) {
+        const std::string t = TextRun::FromCell(*cell).text();
+        if (t.empty()) continue;
+        auto& title = titles[static_cast<std::size_t>(c)];
+        title += (title.empty() ? "" : " ") + t;
+      }
+  std::vector<LedgerColumn> columns = MapHeader(titles);
+  // A two-row header whose joined titles say less than the last row alone.
+  if (header_rows > 1) {
+    std::vector<std::string> last(static_cast<std::size_t>(table.cols));
+    for (int c = 0; c < table.cols; ++c)
+      if (const ocr::Cell* cell = table.at(header_rows - 1, c)) last[static_cast<std::size_t>(c)] = TextRun::FromCell(*cell).text();
+    const auto alone = MapHeader(last);
+    auto named = [](const std::vector<LedgerColumn>& v) {
+      return std::count_if(v.begin(), v.end(), [](LedgerColumn c) { return c != LedgerColumn::kUnknown; });
+    };
+    if (named(alone) > named(columns)) columns = alone;
+  }
+
+  std::vector<Row> rows;
+  for (int r = header_rows; r < table.rows; ++r) {
+    Row row;
+    for (int c = 0; c < table.cols; ++c) {
+      const ocr::Cell* cell = table.at(r, c);
+      if (!cell) continue;
+      row.box = Union(row.box, cell->box);
+      const LedgerColumn column = columns[static_cast<std::size_t>(c)];
+      if (column == LedgerColumn::kUnknown) continue;
+      auto words = WordsOf(*cell);
+      if (!words.empty()) row.cells[column] = std::move(words);
+    }
+    rows.push_back(std::move(row));
+  }
+  return RecordsOfRows(std::move(rows), CaptionFacts(page.lines, tools), tools);
+}
+
+// --- Without a table ---------------------------------------------------------------
+
+// Column anchors from a header line: where each named column's title sits.
+struct Anchor {
+  LedgerColumn column;
+  int x0, x1;
+};
+
+std::vector<Anchor> AnchorsOf(const ocr::Line& line) {
+  // Try every run of up to five words as a column title; keep the best
+  // non-overlapping ones, left to right.
+  struct Candidate {
+    double score;
+    std::size_t first, last;
+    LedgerColumn column;
+  };
+  std::vector<Candidate> candidates;
+  const auto& words = line.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string text;
+    for (std::size_t j = i; j < words.size() && j < i + 5; ++j) {
+      text += (text.empty() ? "" : " ") + words[j].text;
+      const HeaderMatch m = MatchHeader(text);
+      if (m.column != LedgerColumn::kUnknown) candidates.push_back({m.score + 0.01 * static_cast<double>(j - i), i, j + 1, m.column});
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  std::vector<bool> used(words.size(), false);
+  std::vector<LedgerColumn> taken;
+  std::vector<Anchor> anchors;
+  for (const auto& c : candidates) {
+    if (std::find(taken.begin(), taken.end(), c.column) != taken.end()) continue;
+    bool overlap = false;
+    for (std::size_t k = c.first; k < c.last; ++k) overlap = overlap || used[k];
+    if (overlap) continue;
+    for (std::size_t k = c.first; k < c.last; ++k) used[k] = true;
+    taken.push_back(c.column);
+    Box b;
+    for (std::size_t k = c.first; k < c.last; ++k) b = Union(b, words[k].box);
+    anchors.push_back({c.column, b.x, b.x + b.w});
+  }
+  std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.x0 < b.x0; });
+  return anchors;
+}
+
+std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const ExtractTools& tools, std::size_t header,
+                                     const std::vector<Anchor>& anchors) {
+  // Column k owns x from the middle of the gap before its title to the middle of the gap after.
+  std::vector<int> cuts;
+  for (std::size_t k = 0; k + 1 < anchors.size(); ++k) cuts.push_back((anchors[k].x1 + anchors[k + 1].x0) / 2);
+  auto column_of = [&](const Box& b) {
+    const int cx = b.x + b.w / 2;
+    std::size_t k = 0;
+    while (k < cuts.size() && cx >= cuts[k]) ++k;
+    return anchors[k].column;
+  };
+  std::vector<ocr::Line> caption(page.lines.begin(), page.lines.begin() + static_cast<long>(header));
+  std::vector<Row> rows;
+  for (std::size_t i = header + 1; i < page.lines.size(); ++i) {
+    const ocr::Line& line = page.lines[i];
+    Row row;
+    row.box = line.box;
+    for (const auto& w : line.words) row.cells[column_of(w.box)].push_back(w);
+    rows.push_back(std::move(row));
+  }
+  return RecordsOfRows(std::move(rows), CaptionFacts(caption, tools), tools);
+}
+
+std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const ExtractTools& tools) {
+  // Each numbered line starts an entry; unnumbered lines continue it.
+  std::vector<ocr::Line> caption;
+  std::vector<std::vector<ocr::Line>> entries;
+  for (const auto& line : page.lines) {
+    const TextRun run = TextRun::FromLine(line);
+    if (LeadingNumber(run)) entries.push_back({line});
+    else if (entries.empty()) caption.push_back(line);
+    else entries.back().push_back(line);
+  }
+  const PageFacts facts = CaptionFacts(caption, tools);
+  std::vector<Record> records;
+  for (const auto& lines : entries) {
+    const TextRun run = TextRun::FromLines(lines);
+    const auto number = LeadingNumber(run);
+    const Span body = number ? number->rest : run.all();
+    Record record;
+    ReadPerson(record, run, body, tools);
+    if (!record[FieldId::kBirthYear].present())
+      if (auto year = FindBirthYear(run, body, /*bare=*/true); year && year->valid) SetBirthYear(record, run, *year);
+    if (!record[FieldId::kAward].present())
+      if (auto m = tools.awards.Find(run, body)) SetAward(record, run, *m);
+    if (!record[FieldId::kDecisionNumber].present())
+      if (auto n = FindDecisionNumber(run, body, /*bare=*/true); n && n->valid) {
+        SetDecisionNumber(record, run, *n);
+        if (auto date = FindDate(run, Span{n->span.end, run.folded().size()})) SetDecisionDate(record, run, *date);
+      }
+    Box bbox;
+    for (const auto& l : lines) bbox = Union(bbox, l.box);
+    FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, bbox);
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace
+
+std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const ExtractTools& tools) {
+  if (page.table)
+    if (const int header_rows = LedgerHeaderRows(*page.table); header_rows > 0)
+      return FromTable(page, tools, header_rows);
+  // No table: a header line gives the columns' positions.
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const auto anchors = AnchorsOf(page.lines[i]);
+    if (anchors.size() >= 3) return FromAlignedLines(page, tools, i, anchors);
+  }
+  return FromNumberedLines(page, tools);
+}
+
+}  // namespace sovang::ingest

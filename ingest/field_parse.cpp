@@ -1,0 +1,480 @@
+#include "ingest/field_parse.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <regex>
+
+#include "core/decision_number.h"
+#include "text/normalize.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsTokenByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Letters OCR reads instead of digits (folded text is lower case).
+char DigitFor(char c) {
+  switch (c) {
+    case 'o': case 'O':
+      return '0';
+    case 'l': case 'i': case 'I': case '|': case '!':
+      return '1';
+    default:
+      return 0;
+  }
+}
+
+void Replace(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+// Skips spaces and light punctuation from `pos`.
+std::size_t SkipFiller(std::string_view s, std::size_t pos, std::size_t end) {
+  while (pos < end && (s[pos] == ' ' || s[pos] == ':' || s[pos] == '.' || s[pos] == ',')) ++pos;
+  return pos;
+}
+
+bool WordBoundaryBefore(std::string_view s, std::size_t pos) { return pos == 0 || !IsTokenByte(s[pos - 1]); }
+
+// Reads a decision number starting at `pos` of the digit-fixed folded text:
+// a digit, then letters, digits and separators; spaces only next to a separator.
+Span ReadDecisionAt(std::string_view fx, std::size_t pos, std::size_t end) {
+  pos = SkipFiller(fx, pos, end);
+  if (pos >= end || !IsDigit(fx[pos])) return {};
+  std::size_t i = pos;
+  while (i < end) {
+    const char c = fx[i];
+    if (IsTokenByte(c) || c == '/' || c == '-') {
+      ++i;
+      continue;
+    }
+    if (c == ' ') {
+      // "803 /QĐ-CTN", "803/ QĐ - CTN": a space next to a separator is spacing.
+      std::size_t j = i;
+      while (j < end && fx[j] == ' ') ++j;
+      const bool sep_before = i > pos && (fx[i - 1] == '/' || fx[i - 1] == '-');
+      const bool sep_after = j < end && (fx[j] == '/' || fx[j] == '-');
+      if ((sep_before || sep_after) && j < end) {
+        i = j;
+        continue;
+      }
+    }
+    break;
+  }
+  while (i > pos && (fx[i - 1] == '/' || fx[i - 1] == '-' || fx[i - 1] == ' ')) --i;
+  return Span{pos, i};
+}
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Known issuer codes: matching key (upper ASCII, Đ->D) -> as printed.
+struct IssuerCode {
+  const char* key;
+  const char* printed;
+};
+constexpr std::array<IssuerCode, 16> kIssuerCodes = {{
+    {"QD", "QĐ"},   {"HDNN", "HĐNN"}, {"HDBT", "HĐBT"}, {"HDCP", "HĐCP"}, {"CTN", "CTN"}, {"TTG", "TTg"},
+    {"UBND", "UBND"}, {"NQ", "NQ"},   {"CP", "CP"},     {"VP", "VP"},     {"BQP", "BQP"}, {"BNV", "BNV"},
+    {"KT", "KT"},   {"UB", "UB"},     {"TW", "TW"},     {"KTCT", "KTCT"},
+}};
+
+// Canonical spelling of an issuer segment ("QD" -> "QĐ", "HDNN7" -> "HĐNN7",
+// "TTG" -> "TTg"); the segment unchanged when it is not a known code.
+std::string CanonicalIssuerSegment(const std::string& segment) {
+  // Letters, then optional digits (a legislature number: HĐNN7).
+  std::size_t digits_at = segment.size();
+  while (digits_at > 0 && IsDigit(segment[digits_at - 1])) --digits_at;
+  const std::string letters = segment.substr(0, digits_at);
+  const std::string key = DecisionKey(letters);
+  for (const auto& code : kIssuerCodes)
+    if (key == code.key) return std::string(code.printed) + segment.substr(digits_at);
+  return segment;
+}
+
+// Repairs a run of characters that should be digits ("8O3" -> "803") when it
+// holds at least one real digit and only confusable letters besides.
+bool FixDigitRun(std::string& s) {
+  bool any_digit = false;
+  for (char c : s) {
+    if (IsDigit(c)) any_digit = true;
+    else if (!DigitFor(c)) return false;
+  }
+  if (!any_digit) return false;
+  bool changed = false;
+  for (char& c : s)
+    if (!IsDigit(c)) {
+      c = DigitFor(c);
+      changed = true;
+    }
+  return changed;
+}
+
+}  // namespace
+
+std::string FixDigits(std::string_view folded) {
+  std::string out(folded);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    if (!IsAsciiAlnum(out[i]) && out[i] != '|' && out[i] != '!') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < out.size() && (IsAsciiAlnum(out[j]) || out[j] == '|' || out[j] == '!')) ++j;
+    int digits = 0, confusable = 0, other = 0;
+    for (std::size_t k = i; k < j; ++k) {
+      if (IsDigit(out[k])) ++digits;
+      else if (DigitFor(out[k])) ++confusable;
+      else ++other;
+    }
+    // "l93O" -> "1930"; "qd", "sinh", "6b" stay.
+    if (digits > 0 && other == 0 && digits >= confusable)
+      for (std::size_t k = i; k < j; ++k)
+        if (!IsDigit(out[k])) out[k] = DigitFor(out[k]);
+    i = j;
+  }
+  return out;
+}
+
+DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
+  std::string s = text::Nfc(text::CollapseSpaces(verbatim));
+  Replace(s, "\xC3\x90", "\xC4\x90");  // Ð (eth) -> Đ
+  Replace(s, "\xC3\xB0", "\xC4\x91");  // ð -> đ
+  Replace(s, "\xC6\x89", "\xC4\x90");  // Ɖ -> Đ
+  Replace(s, "\xE2\x80\x93", "-");     // en dash
+  Replace(s, "\xE2\x80\x94", "-");     // em dash
+  Replace(s, "\xE2\x80\x90", "-");     // hyphen
+  Replace(s, "\\", "/");
+  // Spaces next to a separator are spacing, not content.
+  std::string spaced;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      const bool sep_before = !spaced.empty() && (spaced.back() == '/' || spaced.back() == '-');
+      const bool sep_after = i + 1 < s.size() && (s[i + 1] == '/' || s[i + 1] == '-');
+      if (sep_before || sep_after) continue;
+      // "803/QĐ CTN": the dash after QĐ was read as a space.
+      const std::size_t seg = spaced.find_last_of("/-");
+      const std::string last = spaced.substr(seg == std::string::npos ? 0 : seg + 1);
+      if (DecisionKey(last) == "QD") {
+        spaced.push_back('-');
+        continue;
+      }
+    }
+    spaced.push_back(s[i]);
+  }
+  s = spaced;
+  const std::string spacing_only = s;
+
+  // Segments between separators.
+  std::vector<std::string> segments;
+  std::vector<char> separators;
+  std::string current;
+  for (char c : s) {
+    if (c == '/' || c == '-') {
+      segments.push_back(current);
+      separators.push_back(c);
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  segments.push_back(current);
+
+  // The number: leading digits (with confusions), maybe glued to an issuer ("12NQ").
+  if (!segments.empty()) {
+    std::string& first = segments[0];
+    std::size_t n = 0;
+    while (n < first.size() && (IsDigit(first[n]) || DigitFor(first[n]))) ++n;
+    // "12lNQ": a confusable right before the issuer letters belongs to them.
+    while (n > 0 && n < first.size() && !IsDigit(first[n - 1])) --n;
+    std::string digits = first.substr(0, n);
+    std::string rest = first.substr(n);  // "6B": one letter after the digits is part of the number
+    FixDigitRun(digits);
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest[0])) && rest.size() > 1)
+      rest = CanonicalIssuerSegment(rest);
+    first = digits + rest;
+  }
+  // A year segment: 4 characters, digits with confusions.
+  if (segments.size() > 2 && segments[1].size() == 4) {
+    std::string year = segments[1];
+    if (FixDigitRun(year)) segments[1] = year;
+  }
+  for (std::size_t k = 1; k < segments.size(); ++k)
+    if (HasLetter(segments[k])) segments[k] = CanonicalIssuerSegment(segments[k]);
+
+  DecisionText out;
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    out.value += segments[k];
+    if (k < separators.size()) out.value.push_back(separators[k]);
+  }
+  out.corrected = out.value != spacing_only;
+  const auto parsed = ParseDecisionNumber(out.value);
+  out.well_formed = parsed.has_value() && std::any_of(parsed->number.begin(), parsed->number.end(), IsDigit);
+  return out;
+}
+
+std::vector<Span> Tokens(const TextRun& run, Span within) {
+  const std::string& f = run.folded();
+  within.end = std::min(within.end, f.size());
+  std::vector<Span> out;
+  std::size_t i = within.begin;
+  while (i < within.end) {
+    if (!IsTokenByte(f[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < within.end && IsTokenByte(f[j])) ++j;
+    out.push_back(Span{i, j});
+    i = j;
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : phrase) {
+    if (c == ' ') {
+      if (!current.empty()) words.push_back(current);
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) words.push_back(current);
+  return words;
+}
+
+bool TokenMatches(std::string_view token, std::string_view want) {
+  if (token == want) return true;
+  if (want.size() < 4) return false;
+  return text::EditDistance(token, want, 1) <= 1;
+}
+
+}  // namespace
+
+std::optional<Span> FindPhrase(const TextRun& run, Span within, std::string_view phrase) {
+  const auto want = SplitWords(phrase);
+  if (want.empty()) return std::nullopt;
+  const auto tokens = Tokens(run, within);
+  for (std::size_t i = 0; i + want.size() <= tokens.size(); ++i) {
+    bool ok = true;
+    for (std::size_t k = 0; k < want.size() && ok; ++k) ok = TokenMatches(run.FoldedOf(tokens[i + k]), want[k]);
+    if (ok) return Span{tokens[i].begin, tokens[i + want.size() - 1].end};
+  }
+  return std::nullopt;
+}
+
+std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool bare) {
+  const std::string fx = FixDigits(run.folded());
+  within.end = std::min(within.end, fx.size());
+  auto read = [&](std::size_t pos) -> std::optional<Found> {
+    const Span span = ReadDecisionAt(fx, pos, within.end);
+    if (span.empty()) return std::nullopt;
+    const DecisionText d = NormalizeDecisionNumber(run.Verbatim(span));
+    if (!HasLetter(std::string_view(fx).substr(span.begin, span.size()))) return std::nullopt;
+    Found f;
+    f.span = span;
+    f.corrected = d.corrected;
+    f.valid = d.well_formed;
+    if (d.well_formed) f.value = d.value;
+    return f;
+  };
+
+  // Keywords, strongest first; a number must follow directly.
+  static constexpr std::array<std::string_view, 6> kKeywords = {
+      "quyet dinh so", "so quyet dinh", "qd so", "so qd", "quyet dinh", "so"};
+  std::optional<Found> weak;
+  for (std::string_view keyword : kKeywords) {
+    Span from = within;
+    while (auto hit = FindPhrase(run, from, keyword)) {
+      if (auto f = read(hit->end)) {
+        if (f->valid) return f;
+        if (!weak) weak = f;
+      } else if (keyword.size() > 2 && !weak) {
+        // "Quyết định số 803" with the issuer lost: found, but not a number.
+        const Span rest = ReadDecisionAt(fx, hit->end, within.end);
+        if (!rest.empty()) weak = Found{rest, "", false, false};
+      }
+      from.begin = hit->end;
+    }
+  }
+  if (weak) return weak;
+  if (!bare) return std::nullopt;
+  if (auto f = read(within.begin)) return f;
+  // A token shaped like a decision number anywhere in the span.
+  for (const Span& t : Tokens(run, within)) {
+    if (!IsDigit(fx[t.begin]) || !WordBoundaryBefore(fx, t.begin)) continue;
+    if (auto f = read(t.begin); f && f->valid) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<Found> FindDate(const TextRun& run, Span within) {
+  const std::string fx = FixDigits(run.folded());
+  within.end = std::min(within.end, fx.size());
+  if (within.empty()) return std::nullopt;
+  const std::string sub = fx.substr(within.begin, within.size());
+  static const std::regex kWords(R"((?:ngay\s*)?\b(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})\b)");
+  static const std::regex kNumeric(R"((?:ngay\s*)?\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b)");
+  static const std::regex kIso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+  std::optional<std::smatch> best;
+  for (const std::regex* re : {&kWords, &kNumeric, &kIso}) {
+    std::smatch m;
+    if (std::regex_search(sub, m, *re) && (!best || m.position(0) < best->position(0))) best = m;
+  }
+  if (!best) return std::nullopt;
+  Found f;
+  f.span = Span{within.begin + static_cast<std::size_t>(best->position(0)),
+                within.begin + static_cast<std::size_t>(best->position(0) + best->length(0))};
+  const std::string matched = best->str(0);
+  const std::string as_read = run.folded().substr(f.span.begin, f.span.size());
+  f.corrected = matched != as_read;
+  if (auto iso = ParseDate(matched)) {
+    f.value = *iso;
+  } else {
+    f.valid = false;
+  }
+  return f;
+}
+
+namespace {
+
+// A 4-digit year token at `t` of the digit-fixed text.
+std::optional<Found> YearAt(const TextRun& run, const std::string& fx, Span t) {
+  if (t.size() != 4) return std::nullopt;
+  const std::string_view token(fx.data() + t.begin, 4);
+  if (!std::all_of(token.begin(), token.end(), IsDigit)) return std::nullopt;
+  Found f;
+  f.span = t;
+  f.corrected = token != run.FoldedOf(t);
+  const int year = std::stoi(std::string(token));
+  if (year >= kMinYear && year <= kMaxYear) {
+    f.value = std::string(token);
+  } else {
+    f.valid = false;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare) {
+  const std::string fx = FixDigits(run.folded());
+  within.end = std::min(within.end, fx.size());
+  static constexpr std::array<std::string_view, 5> kKeywords = {"sinh nam", "nam sinh", "sinh ngay", "sinh", "sn"};
+  for (std::string_view keyword : kKeywords) {
+    Span from = within;
+    while (auto hit = FindPhrase(run, from, keyword)) {
+      from.begin = hit->end;
+      // "hy sinh năm 1968" is a death, not a birth.
+      const auto before = Tokens(run, Span{within.begin, hit->begin});
+      if (!before.empty() && run.FoldedOf(before.back()) == "hy") continue;
+      // The year is among the next few tokens ("sinh năm: 1930", "sinh ngày 3/2/1930").
+      const auto next = Tokens(run, Span{hit->end, within.end});
+      for (std::size_t k = 0; k < next.size() && k < 5; ++k)
+        if (auto y = YearAt(run, fx, next[k])) return y;
+    }
+  }
+  static const std::regex kBracket(R"(\(\s*(\d{4})\s*\))");
+  std::smatch m;
+  const std::string sub = fx.substr(within.begin, within.size());
+  if (std::regex_search(sub, m, kBracket)) {
+    const std::size_t b = within.begin + static_cast<std::size_t>(m.position(1));
+    return YearAt(run, fx, Span{b, b + 4});
+  }
+  if (!bare) return std::nullopt;
+  for (const Span& t : Tokens(run, within))
+    if (auto y = YearAt(run, fx, t)) return y;
+  // Text in a year cell that is no year.
+  const Span trimmed = run.Trim(within);
+  if (!trimmed.empty()) return Found{trimmed, "", false, false};
+  return std::nullopt;
+}
+
+std::optional<Found> FindBookNumber(const TextRun& run, Span within, bool bare) {
+  const std::string fx = FixDigits(run.folded());
+  within.end = std::min(within.end, fx.size());
+  auto read = [&](std::size_t pos) -> std::optional<Found> {
+    pos = SkipFiller(fx, pos, within.end);
+    // "Sổ vàng số 73372": skip the "số".
+    if (fx.compare(pos, 3, "so ") == 0 || fx.compare(pos, 3, "so:") == 0) pos = SkipFiller(fx, pos + 3, within.end);
+    std::size_t end = pos;
+    while (end < within.end && (IsTokenByte(fx[end]) || fx[end] == '/' || fx[end] == '-')) ++end;
+    while (end > pos && (fx[end - 1] == '/' || fx[end - 1] == '-')) --end;
+    const std::string token = fx.substr(pos, end - pos);
+    if (token.empty() || !std::any_of(token.begin(), token.end(), IsDigit)) return std::nullopt;
+    Found f;
+    f.span = Span{pos, end};
+    const bool all_digits = std::all_of(token.begin(), token.end(), IsDigit);
+    f.value = all_digits ? token : text::Nfc(run.Verbatim(f.span));
+    f.corrected = all_digits && token != run.FoldedOf(f.span);
+    return f;
+  };
+  for (std::string_view keyword : {"so so vang", "so vang so", "so vang"})
+    if (auto hit = FindPhrase(run, within, keyword))
+      if (auto f = read(hit->end)) return f;
+  if (!bare) return std::nullopt;
+  for (const Span& t : Tokens(run, within))
+    if (auto f = read(t.begin)) return f;
+  return std::nullopt;
+}
+
+namespace {
+
+struct AuthorityPhrase {
+  std::string_view folded;
+  std::string_view authority;
+};
+constexpr std::array<AuthorityPhrase, 12> kAuthorities = {{
+    {"chu tich hoi dong nha nuoc", "Hội đồng Nhà nước"},
+    {"hoi dong nha nuoc", "Hội đồng Nhà nước"},
+    {"chu tich nuoc", "Chủ tịch nước"},
+    {"thu tuong chinh phu", "Thủ tướng Chính phủ"},
+    {"thu tuong", "Thủ tướng Chính phủ"},
+    {"hoi dong bo truong", "Hội đồng Bộ trưởng"},
+    {"chu tich uy ban nhan dan tinh", "Chủ tịch UBND tỉnh"},
+    {"chu tich ubnd tinh", "Chủ tịch UBND tỉnh"},
+    {"uy ban nhan dan tinh", "Chủ tịch UBND tỉnh"},
+    {"ubnd tinh", "Chủ tịch UBND tỉnh"},
+    {"mat tran dan toc giai phong", "Mặt trận Dân tộc Giải phóng miền Nam Việt Nam"},
+    {"bo truong bo quoc phong", "Bộ trưởng Bộ Quốc phòng"},
+}};
+
+}  // namespace
+
+std::optional<Found> FindAuthority(const TextRun& run, Span within) {
+  std::optional<Found> best;
+  for (const auto& a : kAuthorities) {
+    const auto hit = FindPhrase(run, within, a.folded);
+    if (!hit) continue;
+    // The earliest mention wins; at one place, the longer phrase (listed first).
+    if (best && best->span.begin <= hit->begin) continue;
+    best = Found{*hit, std::string(a.authority), false, true};
+  }
+  return best;
+}
+
+std::string AuthorityOfIssuer(std::string_view issuer) {
+  const std::string key = DecisionKey(issuer);
+  auto has = [&](std::string_view code) { return key.find(code) != std::string::npos; };
+  if (has("HDNN")) return "Hội đồng Nhà nước";
+  if (has("HDBT")) return "Hội đồng Bộ trưởng";
+  if (has("CTN")) return "Chủ tịch nước";
+  if (has("TTG")) return "Thủ tướng Chính phủ";
+  if (has("UBND")) return "Chủ tịch UBND tỉnh";
+  return "";
+}
+
+}  // namespace sovang::ingest

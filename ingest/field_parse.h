@@ -1,0 +1,82 @@
+#pragma once
+// Finding and normalising single fields in OCR text: decision numbers and
+// dates, birth years, golden-book numbers, authorities. Every finder works on
+// the folded text of a TextRun (marks removed, lower case) and tolerates the
+// usual OCR confusions (O/0, l/1, Ð/Đ, stray spaces around separators).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/extract_text.h"
+
+namespace sovang::ingest {
+
+// A value found in a run: where it is and what it means.
+struct Found {
+  Span span;           // in TextRun::folded()
+  std::string value;   // normalised; empty when the text was found but makes no sense
+  bool corrected = false;  // OCR confusions were repaired to get the value
+  bool valid = true;       // passed validation (year in range, well-formed number, ...)
+};
+
+// --- Digits -----------------------------------------------------------------
+
+// Replaces letters OCR confuses with digits (O o Q D -> 0, l I i | ! -> 1) in
+// every token of folded text that is mostly digits ("l93O" -> "1930",
+// "sinh" stays). Same length as the input: spans stay valid.
+std::string FixDigits(std::string_view folded);
+
+inline constexpr int kMinYear = 1850;
+inline constexpr int kMaxYear = 2025;
+
+// --- Decision numbers ---------------------------------------------------------
+
+struct DecisionText {
+  std::string value;      // "803/QĐ-CTN": spacing normalised, confusions repaired
+  bool corrected = false; // something other than spacing was repaired
+  bool well_formed = false;
+};
+
+// Normalises a decision number as printed (original case):
+// "8O3 / QÐ-CTN" -> "803/QĐ-CTN", "l2NQ/HDNN8" -> "12NQ/HĐNN8".
+DecisionText NormalizeDecisionNumber(std::string_view verbatim);
+
+// A phrase of folded words found with at most one error per long word
+// ("quyet dinh so" finds "quyet đinh so", "quvet dinh so").
+std::optional<Span> FindPhrase(const TextRun& run, Span within, std::string_view phrase);
+// The alphanumeric tokens of folded text within a span.
+std::vector<Span> Tokens(const TextRun& run, Span within);
+
+// The decision number after a keyword ("Quyết định số", "QĐ số", "Số quyết
+// định", "Số QĐ"), or, with `bare`, at the start of `within` (a table cell) or
+// anywhere as a token shaped like one ("543/QĐ-CTN").
+std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool bare = false);
+
+// The first date in the span: "ngày 10 tháng 8 năm 1975", "10/8/1975", ... -> ISO.
+std::optional<Found> FindDate(const TextRun& run, Span within);
+
+// --- Years, book numbers ----------------------------------------------------------
+
+// A birth year after "sinh năm", "năm sinh", "sinh", "SN", or in brackets after
+// the name; with `bare`, the first year-like token of the span (a table cell).
+// A year outside 1850..2025 is found but invalid (empty value).
+std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare = false);
+
+// The golden-book number after "số sổ vàng" / "sổ vàng số"; with `bare`, the
+// first token with a digit (a table cell).
+std::optional<Found> FindBookNumber(const TextRun& run, Span within, bool bare = false);
+
+// --- Authorities --------------------------------------------------------------------
+
+// The awarding authority named in the text ("của Chủ tịch nước", "THỦ TƯỚNG
+// CHÍNH PHỦ", "Hội đồng Nhà nước"), as the catalog spells it.
+std::optional<Found> FindAuthority(const TextRun& run, Span within);
+
+// The authority that issues decisions with this issuer code: "QĐ-CTN" ->
+// "Chủ tịch nước", "TTg" -> "Thủ tướng Chính phủ", "NQ/HĐNN7" -> "Hội đồng Nhà
+// nước". Empty when unknown.
+std::string AuthorityOfIssuer(std::string_view issuer);
+
+}  // namespace sovang::ingest

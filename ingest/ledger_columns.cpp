@@ -1,0 +1,138 @@
+#include "ingest/ledger_columns.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "text/normalize.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+struct Synonyms {
+  LedgerColumn column;
+  std::string_view name;
+  std::vector<std::string_view> folded;
+};
+
+const std::vector<Synonyms>& Table() {
+  static const std::vector<Synonyms> kTable = {
+      {LedgerColumn::kIndex, "index", {"stt", "so tt", "tt", "so thu tu", "thu tu"}},
+      {LedgerColumn::kName,
+       "name",
+       {"ho va ten", "ho ten", "ten", "ho va ten nguoi duoc khen thuong", "ten ca nhan tap the",
+        "ho va ten khai sinh", "ho ten nguoi duoc khen thuong", "ten don vi ca nhan"}},
+      {LedgerColumn::kBirthYear, "birth_year", {"nam sinh", "sinh nam", "ns", "ngay sinh", "ngay thang nam sinh"}},
+      {LedgerColumn::kGender, "gender", {"gioi tinh", "nam nu", "gioi"}},
+      {LedgerColumn::kHometown,
+       "hometown",
+       {"que quan", "nguyen quan", "que", "dia chi", "que quan dia chi", "tru quan", "noi o"}},
+      {LedgerColumn::kCommune, "commune", {"xa", "xa phuong"}},
+      {LedgerColumn::kDistrict, "district", {"huyen", "quan huyen"}},
+      {LedgerColumn::kProvince, "province", {"tinh", "tinh thanh pho"}},
+      {LedgerColumn::kUnit,
+       "unit",
+       {"chuc vu", "don vi", "chuc vu don vi", "chuc vu don vi cong tac", "co quan don vi", "cap bac chuc vu don vi",
+        "cap bac chuc vu", "chuc vu co quan"}},
+      {LedgerColumn::kAward,
+       "award",
+       {"hinh thuc khen thuong", "hinh thuc", "khen thuong", "loai khen thuong", "hinh thuc khen", "danh hieu",
+        "loai huan chuong", "huan huy chuong"}},
+      {LedgerColumn::kDecision,
+       "decision",
+       {"so va ngay quyet dinh", "so ngay quyet dinh", "so quyet dinh ngay", "quyet dinh", "so ngay qd",
+        "so va ngay qd", "quyet dinh so ngay", "so ky hieu ngay quyet dinh", "so ngay thang quyet dinh",
+        "quyet dinh so va ngay"}},
+      {LedgerColumn::kDecisionNumber, "decision_number", {"so quyet dinh", "so qd", "so hieu quyet dinh"}},
+      {LedgerColumn::kDecisionDate,
+       "decision_date",
+       {"ngay quyet dinh", "ngay qd", "ngay ky", "ngay thang nam quyet dinh", "ngay ky quyet dinh"}},
+      {LedgerColumn::kBookNumber, "book_number", {"so so vang", "so so", "so vang", "so bang", "so vao so"}},
+      {LedgerColumn::kNote, "note", {"ghi chu"}},
+  };
+  return kTable;
+}
+
+// Folded, punctuation to spaces, spaces collapsed: "Số và ngày QĐ" -> "so va ngay qd".
+std::string Key(std::string_view text_in) {
+  std::string f = text::Fold(text_in);
+  for (char& c : f) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    if (!keep) c = ' ';
+  }
+  return text::CollapseSpaces(f);
+}
+
+double Similarity(std::string_view a, std::string_view b) {
+  const int len = static_cast<int>(std::max(a.size(), b.size()));
+  if (len == 0) return 0.0;
+  const int limit = len / 2;
+  const int d = text::EditDistance(a, b, limit);
+  if (d > limit) return 0.0;
+  return 1.0 - static_cast<double>(d) / len;
+}
+
+// The first n words of a key.
+std::string_view Prefix(std::string_view key, std::size_t words) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (key[i] == ' ' && ++seen == words) return key.substr(0, i);
+  return key;
+}
+
+std::size_t WordCount(std::string_view s) { return s.empty() ? 0 : std::count(s.begin(), s.end(), ' ') + 1; }
+
+}  // namespace
+
+std::string_view LedgerColumnName(LedgerColumn column) {
+  for (const auto& s : Table())
+    if (s.column == column) return s.name;
+  return "unknown";
+}
+
+HeaderMatch MatchHeader(std::string_view header_text) {
+  const std::string key = Key(header_text);
+  HeaderMatch best;
+  if (key.empty()) return best;
+  for (const auto& s : Table()) {
+    for (std::string_view syn : s.folded) {
+      double score = Similarity(key, syn);
+      // "Họ và tên người được khen": the synonym is the start of a longer title.
+      const std::size_t n = WordCount(syn);
+      if (WordCount(key) > n) score = std::max(score, Similarity(Prefix(key, n), syn) - 0.1);
+      // Short synonyms ("tt", "ns", "xa") must be read exactly.
+      if (syn.size() <= 3 && key != syn) score = std::min(score, 0.5);
+      if (score > best.score) best = HeaderMatch{s.column, score};
+    }
+  }
+  if (best.score < 0.75) return HeaderMatch{};
+  return best;
+}
+
+std::vector<LedgerColumn> MapHeader(const std::vector<std::string>& header_texts) {
+  std::vector<std::tuple<double, std::size_t, LedgerColumn>> candidates;
+  for (std::size_t i = 0; i < header_texts.size(); ++i) {
+    const HeaderMatch m = MatchHeader(header_texts[i]);
+    if (m.column != LedgerColumn::kUnknown) candidates.emplace_back(m.score, i, m.column);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::vector<LedgerColumn> out(header_texts.size(), LedgerColumn::kUnknown);
+  std::vector<LedgerColumn> taken;
+  for (const auto& [score, cell, column] : candidates) {
+    if (std::find(taken.begin(), taken.end(), column) != taken.end()) continue;
+    out[cell] = column;
+    taken.push_back(column);
+  }
+  return out;
+}
+
+int CountHeaderCells(const std::vector<std::string>& texts) {
+  int n = 0;
+  for (const auto& t : texts)
+    if (MatchHeader(t).column != LedgerColumn::kUnknown) ++n;
+  return n;
+}
+
+}  // namespace sovang::ingest

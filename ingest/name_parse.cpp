@@ -1,0 +1,165 @@
+#include "ingest/name_parse.h"
+
+#include <array>
+#include <vector>
+
+#include "ingest/field_parse.h"
+#include "text/normalize.h"
+#include "text/vietnamese_syllable.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+struct HonorificForm {
+  std::string_view folded;    // words, folded
+  std::string_view gender;
+  std::string_view required;  // the exact lower-case spelling needed when the fold is ambiguous, or ""
+};
+
+// Longest first: "cụ bà" before "cụ".
+constexpr std::array<HonorificForm, 15> kHonorifics = {{
+    {"gia dinh ong", "nam", ""},  // a household award names its head
+    {"gia dinh ba", "nữ", ""},
+    {"cu ong", "nam", ""},
+    {"cu ba", "nữ", ""},
+    {"dong chi", "", ""},
+    {"liet si", "", ""},
+    {"ong", "nam", ""},
+    {"0ng", "nam", ""},  // O read as zero
+    {"ba", "nữ", ""},
+    {"cu", "", "cụ"},
+    {"anh", "nam", "anh"},
+    {"chi", "nữ", "chị"},
+    {"me", "nữ", "mẹ"},
+    {"bo", "nam", "bố"},
+    {"em", "", "em"},
+}};
+
+std::vector<std::string_view> Split(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Words that end a name when they follow it without punctuation.
+bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k) {
+  const std::string_view t = run.FoldedOf(tokens[k]);
+  auto next = [&](std::string_view want) {
+    return k + 1 < tokens.size() && run.FoldedOf(tokens[k + 1]) == want;
+  };
+  // "Sinh" and "Quế" are given names too: they end a name only before what follows them.
+  auto next_is_number = [&] {
+    if (k + 1 >= tokens.size()) return false;
+    const std::string_view n = run.FoldedOf(tokens[k + 1]);
+    return !n.empty() && n[0] >= '0' && n[0] <= '9';
+  };
+  if ((t == "sinh" || t == "sn") && (next("nam") || next("ngay") || next("thang") || next_is_number())) return true;
+  if (t == "que" && (next("quan") || (tokens[k].end < run.folded().size() && run.folded()[tokens[k].end] == ':')))
+    return true;
+  if ((t == "tru" && next("quan")) || (t == "chuc" && next("vu")) || (t == "don" && next("vi")) ||
+      (t == "dan" && next("toc")))
+    return true;
+  if (t == "nam" && next("sinh")) return true;
+  // "Nguyên quán" ends a name; "Nguyễn" starts one: only the marks tell.
+  if (t == "nguyen" && next("quan") && text::Lower(run.TextOf(tokens[k])) == "nguyên") return true;
+  // A number is never part of a name.
+  for (char c : t)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+std::size_t Utf8Len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  if ((c & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+}  // namespace
+
+std::optional<Honorific> HonorificAt(const TextRun& run, Span within) {
+  const auto tokens = Tokens(run, within);
+  if (tokens.empty()) return std::nullopt;
+  for (const auto& h : kHonorifics) {
+    const auto want = Split(h.folded);
+    if (want.size() > tokens.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < want.size() && ok; ++k) ok = run.FoldedOf(tokens[k]) == want[k];
+    if (!ok) continue;
+    const Span span{tokens.front().begin, tokens[want.size() - 1].end};
+    if (!h.required.empty() && text::Lower(run.TextOf(span)) != h.required) continue;
+    // A name must follow: "Ông" alone is not an honorific.
+    if (want.size() >= tokens.size()) return std::nullopt;
+    return Honorific{span, std::string(h.gender)};
+  }
+  // "Đ/c" folds to "d/c": two tokens "d" "c" with a slash between.
+  if (tokens.size() >= 3 && run.FoldedOf(tokens[0]) == "d" && run.FoldedOf(tokens[1]) == "c" &&
+      run.FoldedOf(Span{tokens[0].end, tokens[1].begin}) == "/")
+    return Honorific{Span{tokens[0].begin, tokens[1].end}, ""};
+  return std::nullopt;
+}
+
+Span NameAt(const TextRun& run, Span within, std::size_t max_words) {
+  const auto tokens = Tokens(run, within);
+  if (tokens.empty()) return {};
+  const std::string& f = run.folded();
+  std::size_t last = 0;  // one past the last name token
+  for (std::size_t k = 0; k < tokens.size() && k < max_words; ++k) {
+    if (k > 0) {
+      bool stop = false;
+      for (std::size_t b = tokens[k - 1].end; b < tokens[k].begin; ++b) {
+        const char c = f[b];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == '.' || c == ')') stop = true;
+      }
+      if (stop) break;
+    }
+    if (EndsName(run, tokens, k)) break;
+    last = k + 1;
+  }
+  if (last == 0) return {};
+  return Span{tokens.front().begin, tokens[last - 1].end};
+}
+
+bool LooksCollective(std::string_view folded_name) {
+  static constexpr std::array<std::string_view, 16> kStarts = {
+      "tap the", "nhan dan", "can bo", "dai doi", "tieu doan", "trung doan", "su doan", "doi ", "to ",
+      "hop tac xa", "truong ", "uy ban", "xa ", "huyen ", "gia dinh", "co quan"};
+  for (std::string_view s : kStarts)
+    if (folded_name.substr(0, s.size()) == s) return true;
+  return false;
+}
+
+NameCheck CheckName(std::string_view name) {
+  NameCheck check;
+  const auto words = Split(name);
+  check.syllables = static_cast<int>(words.size());
+  bool all_plausible = true;
+  for (std::string_view w : words) all_plausible = all_plausible && text::IsPlausibleSyllable(w);
+  check.plausible = all_plausible && check.syllables >= 2 && check.syllables <= 5;
+  return check;
+}
+
+std::string NormalizeName(std::string_view verbatim) {
+  const std::string name = text::Nfc(text::CollapseSpaces(verbatim));
+  // Capitals after the first letter of a word: printed (or read) in capitals.
+  bool shouting = false;
+  for (std::string_view w : Split(name)) {
+    if (w.empty()) continue;
+    const std::size_t first = Utf8Len(static_cast<unsigned char>(w[0]));
+    if (first >= w.size()) continue;
+    const std::string_view tail = w.substr(first);
+    if (text::Lower(tail) != tail) shouting = true;
+  }
+  return shouting ? text::TitleCase(name) : name;
+}
+
+}  // namespace sovang::ingest

@@ -1,0 +1,57 @@
+#pragma once
+// Hometowns as printed, split into commune, district and province:
+//   "xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn", "X. Lộc Yên, H. Cao Lộc",
+//   "Lộc Yên - Cao Lộc - Lạng Sơn", "thôn Nà Pàn, xã Lộc Yên, Cao Lộc".
+// The level words (xã, phường, thị trấn / huyện, quận, thị xã, thành phố /
+// tỉnh) are dropped from the values; parts without one get their level from
+// their position and from the gazetteer. A part OCR damaged is repaired to
+// the gazetteer's spelling only when one unit fits.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/gazetteer.h"
+#include "ingest/extract_text.h"
+
+namespace sovang::ingest {
+
+struct PlacePart {
+  Span span;               // the part as printed, level word included
+  std::string value;       // the name, without the level word
+  double quality = 1.0;    // 1 known as printed; < 1 repaired or unknown to the gazetteer
+  bool known = false;      // found in the gazetteer at its level
+};
+
+struct Hometown {
+  std::optional<PlacePart> commune, district, province;
+};
+
+class PlaceResolver {
+ public:
+  // The gazetteer must outlive the resolver.
+  explicit PlaceResolver(const Gazetteer& gazetteer);
+
+  Hometown Split(const TextRun& run, Span hometown) const;
+
+  // How much an unknown commune counts against a record: the gazetteer claims
+  // to cover a province or district it knows, so an unknown commune there is
+  // probably misread.
+  static constexpr double kUnknownInKnownArea = 0.7;
+  static constexpr double kUnknownArea = 0.9;
+  static constexpr double kRepaired = 0.9;
+
+ private:
+  struct Match {
+    const PlaceUnit* unit = nullptr;
+    int strength = 0;  // 3 exact, 2 marks differ, 1 one letter off
+  };
+  std::vector<Match> Lookup(const std::string& name, int level) const;
+
+  const Gazetteer& gazetteer_;
+  // Folded name -> units, per level (0 commune, 1 district, 2 province).
+  std::unordered_map<std::string, std::vector<const PlaceUnit*>> by_fold_[3];
+};
+
+}  // namespace sovang::ingest

@@ -1,0 +1,141 @@
+#include "ingest/post_correct.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.h"
+#include "text/normalize.h"
+#include "text/spell.h"
+#include "text/vietnamese_syllable.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
+// The one entry that fits, or "" when none or several do.
+std::string Unique(const std::set<std::string>& candidates) {
+  return candidates.size() == 1 ? *candidates.begin() : std::string();
+}
+
+}  // namespace
+
+const std::vector<std::string>& NameCorrector::Surnames() {
+  // The common Kinh surnames, and those of the Tày, Nùng, Dao, Thái, H'Mông of the north.
+  static const std::vector<std::string> kSurnames = {
+      "Nguyễn", "Trần",  "Lê",    "Phạm",  "Hoàng", "Huỳnh", "Phan",  "Vũ",    "Võ",    "Đặng",  "Bùi",   "Đỗ",
+      "Hồ",     "Ngô",   "Dương", "Lý",    "Đinh",  "Đào",   "Đoàn",  "Vương", "Trịnh", "Trương", "Lâm",  "Mai",
+      "Tô",     "Hà",    "Tạ",    "Cao",   "Lương", "Lục",   "Nông",  "Lộc",   "Bế",    "Vi",    "Vy",    "La",
+      "Sầm",    "Hứa",   "Chu",   "Triệu", "Mã",    "Lăng",  "Đàm",   "Lành",  "Mông",  "Phùng", "Quách", "Khúc",
+      "Kiều",   "Thân",  "Tăng",  "Âu",    "Lưu",   "Lò",    "Lường", "Quàng", "Cầm",   "Tòng",  "Điêu",  "Giàng",
+      "Thào",   "Sùng",  "Vàng",  "Hầu",   "Ma",    "Tống",  "Nịnh",  "Hoàng", "Đồng",  "Đường", "Tạ",    "Văn",
+      "Lạc",    "Linh",  "Mạc",   "Thạch", "Hà",    "Nghiêm", "Văn",  "Khổng", "Diệp",  "Bạch",  "Tiêu",  "Ninh",
+      "Đàm",    "Lã",    "Lữ",    "Trưng", "Bàn",   "Chẩu",  "Hứa",   "Lèo",   "Sằm",   "Pò",    "Dương", "Vòng"};
+  return kSurnames;
+}
+
+const std::vector<std::string>& NameCorrector::MiddleNames() {
+  static const std::vector<std::string> kMiddles = {
+      "Văn",  "Thị",   "Đức",  "Hữu",  "Minh", "Xuân",  "Quang", "Ngọc",  "Đình",  "Công",  "Thanh", "Kim",
+      "Bá",   "Trọng", "Quốc", "Mạnh", "Tiến", "Duy",   "Hồng",  "Thế",   "Đăng",  "Như",   "Phương", "Hoài",
+      "Thu",  "Thúy",  "Bích", "Khắc", "Viết", "Phúc",  "Tuấn",  "Anh",   "Hải",   "Sỹ",    "Sĩ",    "Thành",
+      "Chí",  "Gia",   "Hoàng", "Huy", "Khánh", "Lan",  "Mỹ",    "Nhật",  "Phú",   "Quý",   "Tất",   "Thái",
+      "Thiện", "Trung", "Tuệ", "Vĩnh", "Xuân", "Yên",   "Đắc",   "Tài",   "Cẩm",   "Diệu",  "Hùng",  "Ích"};
+  return kMiddles;
+}
+
+NameCorrector::NameCorrector(std::vector<std::string> surnames, std::vector<std::string> middles,
+                             std::unique_ptr<text::SpellChecker> spell)
+    : surnames_(std::move(surnames)), middles_(std::move(middles)), spell_(std::move(spell)) {
+  if (spell_) {
+    // Names the dictionary lacks would otherwise look misspelled.
+    std::vector<std::string> words;
+    for (const auto* lex : {&surnames_, &middles_})
+      for (const auto& w : *lex) words.push_back(text::Lower(w));
+    spell_->AddWords(words);
+  }
+}
+
+NameCorrector::~NameCorrector() = default;
+
+const NameCorrector& NameCorrector::Default() {
+  static const NameCorrector corrector = [] {
+    std::unique_ptr<text::SpellChecker> spell;
+    try {
+      spell = std::make_unique<text::SpellChecker>(text::SpellChecker::OpenDefault());
+    } catch (const Error&) {
+      // Without hunspell-vi the lexicons still repair surnames and middle names.
+    }
+    return NameCorrector(Surnames(), MiddleNames(), std::move(spell));
+  }();
+  return corrector;
+}
+
+bool NameCorrector::IsWord(const std::string& lower) const {
+  if (!spell_) return false;
+  std::lock_guard lock(spell_mutex_);
+  return spell_->IsWord(lower);
+}
+
+std::vector<std::string> NameCorrector::Suggest(const std::string& word) const {
+  if (!spell_) return {};
+  std::lock_guard lock(spell_mutex_);
+  return spell_->Suggest(word);
+}
+
+NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
+  Result out;
+  auto words = SplitSpaces(name);
+  const std::size_t n = words.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string& w = words[i];
+    const text::SyllableClass kind = text::ClassifySyllable(w);
+    if (kind == text::SyllableClass::kVietnamese) continue;
+    const std::vector<std::string>* lexicon = nullptr;
+    if (n >= 2 && i == 0) lexicon = &surnames_;
+    else if (n >= 3 && i + 1 < n) lexicon = &middles_;
+    const std::string lower = text::Lower(w);
+    std::set<std::string> candidates;
+    if (kind == text::SyllableClass::kPlausible) {
+      // Built like a syllable: a Tày/Nùng name unless its marks alone are off
+      // on a known surname or middle name.
+      if (!lexicon || IsWord(lower)) continue;
+      const std::string fold = text::Fold(w);
+      for (const auto& entry : *lexicon)
+        if (text::Fold(entry) == fold) candidates.insert(entry);
+    } else if (lexicon) {
+      for (const auto& entry : *lexicon)
+        if (text::EditDistance(lower, text::Lower(entry), 1) <= 1) candidates.insert(entry);
+    } else {
+      for (const auto& s : Suggest(lower)) {
+        if (s.find(' ') != std::string::npos || !text::IsVietnameseSyllable(s)) continue;
+        if (text::EditDistance(lower, text::Lower(s), 1) <= 1) candidates.insert(text::TitleCase(s));
+      }
+    }
+    const std::string repair = Unique(candidates);
+    if (repair.empty() || repair == w) continue;
+    w = text::TitleCase(repair);
+    ++out.repaired;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out.value.push_back(' ');
+    out.value += words[i];
+  }
+  return out;
+}
+
+}  // namespace sovang::ingest

@@ -1,0 +1,359 @@
+// Whole pages through ExtractRecords: canned OCR output (lines of words with
+// made-up boxes and confidences), no Tesseract.
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/award_catalog.h"
+#include "core/gazetteer.h"
+#include "ingest/extract.h"
+
+namespace {
+
+using sovang::AwardCatalog;
+using sovang::Box;
+using sovang::FieldId;
+using sovang::Gazetteer;
+using sovang::PageKind;
+using sovang::Record;
+using sovang::ReviewState;
+using sovang::ocr::Cell;
+using sovang::ocr::Line;
+using sovang::ocr::RecognizedPage;
+using sovang::ocr::Table;
+using sovang::ocr::Word;
+
+constexpr double kGood = 0.95;
+
+// One line of words at (x, y): each character 20 px wide, words 40 px high.
+Line MakeLine(const std::string& text, int x, int y, double confidence = kGood) {
+  Line line;
+  std::istringstream in(text);
+  std::string word;
+  int at = x;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+      at += 20;
+    }
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    if (end > pos) {
+      Word w{text.substr(pos, end - pos), Box{at, y, static_cast<int>(end - pos) * 20, 40}, confidence};
+      line.box = sovang::Union(line.box, w.box);
+      line.words.push_back(std::move(w));
+      at += static_cast<int>(end - pos) * 20;
+    }
+    pos = end;
+  }
+  return line;
+}
+
+// A page of text lines, one every 60 px; an indented line starts with spaces.
+RecognizedPage Lines(const std::string& text) {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  std::istringstream in(text);
+  std::string line;
+  int y = 100;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(' ') == std::string::npos) {
+      y += 60;
+      continue;
+    }
+    const std::size_t indent = line.find_first_not_of(' ');
+    page.lines.push_back(MakeLine(line.substr(indent), 100 + static_cast<int>(indent) * 20, y));
+    y += 60;
+  }
+  page.mean_confidence = kGood;
+  return page;
+}
+
+// A ruled table below the page's lines: rows of cells, '\n' inside a cell for its lines.
+void AddTable(RecognizedPage& page, const std::vector<std::vector<std::string>>& rows, const std::vector<int>& widths) {
+  Table table;
+  table.rows = static_cast<int>(rows.size());
+  table.cols = static_cast<int>(widths.size());
+  int y = page.lines.empty() ? 100 : page.lines.back().box.y + 100;
+  for (int r = 0; r < table.rows; ++r) {
+    int x = 100, height = 60;
+    for (int c = 0; c < table.cols; ++c) {
+      Cell cell;
+      cell.row = r;
+      cell.col = c;
+      const std::string& text = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+      std::istringstream in(text);
+      std::string part;
+      int ly = y + 10;
+      while (std::getline(in, part)) {
+        if (!part.empty()) cell.lines.push_back(MakeLine(part, x + 10, ly));
+        ly += 50;
+      }
+      height = std::max(height, ly - y + 10);
+      cell.box = Box{x, y, widths[static_cast<std::size_t>(c)], 0};
+      table.cells.push_back(std::move(cell));
+      x += widths[static_cast<std::size_t>(c)];
+    }
+    for (auto& cell : table.cells)
+      if (cell.row == r) cell.box.h = height;
+    y += height;
+  }
+  page.table = std::move(table);
+}
+
+// Lowers the OCR confidence of every word equal to `word`.
+void Doubt(RecognizedPage& page, const std::string& word, double confidence) {
+  auto lower = [&](std::vector<Line>& lines) {
+    for (auto& line : lines)
+      for (auto& w : line.words)
+        if (w.text == word) w.confidence = confidence;
+  };
+  lower(page.lines);
+  if (page.table)
+    for (auto& cell : page.table->cells) lower(cell.lines);
+}
+
+std::vector<Record> Extract(const RecognizedPage& page, bool post_correct = true) {
+  sovang::SourceRef source;
+  source.file = "p001.tif";
+  source.sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  source.page = 1;
+  sovang::ingest::ExtractContext context{AwardCatalog::Default(), Gazetteer::Default(), source};
+  context.post_correct = post_correct;
+  return sovang::ingest::ExtractRecords(page, context);
+}
+
+const std::string& V(const Record& r, FieldId id) { return r.value(id); }
+
+}  // namespace
+
+TEST_CASE("An annex list with group headings and wrapped entries gives one record per entry", "[extract]") {
+  RecognizedPage page = Lines(
+      "CHỦ TỊCH NƯỚC\n"
+      "DANH SÁCH\n"
+      "Cá nhân được khen thưởng thành tích kháng chiến\n"
+      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975\n"
+      "của Chủ tịch nước)\n"
+      "\n"
+      "I. Huân chương Kháng chiến hạng Nhất:\n"
+      "1. Ông Nguyễn Văn Thạch, sinh năm 1932; quê quán: xã Lộc Yên, huyện\n"
+      "   Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Bà Hoàng Thị Lan, sinh năm 1930; quê quán: xã Hoàng Đồng, thị xã Lạng Sơn,\n"
+      "   tỉnh Lạng Sơn; du kích xã;\n"
+      "II. Huân chương Kháng chiến hạng Nhì:\n"
+      "3. Ông Nông Slương Pả, sinh năm 1928; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "\n"
+      "\n"
+      "(Danh sách này có 3 cá nhân)\n");
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kAnnex);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 3);
+
+  const Record& a = records[0];
+  CHECK(V(a, FieldId::kFullName) == "Nguyễn Văn Thạch");
+  CHECK(V(a, FieldId::kGender) == "nam");
+  CHECK(V(a, FieldId::kBirthYear) == "1932");
+  CHECK(V(a, FieldId::kCommune) == "Lộc Yên");
+  CHECK(V(a, FieldId::kDistrict) == "Cao Lộc");
+  CHECK(V(a, FieldId::kProvince) == "Lạng Sơn");
+  CHECK(V(a, FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(V(a, FieldId::kAward) == "Huân chương Kháng chiến hạng Nhất");
+  CHECK(V(a, FieldId::kDecisionNumber) == "803/QĐ-CTN");
+  CHECK(V(a, FieldId::kDecisionDate) == "1975-08-10");
+  CHECK(V(a, FieldId::kAuthority) == "Chủ tịch nước");
+  CHECK(a.kind == PageKind::kAnnex);
+  CHECK(a.id == sovang::MakeRecordId(a.source.sha256, 1, 1));
+  CHECK(a.review == ReviewState::kAuto);
+  // The record's box is its two lines; the name's box its three words.
+  CHECK(a.source.bbox.h > 60);
+  CHECK(a[FieldId::kFullName].box.y == a.source.bbox.y);
+  CHECK(a[FieldId::kFullName].verbatim == "Nguyễn Văn Thạch");
+
+  CHECK(V(records[1], FieldId::kGender) == "nữ");
+  CHECK(V(records[1], FieldId::kDistrict) == "Lạng Sơn");
+  CHECK(V(records[1], FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(V(records[2], FieldId::kAwardCode) == "HCKC-CP-2");
+  CHECK(V(records[2], FieldId::kFullName) == "Nông Slương Pả");
+  CHECK(records[2].id == sovang::MakeRecordId(a.source.sha256, 1, 3));
+}
+
+TEST_CASE("A certificate gives one record with its decision and book number", "[extract]") {
+  RecognizedPage page = Lines(
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "CHỦ TỊCH NƯỚC\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TẶNG\n"
+      "Huân chương Kháng chiến chống Mỹ, cứu nước\n"
+      "hạng Nhì\n"
+      "Bà Lương Thị Mận\n"
+      "Sinh năm: 1941\n"
+      "Quê quán: xã Hoàng Đồng, thị xã Lạng Sơn, tỉnh Lạng Sơn\n"
+      "Đã có thành tích trong cuộc kháng chiến chống Mỹ, cứu nước\n"
+      "Hà Nội, ngày 2 tháng 9 năm 1986\n"
+      "Số quyết định: 47-NQ/HĐNN7\n"
+      "ngày 20/8/1986\n"
+      "Số sổ vàng: 73372\n"
+      "CHỦ TỊCH HỘI ĐỒNG NHÀ NƯỚC\n"
+      "Trường Chinh\n");
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kCertificate);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 1);
+  const Record& r = records[0];
+  CHECK(r.kind == PageKind::kCertificate);
+  CHECK(V(r, FieldId::kFullName) == "Lương Thị Mận");
+  CHECK(V(r, FieldId::kGender) == "nữ");
+  CHECK(V(r, FieldId::kBirthYear) == "1941");
+  CHECK(V(r, FieldId::kCommune) == "Hoàng Đồng");
+  CHECK(V(r, FieldId::kDistrict) == "Lạng Sơn");
+  CHECK(V(r, FieldId::kProvince) == "Lạng Sơn");
+  CHECK(V(r, FieldId::kAwardCode) == "HCKC-CM-2");
+  CHECK(V(r, FieldId::kDecisionNumber) == "47-NQ/HĐNN7");
+  CHECK(V(r, FieldId::kDecisionDate) == "1986-08-20");
+  CHECK(V(r, FieldId::kBookNumber) == "73372");
+  // Printed on top: the state title lines carry no authority, "CHỦ TỊCH NƯỚC" does.
+  CHECK(V(r, FieldId::kAuthority) == "Chủ tịch nước");
+  CHECK(r.review == ReviewState::kAuto);
+}
+
+TEST_CASE("A ledger table with columns in an unusual order and one missing maps each row", "[extract]") {
+  RecognizedPage page = Lines(
+      "UBND TỈNH LẠNG SƠN\n"
+      "SỔ VÀNG KHEN THƯỞNG\n"
+      "Quyển số 3\n");
+  // No birth year column; the book number comes first; a header read with OCR damage.
+  AddTable(page,
+           {{"Số sổ vàng", "STT", "Họ và tèn", "Hình thức khen thưởng", "Quê quán", "Số và ngày quyết định"},
+            {"12031", "41", "Hoàng Văn Sính", "HCKC hạng Nhì", "Lộc Yên - Cao Lộc", "543/QĐ-CTN\n10/8/1975"},
+            {"12032", "42", "Vi Thị Hoa", "Huy chương Kháng chiến hạng Nhất", "Tân Liên, Cao Lộc, Lạng Sơn",
+             "1502/2005/QĐ-CTN ngày 3/9/2005"},
+            {"", "", "", "", "", "(tiếp)"}},
+           {300, 120, 500, 600, 600, 500});
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kLedger);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  const Record& a = records[0];
+  CHECK(a.kind == PageKind::kLedger);
+  CHECK(V(a, FieldId::kBookNumber) == "12031");
+  CHECK(V(a, FieldId::kFullName) == "Hoàng Văn Sính");
+  CHECK_FALSE(a[FieldId::kBirthYear].present());
+  CHECK(V(a, FieldId::kAwardCode) == "HCKC-CP-2");
+  CHECK(V(a, FieldId::kAward) == "Huân chương Kháng chiến hạng Nhì");
+  CHECK(V(a, FieldId::kCommune) == "Lộc Yên");
+  CHECK(V(a, FieldId::kDistrict) == "Cao Lộc");
+  CHECK_FALSE(a[FieldId::kProvince].present());
+  CHECK(V(a, FieldId::kDecisionNumber) == "543/QĐ-CTN");
+  CHECK(V(a, FieldId::kDecisionDate) == "1975-08-10");
+  // From the decision's issuer, not from the book keeper's letterhead.
+  CHECK(V(a, FieldId::kAuthority) == "Chủ tịch nước");
+  CHECK(a.review == ReviewState::kAuto);
+
+  const Record& b = records[1];
+  CHECK(V(b, FieldId::kAwardCode) == "HUYCKC-CP-1");
+  CHECK(V(b, FieldId::kDecisionNumber) == "1502/2005/QĐ-CTN");
+  CHECK(V(b, FieldId::kDecisionDate) == "2005-09-03");
+  CHECK(V(b, FieldId::kProvince) == "Lạng Sơn");
+  CHECK(b.source.bbox.y > a.source.bbox.y);
+}
+
+TEST_CASE("A ledger page states the decision and award once in its caption", "[extract]") {
+  RecognizedPage page = Lines(
+      "SỔ VÀNG KHEN THƯỞNG\n"
+      "Quyển số 2 — Huân chương Kháng chiến chống Mỹ, cứu nước hạng Ba\n"
+      "Theo Quyết định số 163/QĐ-UBND ngày 5 tháng 3 năm 1985 của Chủ tịch UBND tỉnh\n");
+  AddTable(page, {{"STT", "Họ và tên", "Năm sinh"}, {"1", "Bế Văn Lềnh", "1939"}, {"2", "La Thị Nọi", "l94O"}},
+           {120, 500, 200});
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  for (const Record& r : records) {
+    CHECK(V(r, FieldId::kAwardCode) == "HCKC-CM-3");
+    CHECK(V(r, FieldId::kDecisionNumber) == "163/QĐ-UBND");
+    CHECK(V(r, FieldId::kDecisionDate) == "1985-03-05");
+    CHECK(V(r, FieldId::kAuthority) == "Chủ tịch UBND tỉnh");
+  }
+  // "l94O": O and l read for digits, repaired but a little less sure.
+  CHECK(V(records[1], FieldId::kBirthYear) == "1940");
+  CHECK(records[1][FieldId::kBirthYear].verbatim == "l94O");
+  CHECK(records[1][FieldId::kBirthYear].confidence < records[0][FieldId::kBirthYear].confidence);
+}
+
+TEST_CASE("A ledger read without its table falls back to the header line's columns", "[extract]") {
+  RecognizedPage page = Lines(
+      "SỔ VÀNG KHEN THƯỞNG\n"
+      "STT   Họ và tên            Năm sinh   Hình thức khen thưởng\n"
+      "1     Nông Văn Pác         1931       HCKC hạng Ba\n"
+      "2     Lăng Thị Nhàn        1935       HCKC hạng Nhì\n");
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kLedger);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Nông Văn Pác");
+  CHECK(V(records[0], FieldId::kBirthYear) == "1931");
+  CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-3");
+  CHECK(V(records[1], FieldId::kFullName) == "Lăng Thị Nhàn");
+  CHECK(V(records[1], FieldId::kAwardCode) == "HCKC-CP-2");
+}
+
+TEST_CASE("Low-confidence words make a record need review", "[extract]") {
+  const std::string text =
+      "DANH SÁCH\n"
+      "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Ba\n"
+      "(Kèm theo Quyết định số 205/2005/QĐ/CTN ngày 3/2/2005 của Chủ tịch nước)\n"
+      "1. Ông Triệu Văn Tùng, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Ông Chu Văn Hùng, sinh năm 1936; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n";
+  RecognizedPage page = Lines(text);
+  auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].review == ReviewState::kAuto);
+  CHECK(records[1].review == ReviewState::kAuto);
+  CHECK(V(records[0], FieldId::kDecisionNumber) == "205/2005/QĐ/CTN");
+
+  Doubt(page, "Hùng,", 0.35);
+  records = Extract(page);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].review == ReviewState::kAuto);
+  CHECK(records[1].review == ReviewState::kNeedsReview);
+  CHECK(records[1][FieldId::kFullName].confidence < 0.8);
+  CHECK(records[1].confidence == records[1][FieldId::kFullName].confidence);
+}
+
+TEST_CASE("Records missing a name or an award, or with values that fail validation, need review", "[extract]") {
+  const auto records = Extract(Lines(
+      "DANH SÁCH\n"
+      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
+      "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Ông Hà Văn Khe, sinh năm 2932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  REQUIRE(records.size() == 2);
+  // No heading names the award: nobody knows which it is.
+  CHECK_FALSE(records[0][FieldId::kAward].present());
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  // A year out of range is kept as read, without a value.
+  CHECK(records[1][FieldId::kBirthYear].verbatim == "2932");
+  CHECK_FALSE(records[1][FieldId::kBirthYear].present());
+}
+
+TEST_CASE("Annex pages after the first inherit the decision and the award", "[extract]") {
+  const auto first = Extract(Lines(
+      "DANH SÁCH\n"
+      "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Ba\n"
+      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
+      "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Ông Hà Văn Sơn, sinh năm 1933; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  auto second = Extract(Lines(
+      "- 2 -\n"
+      "3. Ông Hà Văn Hải, sinh năm 1934; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "4. Bà Hà Thị Hoa, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  REQUIRE(first.size() == 2);
+  REQUIRE(second.size() == 2);
+  CHECK(second[0].review == ReviewState::kNeedsReview);
+  sovang::ingest::InheritFromPreviousPage(first, second);
+  for (const Record& r : second) {
+    CHECK(V(r, FieldId::kDecisionNumber) == "803/QĐ-CTN");
+    CHECK(V(r, FieldId::kDecisionDate) == "1975-08-10");
+    CHECK(V(r, FieldId::kAwardCode) == "HCKC-CP-3");
+    CHECK(r.review == ReviewState::kAuto);
+  }
+}
