@@ -145,6 +145,23 @@ std::string Join(const std::vector<std::string>& words, std::size_t n) {
   return out;
 }
 
+// Words [from, to) joined by spaces.
+std::string JoinFrom(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (i > from) out.push_back(' ');
+    out += words[i];
+  }
+  return out;
+}
+
+double Similarity(const std::string& a, const std::string& b) {
+  const int len = static_cast<int>(std::max(a.size(), b.size()));
+  if (len == 0) return 1.0;
+  const int d = text::EditDistance(a, b, len);
+  return 1.0 - static_cast<double>(d) / len;
+}
+
 bool WarCompatible(int read, int variant, const std::string& form_war) {
   if (read == variant) return true;
   if (variant == 1 && read == 0) return true;  // anti-French names rarely say so
@@ -216,7 +233,11 @@ std::optional<AwardMatch> AwardMatcher::MatchAt(const TextRun& run, const std::v
       const int limit = len / 3 + 1;
       const int d = text::EditDistance(read, v.base_text, limit);
       if (d > limit) continue;
-      double score = 1.0 - static_cast<double>(d) / len - penalty;
+      double score = 1.0 - static_cast<double>(d) / len;
+      // "Huân chương …" starts half the catalog: what follows the first two
+      // words must match on its own ("Huân chương Kháng…" is no "Sao vàng").
+      if (n > 2) score = std::min(score, Similarity(JoinFrom(r.base, 2, k), JoinFrom(v.base, 2, n)));
+      score -= penalty;
       // Words left between the base and the rank are words the name does not have.
       if (r.terminated) score -= 0.05 * static_cast<double>(r.base.size() - k);
       auto& fb = form_best[v.form];

@@ -146,9 +146,6 @@ std::string FixDigits(std::string_view folded) {
 
 DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   std::string s = text::Nfc(text::CollapseSpaces(verbatim));
-  Replace(s, "\xC3\x90", "\xC4\x90");  // Ð (eth) -> Đ
-  Replace(s, "\xC3\xB0", "\xC4\x91");  // ð -> đ
-  Replace(s, "\xC6\x89", "\xC4\x90");  // Ɖ -> Đ
   Replace(s, "\xE2\x80\x93", "-");     // en dash
   Replace(s, "\xE2\x80\x94", "-");     // em dash
   Replace(s, "\xE2\x80\x90", "-");     // hyphen
@@ -162,7 +159,8 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
       if (sep_before || sep_after) continue;
       // "803/QĐ CTN": the dash after QĐ was read as a space.
       const std::size_t seg = spaced.find_last_of("/-");
-      const std::string last = spaced.substr(seg == std::string::npos ? 0 : seg + 1);
+      std::string last = spaced.substr(seg == std::string::npos ? 0 : seg + 1);
+      Replace(last, "\xC3\x90", "D");  // Ð (eth)
       if (DecisionKey(last) == "QD") {
         spaced.push_back('-');
         continue;
@@ -172,6 +170,9 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   }
   s = spaced;
   const std::string spacing_only = s;
+  Replace(s, "\xC3\x90", "\xC4\x90");  // Ð (eth) -> Đ
+  Replace(s, "\xC3\xB0", "\xC4\x91");  // ð -> đ
+  Replace(s, "\xC6\x89", "\xC4\x90");  // Ɖ -> Đ
 
   // Segments between separators.
   std::vector<std::string> segments;

@@ -19,9 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace sovang::text {
-class SpellChecker;
-}
+#include "text/spell.h"
 
 namespace sovang::ingest {
 
