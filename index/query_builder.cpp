@@ -81,7 +81,8 @@ std::string_view LevelOf(PartKind kind) {
 // A name token's query: what it must match and what adds weight.
 struct TokenQuery {
   Q required;
-  std::vector<std::string> boosts;  // terms, weight 1
+  std::vector<std::string> folded;  // the accepted folded spellings (no typos)
+  std::vector<std::pair<std::string, double>> boosts;  // term, weight
 };
 
 class Assembly {
@@ -122,7 +123,14 @@ class Assembly {
       return out;
     }
     out.filter = Scale(0, Combine(Q::OP_AND, required_));
-    out.query = boosts_.empty() ? out.filter : Q(Q::OP_AND_MAYBE, out.filter, Combine(Q::OP_OR, boosts_));
+    out.boosts = Combine(Q::OP_OR, boosts_);
+    out.query = boosts_.empty() ? out.filter : Q(Q::OP_AND_MAYBE, out.filter, out.boosts);
+    if (!chain_.empty()) out.chain = Scale(0, Combine(Q::OP_AND, chain_));
+    if (!tier_terms_.empty()) {
+      std::vector<Q> all{out.filter};
+      for (const std::string& t : tier_terms_) all.push_back(Q(t));
+      out.top_tier = Scale(0, Combine(Q::OP_AND, all));
+    }
     return out;
   }
 
@@ -133,12 +141,16 @@ class Assembly {
 
   // Adds weight for documents holding `term`, unless nearly every document
   // does (then it ranks nothing and costs a long posting list).
-  void Boost(const std::string& term, double weight = 1.0) {
+  void Boost(const std::string& term, double weight) {
     if (weight <= 0) return;
     all_boosts_.push_back(Q(term));
     const Xapian::doccount docs = ctx_.db->get_doccount();
-    if (docs >= w_.common_min_docs && static_cast<double>(Freq(term)) > w_.common_share * docs) return;
+    const Xapian::doccount freq = Freq(term);
+    if (docs >= w_.common_min_docs && static_cast<double>(freq) > w_.common_share * docs) return;
     boosts_.push_back(Scale(weight, Q(term)));
+    // A term nobody holds cannot be part of the best weight there is.
+    if (freq > 0 && std::find(tier_terms_.begin(), tier_terms_.end(), term) == tier_terms_.end())
+      tier_terms_.push_back(term);
   }
 
   // ---- names -------------------------------------------------------------
@@ -163,13 +175,17 @@ class Assembly {
       }
     }
     TokenQuery tq;
+    tq.folded.push_back(k.folded);
+    if (surname)
+      for (const std::string& v : SurnameVariants(k.folded)) tq.folded.push_back(v);
     // One SYNONYM: every accepted spelling matches alike; the typed form
     // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
-    tq.boosts.push_back(accept.front());
+    // The typed folded form is implied by the filter unless variants match too.
+    if (accept.size() > 1) tq.boosts.emplace_back(accept.front(), w_.folded);
     if (k.exact != k.folded) {
-      tq.boosts.push_back(T(prefix::kNameTone, k.tone));
-      tq.boosts.push_back(T(prefix::kNameExact, k.exact));
+      tq.boosts.emplace_back(T(prefix::kNameTone, k.tone), w_.tone);
+      tq.boosts.emplace_back(T(prefix::kNameExact, k.exact), w_.exact);
     }
     return tq;
   }
@@ -181,6 +197,9 @@ class Assembly {
     std::vector<std::string> folded;
     for (const std::string& w : words) folded.push_back(text::Fold(w));
 
+    // The last required single name word and whether only optional middle
+    // names stand between it and the next one.
+    std::vector<std::string> previous;  // its accepted spellings; empty = none
     std::size_t i = 0;
     while (i < n) {
       std::size_t place_end = i, award_end = i;
@@ -193,9 +212,20 @@ class Assembly {
       std::vector<Q> name_parts;
       for (std::size_t j = i; j < end; ++j) {
         TokenQuery tq = NameToken(words[j], j == 0);
-        for (const std::string& b : tq.boosts) Boost(b);
+        for (const auto& [term, weight] : tq.boosts) Boost(term, weight);
         const bool optional = end == i + 1 && IsOptionalMiddle(folded[j]) && j > 0 && j + 1 < n;
-        if (!optional) name_parts.push_back(tq.required);
+        if (optional) {
+          // Not required, but a record that has it matches better.
+          Boost(T(prefix::kNameFolded, folded[j]), w_.folded);
+          continue;
+        }
+        name_parts.push_back(tq.required);
+        if (end == i + 1) {
+          if (!previous.empty() && !typos_) Chain(previous, tq.folded);
+          previous = tq.folded;
+        } else {
+          previous.clear();
+        }
       }
       if (!name_parts.empty()) {
         std::vector<Q> alternatives{Combine(Q::OP_AND, name_parts)};
@@ -222,6 +252,15 @@ class Assembly {
         const std::string b = folded[j] + "_" + folded[j + 1];
         if (IsAwardBigram(b)) Boost(T(prefix::kAwardBigram, b), w_.award);
       }
+  }
+
+  // Requires the two words next to each other in the name (or across one
+  // Văn/Thị, which the NB skip-bigrams cover), in this order.
+  void Chain(const std::vector<std::string>& first, const std::vector<std::string>& second) {
+    std::vector<std::string> terms;
+    for (const std::string& a : first)
+      for (const std::string& b : second) terms.push_back(T(prefix::kNameBigram, a + "_" + b));
+    chain_.push_back(Terms(Q::OP_SYNONYM, terms));
   }
 
   bool IsAwardBigram(const std::string& b) const {
@@ -311,10 +350,9 @@ class Assembly {
       folded.push_back(k.folded);
       name_terms.push_back(T(prefix::kNameFolded, k.folded));
       Mark(k.folded);
-      Boost(name_terms.back());
       if (k.exact != k.folded) {
-        Boost(T(prefix::kNameTone, k.tone));
-        Boost(T(prefix::kNameExact, k.exact));
+        Boost(T(prefix::kNameTone, k.tone), w_.tone);
+        Boost(T(prefix::kNameExact, k.exact), w_.exact);
       }
     }
     for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
@@ -487,8 +525,9 @@ class Assembly {
       }
     required_.push_back(Combine(Q::OP_OR, alternatives));
     // Records that carry the name as typed come before those with an old or
-    // new name of the place.
-    for (const std::string& t : word_terms) Boost(t, w_.place_field);
+    // new name of the place (without old/new names every match has it).
+    if (alternatives.size() > 1)
+      for (const std::string& t : word_terms) Boost(t, w_.place_field);
     if (k < words.size()) free_runs.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
   }
 
@@ -535,6 +574,8 @@ class Assembly {
   std::vector<Q> required_;
   std::vector<Q> boosts_;
   std::vector<Q> all_boosts_;  // including common ones: a fallback filter
+  std::vector<std::string> tier_terms_;  // distinct boost terms somebody holds
+  std::vector<Q> chain_;                 // bigram requirements of names typed in order
   std::vector<std::string> free_years_;
   Highlight h_;
   int typo_terms_ = 0;

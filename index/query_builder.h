@@ -49,20 +49,39 @@ struct QueryContext {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;   // filter AND_MAYBE boosts: what to rank with
+  Xapian::Query query;   // filter AND_MAYBE boosts: rank with Xapian::CoordWeight
   Xapian::Query filter;  // the match set alone, boolean (no weights): cheap to count
+  Xapian::Query boosts;  // OR of the weighted boost terms (empty: none)
+  // Names typed in order: the consecutive required words of a typed name as
+  // bigram terms (adjacent, or across one Văn/Thị), AND-ed. Implies the
+  // filter's name words, and is far rarer than them, so "filter AND chain" is
+  // cheap to walk; records that match only the scattered words come after.
+  // Empty when the query has no multi-word name.
+  Xapian::Query chain;
+  // The documents holding every boost term: under CoordWeight they all have
+  // the highest weight there is, so when there are enough of them they are
+  // the top hits, in the order the weighted run would give (docid). Boolean,
+  // so Xapian stops as soon as it has enough. Empty when there are no boosts.
+  Xapian::Query top_tier;
   Highlight highlight;
   bool match_all = false;  // the query was blank
   int typo_terms = 0;      // vocabulary terms added by typo expansion
 };
 
-// Relative weights of the kinds of evidence.
+// What each kind of evidence adds to a hit's weight. Ranking uses
+// Xapian::CoordWeight, so a weight is exactly the sum of these factors over
+// the boost terms a document holds (no idf: which records match better is a
+// question of evidence, not of how rare a name is), and Xapian's bounds are
+// tight enough to stop early.
 struct QueryWeights {
-  double award = 0.5;        // an award word matched by free text
-  double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
-  double birth_year = 1.0;   // a year in free text that is the birth year
+  double folded = 1.0;       // the typed word itself, folded (only when variants also match)
+  double tone = 1.0;         // the typed word's tone-canonical form (marked queries)
+  double exact = 1.0;        // the typed word with its exact marks
+  double bigram = 0.5;       // two typed name words next to each other
+  double birth_year = 2.5;   // a year in free text that is the birth year: beats the marks
   double decision_year = 0.5;
-  double bigram = 1.0;       // adjacent name words
+  double award = 0.5;        // an award word of a recognised award phrase
+  double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
   // Boosts on terms held by more than this share of the documents are
   // dropped, once the index has at least common_min_docs documents.
   double common_share = 0.25;

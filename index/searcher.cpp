@@ -201,6 +201,28 @@ SearchResult Searcher::Search(const SearchRequest& request) {
   });
 }
 
+namespace {
+
+using Q = Xapian::Query;
+
+// One pass of a search: the documents it may return (boolean), how to weigh
+// them, and the documents that hold every boost (see BuiltQuery::top_tier).
+struct Stage {
+  Q filter;
+  Q boosts;
+  Q top_tier;
+  const Highlight* highlight = nullptr;
+  bool approximate = false;
+};
+
+Q AndNot(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND_NOT, a, b); }
+Q And(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND, a, b); }
+
+// A counting run walks at most this long; past it Xapian estimates.
+constexpr double kCountSeconds = 0.004;
+
+}  // namespace
+
 SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   const Xapian::Database& database = *db;
   QueryContext ctx;
@@ -211,68 +233,111 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 
   const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
   const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);
-  const Xapian::doccount need = offset + limit;
   const Xapian::doccount sample = static_cast<Xapian::doccount>(std::max(1, options.facet_sample));
-  // Names are short and every document has about as many terms: no length
-  // normalisation (b = 0), so a longer award text does not push a name down.
-  const Xapian::BM25Weight weighting(1.2, 0, 1, 0, 0.5);
 
   FacetCounter facets;
   SearchResult result;
 
-  // Counts (total, facets) come from the boolean filter, which Xapian walks
-  // cheaply; the ranking run then only has to find the top hits, and
-  // max-weight pruning lets it stop early.
-  auto count = [&](const Xapian::Query& filter) -> Xapian::doccount {
+  // Totals and facets come from the boolean filters of the stages, walked in
+  // stage order for at most `sample` matches in all (and kCountSeconds per
+  // run); past that Xapian estimates. The ranking runs then only have to find
+  // the top hits.
+  Xapian::doccount budget = request.facets ? sample : 0;
+  auto count = [&](const Q& filter) -> Xapian::doccount {
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(filter);
-    if (request.facets) facets.Attach(enquire);
-    const Xapian::MSet counted = enquire.get_mset(0, 0, sample);
-    if (request.facets) facets.Collect(enquire, counted.get_matches_estimated());
-    return counted.get_matches_estimated();
+    enquire.set_time_limit(kCountSeconds);
+    if (budget > 0) facets.Attach(enquire);
+    const Xapian::MSet counted = enquire.get_mset(0, 0, budget);
+    const Xapian::doccount estimate = counted.get_matches_estimated();
+    if (budget > 0) facets.Collect(enquire, estimate);
+    budget -= std::min(budget, counted.get_matches_lower_bound());
+    return estimate;
   };
-  auto rank = [&](const Xapian::Query& query, Xapian::doccount first, Xapian::doccount max) {
+
+  // Ranking: weights are sums of the builder's evidence factors
+  // (CoordWeight). Xapian does not stop early among equal weights, so first
+  // ask for the documents that hold every boost (the best weight there is,
+  // boolean: Xapian stops once it has enough); only when there are too few
+  // run the weighted query, where pruning then has weights to work with.
+  // Returns the stage's hits and whether the stage's match count is exact.
+  auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) {
+    if (!stage.top_tier.empty() && max > 0) {
+      Xapian::Enquire tier(database);
+      tier.set_weighting_scheme(Xapian::BoolWeight());
+      tier.set_query(stage.top_tier);
+      Xapian::MSet best = tier.get_mset(first, max, first + max);
+      if (best.get_matches_lower_bound() >= first + max) return best;
+    }
     Xapian::Enquire enquire(database);
-    enquire.set_weighting_scheme(weighting);
-    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_query(stage.boosts.empty() ? stage.filter : Q(Q::OP_AND_MAYBE, stage.filter, stage.boosts));
     return enquire.get_mset(first, max, first + max);
   };
 
+  // Runs stages in order until the page is full. Later stages only see what
+  // earlier ones did not match and always rank below them.
+  Xapian::doccount skip = offset;    // still to skip before the page starts
+  Xapian::doccount seen_total = 0;   // exact matches of the stages that ran out
+  double ceiling = 1.0;              // scores of later stages stay below this
+  auto run = [&](const Stage& stage) {
+    const Xapian::doccount room = limit - static_cast<Xapian::doccount>(result.hits.size());
+    const Xapian::MSet mset = rank(stage, skip, room);
+    const double best = mset.get_max_attained();
+    double lowest = ceiling;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const double score = ceiling * (best > 0 ? it.get_weight() / best : 1.0);
+      lowest = std::min(lowest, score);
+      result.hits.push_back(MakeHit(it, score, *stage.highlight));
+      result.hits.back().approximate = stage.approximate;
+    }
+    const bool full = mset.get_matches_lower_bound() >= skip + room;
+    if (!full) {  // the run saw every match of the stage
+      const Xapian::doccount total = mset.get_matches_upper_bound();
+      skip = skip > total ? skip - total : 0;
+      seen_total += total;
+    }
+    if (!mset.empty()) ceiling = lowest * 0.9;
+    else if (!full && mset.get_matches_upper_bound() > 0) ceiling *= 0.5;
+    return full;
+  };
+
   const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
-  const Xapian::MSet mset = rank(strict.query, offset, limit);
-  // The ranking run's estimate is exact when it saw every match (fewer than
-  // asked for); the counting run's is exact up to `sample` matches.
-  const Xapian::doccount exact_total = request.facets ? count(strict.filter) : mset.get_matches_estimated();
-  result.total = exact_total;
-  const double best = mset.get_max_attained();
-  double lowest_on_page = 1.0;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const double score = best > 0 ? it.get_weight() / best : 1.0;
-    lowest_on_page = std::min(lowest_on_page, score);
-    result.hits.push_back(MakeHit(it, score, strict.highlight));
+  std::vector<Stage> stages;
+  if (!strict.chain.empty()) {
+    // Names typed in order first (cheap: the chain's bigrams are rare), then
+    // records that have the words scattered.
+    stages.push_back(Stage{And(strict.filter, strict.chain), strict.boosts, And(strict.top_tier, strict.chain),
+                           &strict.highlight, false});
+    stages.push_back(Stage{AndNot(strict.filter, strict.chain), strict.boosts,
+                           AndNot(strict.top_tier, strict.chain), &strict.highlight, false});
+  } else {
+    stages.push_back(Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false});
   }
+  bool full = false;
+  for (const Stage& stage : stages)
+    if (!full) full = run(stage);
+  // When every stage ran out, their counts are exact.
+  auto total = [&](const std::vector<Stage>& counted) {
+    Xapian::doccount sum = 0;
+    for (const Stage& stage : counted) sum += count(stage.filter);
+    return sum;
+  };
+  result.total = full || request.facets ? total(stages) : seen_total;
 
   // Typo pass: only when the exact query cannot fill the page, and only for
   // documents it did not match, so typo hits always rank below exact ones.
-  if (!strict.match_all && exact_total < need) {
+  if (!strict.match_all && !full) {
     const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
     ctx.vocabulary = vocabulary.get();
     const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
     if (loose.typo_terms > 0) {
-      const Xapian::Query typo_filter(Xapian::Query::OP_AND_NOT, loose.filter, strict.filter);
-      const Xapian::Query typo_query(Xapian::Query::OP_AND_NOT, loose.query, strict.filter);
-      const Xapian::doccount typo_offset = offset > exact_total ? offset - exact_total : 0;
-      const Xapian::doccount typo_limit = limit - static_cast<Xapian::doccount>(mset.size());
-      const Xapian::MSet typo_mset = rank(typo_query, typo_offset, typo_limit);
-      result.total += request.facets ? count(typo_filter) : typo_mset.get_matches_estimated();
-      const double typo_best = typo_mset.get_max_attained();
-      const double ceiling = !mset.empty() ? lowest_on_page * 0.9 : (exact_total > 0 ? 0.5 : 1.0);
-      for (auto it = typo_mset.begin(); it != typo_mset.end(); ++it) {
-        const double score = ceiling * (typo_best > 0 ? it.get_weight() / typo_best : 1.0);
-        result.hits.push_back(MakeHit(it, score, loose.highlight));
-        result.hits.back().approximate = true;
-      }
+      const Stage typo{AndNot(loose.filter, strict.filter), loose.boosts, AndNot(loose.top_tier, strict.filter),
+                       &loose.highlight, true};
+      const Xapian::doccount before = seen_total;
+      full = run(typo);
+      result.total += full || request.facets ? total({typo}) : seen_total - before;
     }
   }
   if (request.facets) {

@@ -87,7 +87,7 @@ struct SearcherOptions {
   // Totals and facets count at most this many matching documents (in index
   // order); past that they are estimates (counts scaled up to the estimated
   // total, facets_exact = false). Keeps broad queries fast at 10M records.
-  int facet_sample = 2000;
+  int facet_sample = 1000;
   int facet_values = 20;  // values per facet
 };
 
