@@ -124,7 +124,7 @@ class Assembly {
     }
     out.filter = Scale(0, Combine(Q::OP_AND, required_));
     out.boosts = Combine(Q::OP_OR, boosts_);
-    out.query = boosts_.empty() ? out.filter : Q(Q::OP_AND_MAYBE, out.filter, out.boosts);
+    out.query = WeighedBy(out.filter, out.boosts);
     if (!chain_.empty()) out.chain = Scale(0, Combine(Q::OP_AND, chain_));
     if (!tier_terms_.empty()) {
       std::vector<Q> all{out.filter};
@@ -582,6 +582,14 @@ class Assembly {
 };
 
 }  // namespace
+
+Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {
+  if (boosts.empty()) return filter;
+  // Not AND_MAYBE(filter, boosts): with a left side that weighs nothing,
+  // Xapian 1.4.22 stops too early and drops better documents (the paging
+  // test catches it). OR keeps the documents without any boost, at weight 0.
+  return Q(Q::OP_FILTER, Q(Q::OP_OR, boosts, filter), filter);
+}
 
 std::vector<std::string> SurnameVariants(std::string_view folded) {
   // Regional variants of one surname (domain.md "Names").

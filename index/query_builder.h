@@ -2,7 +2,7 @@
 // Internal: turns a ParsedQuery into a Xapian query over the terms of
 // index/document_builder.h.
 //
-// Shape: AND_MAYBE(boolean AND(required clauses), OR(weighted boosts)). Each
+// Shape: boolean AND(required clauses) weighed by OR(weighted boosts). Each
 // typed word (or recognised multi-word place/award) is one required clause, so
 // the filter stays a conjunction of short OR/SYNONYM lists of non-positional
 // terms. The filter carries no weight and every weight sits in the boosts
@@ -49,7 +49,7 @@ struct QueryContext {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;   // filter AND_MAYBE boosts: rank with Xapian::CoordWeight
+  Xapian::Query query;   // filter weighed by boosts (WeighedBy): rank with Xapian::CoordWeight
   Xapian::Query filter;  // the match set alone, boolean (no weights): cheap to count
   Xapian::Query boosts;  // OR of the weighted boost terms (empty: none)
   // Names typed in order: the consecutive required words of a typed name as
@@ -101,6 +101,9 @@ class QueryBuilder {
   QueryContext ctx_;
   QueryWeights w_;
 };
+
+// The documents of `filter` (boolean), weighed by the boosts they hold.
+Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts);
 
 // Surname variants of a folded surname ("hoang" -> {"huynh"}).
 std::vector<std::string> SurnameVariants(std::string_view folded);

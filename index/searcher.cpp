@@ -272,7 +272,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     }
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
-    enquire.set_query(stage.boosts.empty() ? stage.filter : Q(Q::OP_AND_MAYBE, stage.filter, stage.boosts));
+    enquire.set_query(WeighedBy(stage.filter, stage.boosts));
     return enquire.get_mset(first, max, first + max);
   };
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
+#include "index/compact.h"
 #include "index/searcher.h"
 #include "index_test_support.h"
 
@@ -108,4 +109,21 @@ TEST_CASE("A missing index reads as empty and is found once it exists", "[index]
   }
   searcher.Reopen();
   CHECK(searcher.Search({.query = "thach"}).total == 1);
+}
+
+TEST_CASE("A compacted copy keeps the documents and the outbox sequence", "[index]") {
+  TempDir tmp;
+  const auto dir = tmp.path() / "index";
+  {
+    Indexer indexer = Indexer::Open(dir);
+    indexer.Upsert(MakeRecord({.id = "r1", .name = "Nguyễn Văn Thạch"}));
+    indexer.Upsert(MakeRecord({.id = "r2", .name = "Trần Thị Lan"}));
+    indexer.Remove("r2");
+    indexer.Commit(7);
+  }
+  CompactIndex(dir, tmp.path() / "compact");
+  CHECK_THROWS_AS(CompactIndex(dir, tmp.path() / "compact"), Error);  // target exists
+  Indexer compacted = Indexer::Open(tmp.path() / "compact");
+  CHECK(compacted.LastAppliedSeq() == 7);
+  CHECK(compacted.DocumentCount() == 1);
 }

@@ -353,3 +353,41 @@ TEST_CASE("Snippets mark the matched words and escape HTML", "[index][search]") 
   CHECK(s.find("<b>") == std::string::npos);
   CHECK(r.hits[0].score == Approx(1.0));
 }
+
+TEST_CASE("Pages concatenate to the same list as one big page, across exact and typo hits", "[index][search]") {
+  TestIndex index(Archive());
+  for (const std::string q : {"nguyen van thach", "Nguyễn Văn Thạch", "kháng chiến", "Văn", "Nguyễn Văn Thạc"}) {
+    INFO(q);
+    const SearchResult all = index.Search(q, 50);
+    for (int size : {1, 2, 3}) {
+      INFO(size);
+      std::vector<std::string> paged;
+      for (int offset = 0; offset < static_cast<int>(all.hits.size()) + size; offset += size) {
+        SearchRequest request{.query = q, .limit = size, .offset = offset, .facets = false};
+        Searcher searcher = Searcher::Open(index.dir());
+        for (const SearchHit& h : searcher.Search(request).hits) paged.push_back(h.id);
+      }
+      std::vector<std::string> expected;
+      for (const SearchHit& h : all.hits) expected.push_back(h.id);
+      CHECK(paged == expected);
+    }
+  }
+}
+
+TEST_CASE("A name typed in order ranks above the same words scattered", "[index][search]") {
+  TestIndex index({{.id = "scattered", .name = "Lan Trần"},
+                   {.id = "ordered-middle", .name = "Trần Thị Lan"},
+                   {.id = "ordered", .name = "Trần Lan"}});
+  const auto ids = index.ExactIds("tran lan");
+  REQUIRE(ids.size() == 3);
+  CHECK(ids[2] == "scattered");
+  CHECK(index.ExactIds("Trần Thị Lan")[0] == "ordered-middle");
+}
+
+TEST_CASE("A zero limit gives the total and the facets without hits", "[index][search]") {
+  TestIndex index(Archive());
+  const SearchResult r = index.Search("nguyen van thach", 0);
+  CHECK(r.hits.empty());
+  CHECK(r.total == 3);
+  CHECK(r.facets.at("district").at(0).count == 3);
+}
