@@ -30,6 +30,18 @@ double FindSkew(Pix* binary) {
   return angle;
 }
 
+// True when Leptonica's ascender/descender statistics say, confidently, that
+// the text is upright. Much cheaper than Tesseract's OSD (~10 ms against
+// ~300 ms a page), and most pages are upright; it stays silent (false) on
+// pages with little text, skewed pages and pages that are turned.
+bool UprightByLeptonica(Pix* binary) {
+  l_float32 up = 0.0f, left = 0.0f;
+  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+  if (pixOrientDetect(binary, &up, &left, 0, 0) != 0) return false;
+  if (makeOrientDecision(up, left, 0.0f, 0.0f, &orient, 0) != 0) return false;
+  return orient == L_TEXT_ORIENT_UP;
+}
+
 PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
   const int w = pixGetWidth(grey), h = pixGetHeight(grey);
   if (options.cleanup && options.binarization == Binarization::kOtsu) {
@@ -109,13 +121,6 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   out.geometry.scaled_height = pixGetHeight(grey.get());
   pixSetResolution(grey.get(), out.dpi, out.dpi);
 
-  if (options.cleanup && options.detect_orientation && detect_rotation) {
-    const int rotation = detect_rotation(grey.get(), out.dpi);
-    if (rotation % 360 != 0) {
-      grey = Checked(pixRotateOrth(grey.get(), (rotation / 90) % 4), "orientation");
-      out.geometry.rotation = rotation % 360;
-    }
-  }
   if (options.cleanup && options.normalize_background) {
     // Yellowed, stained or unevenly lit paper: the background, estimated by
     // a grey closing (a max filter) larger than a letter on a 4x reduced
@@ -132,6 +137,17 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     }
   }
   PixPtr binary = Binarize(grey.get(), options, out.dpi);
+  if (options.cleanup && options.detect_orientation) {
+    const int rotation = UprightByLeptonica(binary.get())
+                             ? 0
+                             : (detect_rotation ? detect_rotation(grey.get(), out.dpi) % 360 : 0);
+    if (rotation != 0) {
+      const int quads = rotation / 90;
+      grey = Checked(pixRotateOrth(grey.get(), quads), "orientation");
+      binary = Checked(pixRotateOrth(binary.get(), quads), "orientation");
+      out.geometry.rotation = rotation;
+    }
+  }
   if (options.cleanup && options.deskew) {
     const double skew = FindSkew(binary.get());
     if (skew != 0.0) {
