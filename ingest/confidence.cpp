@@ -4,12 +4,25 @@
 
 namespace sovang::ingest {
 
-Field MakeField(const TextRun& run, Span span, std::string value, double quality) {
+double Validated(double ocr_confidence, Validation validation) {
+  const double c = std::clamp(ocr_confidence, 0.0, 1.0);
+  switch (validation) {
+    case Validation::kLexicon:
+      return 1.0 - (1.0 - c) * 0.4;
+    case Validation::kPattern:
+      return 1.0 - (1.0 - c) * 0.7;
+    default:
+      return c;
+  }
+}
+
+Field MakeField(const TextRun& run, Span span, std::string value, double quality, Validation validation) {
   Field f;
   f.verbatim = run.Verbatim(span);
   f.value = std::move(value);
   f.box = run.BoxOf(span);
-  f.confidence = std::clamp(run.ConfidenceOf(span) * quality, 0.0, 1.0);
+  const double ocr = run.ConfidenceOf(span);
+  f.confidence = std::clamp(Validated(ocr, f.value.empty() ? Validation::kNone : validation) * quality, 0.0, 1.0);
   return f;
 }
 

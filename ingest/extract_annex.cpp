@@ -87,6 +87,22 @@ bool HonorificOrName(const TextRun& run, Span rest) {
   return text::Lower(first) != first;
 }
 
+// A line that is only a number.
+bool IsLoneNumber(const TextRun& run) {
+  const auto tokens = Tokens(run, run.all());
+  if (tokens.size() != 1 || run.Trim(run.all()).size() != tokens[0].size()) return false;
+  const std::string_view t = run.FoldedOf(tokens[0]);
+  return t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether an entry's text so far ends a clause (so that an honorific on the
+// next line starts a new entry rather than continuing this one).
+bool EndsClause(const Entry& e) {
+  if (e.closed) return true;
+  const std::string text = TextRun::FromLine(e.lines.back()).text();
+  return !text.empty() && (text.back() == ';' || text.back() == '.' || text.back() == ',');
+}
+
 // Whether a numbered line starts the next entry: numbering goes up by one
 // (a few more when OCR lost a line); "1930." at the start of a wrapped line is a year.
 bool NextNumber(int number, int last, bool first) {
@@ -108,13 +124,21 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const TextRun run = TextRun::FromLine(line);
     if (run.empty()) continue;
     const auto number = LeadingNumber(run);
-    const bool entry =
-        number && NextNumber(number->number, last_number, entries.empty()) && HonorificOrName(run, number->rest);
+    bool entry = false;
+    if (number) {
+      // In sequence and followed by a name; or, with the number misread
+      // ("o4." for "54."), followed by an honorific.
+      entry = (NextNumber(number->number, last_number, entries.empty()) && HonorificOrName(run, number->rest)) ||
+              HonorificAt(run, number->rest).has_value();
+    } else if (IsLoneNumber(run)) {
+      // "9" on a line of its own, its "." and the entry on the next line.
+      continue;
+    } else if (HonorificAt(run, run.all()) && (entries.empty() || EndsClause(entries.back()))) {
+      entry = true;  // the number lost
+    }
     if (!entry) {
       if (auto heading = HeadingAt(lines, i, tools)) {
-        const double q = heading->match.score * (heading->match.ambiguous ? kAmbiguousFactor : 1.0);
-        award = MakeField(heading->run, heading->match.span, heading->match.form->name, q);
-        award_code = MakeField(heading->run, heading->match.span, heading->match.form->code, q);
+        AwardFields(heading->run, heading->match, award, award_code);
         if (!entries.empty()) entries.back().closed = true;
         if (entries.empty())
           for (std::size_t k = 0; k < heading->lines; ++k) header.push_back(lines[i + k]);
@@ -124,7 +148,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     }
     if (entry) {
       entries.push_back(Entry{{line}, award, award_code, false});
-      last_number = number->number;
+      last_number = number ? number->number : last_number + 1;
       continue;
     }
     if (entries.empty()) {

@@ -70,7 +70,7 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
   {
     Span top = all.all();
     if (tang < page.lines.size()) top.end = body.begin;
-    if (auto authority = FindAuthority(all, top)) facts.authority = MakeField(all, authority->span, authority->value);
+    if (auto authority = FindAuthority(all, top)) facts.authority = MakeField(all, authority->span, authority->value, 1.0, Validation::kLexicon);
   }
 
   std::optional<AwardMatch> award = tools.awards.Find(all, body);

@@ -19,7 +19,7 @@ namespace {
 double Quality(const Found& f) { return f.corrected ? kCorrectedFactor : 1.0; }
 
 Field FieldOf(const TextRun& run, const Found& f) {
-  Field field = MakeField(run, f.span, f.valid ? f.value : std::string(), Quality(f));
+  Field field = MakeField(run, f.span, f.valid ? f.value : std::string(), Quality(f), f.validation);
   if (!f.valid) MarkInvalid(field);
   return field;
 }
@@ -62,7 +62,7 @@ void SetName(Record& record, const TextRun& run, Span span, const ExtractTools& 
 
 void SetGender(Record& record, const TextRun& run, const Honorific& honorific) {
   if (honorific.gender.empty()) return;
-  record[FieldId::kGender] = MakeField(run, honorific.span, honorific.gender);
+  record[FieldId::kGender] = MakeField(run, honorific.span, honorific.gender, 1.0, Validation::kLexicon);
 }
 
 void SetGenderWord(Record& record, const TextRun& run, Span span) {
@@ -83,17 +83,22 @@ void SetBirthYear(Record& record, const TextRun& run, const Found& year) {
 void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools) {
   const Hometown h = tools.places.Split(run, span);
   auto set = [&](FieldId id, const std::optional<PlacePart>& part) {
-    if (part) record[id] = MakeField(run, part->span, part->value, part->quality);
+    if (part) record[id] = MakeField(run, part->span, part->value, part->quality, part->validation);
   };
   set(FieldId::kCommune, h.commune);
   set(FieldId::kDistrict, h.district);
   set(FieldId::kProvince, h.province);
 }
 
-void SetAward(Record& record, const TextRun& run, const AwardMatch& match) {
+void AwardFields(const TextRun& run, const AwardMatch& match, Field& award, Field& code) {
   const double quality = match.score * (match.ambiguous ? kAmbiguousFactor : 1.0);
-  record[FieldId::kAward] = MakeField(run, match.span, match.form->name, quality);
-  record[FieldId::kAwardCode] = MakeField(run, match.span, match.form->code, quality);
+  const Validation v = match.score >= 0.999 && !match.ambiguous ? Validation::kLexicon : Validation::kNone;
+  award = MakeField(run, match.span, match.form->name, quality, v);
+  code = MakeField(run, match.span, match.form->code, quality, v);
+}
+
+void SetAward(Record& record, const TextRun& run, const AwardMatch& match) {
+  AwardFields(run, match, record[FieldId::kAward], record[FieldId::kAwardCode]);
 }
 
 void SetUnmatchedAward(Record& record, const TextRun& run, Span span) {
@@ -205,6 +210,9 @@ void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const E
       }
     if (!authority.empty()) record[FieldId::kAuthority] = InferredField(authority, confidence);
   }
+  // Nobody is awarded before being born: one of the two is misread.
+  if (const auto born = record.birth_year(); born && record[FieldId::kDecisionDate].present())
+    if (*born >= std::stoi(record.value(FieldId::kDecisionDate).substr(0, 4))) MarkInvalid(record[FieldId::kBirthYear]);
   record.kind = kind;
   record.source = tools.context.source;
   record.source.bbox = bbox;

@@ -54,6 +54,8 @@ void SetHometown(Record& record, const TextRun& run, Span span, const ExtractToo
 // Award and award_code from a catalog match; a text that matched nothing keeps
 // its verbatim with no value (and so asks for review).
 void SetAward(Record& record, const TextRun& run, const AwardMatch& match);
+// The award and award_code fields of a match (exact catalog spellings count as validated).
+void AwardFields(const TextRun& run, const AwardMatch& match, Field& award, Field& code);
 void SetUnmatchedAward(Record& record, const TextRun& run, Span span);
 void SetDecisionNumber(Record& record, const TextRun& run, const Found& number);
 void SetDecisionDate(Record& record, const TextRun& run, const Found& date);

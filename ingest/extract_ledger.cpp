@@ -11,6 +11,8 @@
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/ledger_columns.h"
+#include "core/decision_number.h"
+#include "text/normalize.h"
 
 namespace sovang::ingest {
 
@@ -53,9 +55,7 @@ PageFacts CaptionFacts(const std::vector<ocr::Line>& lines, const ExtractTools& 
   for (const auto& line : lines) {
     const TextRun lr = TextRun::FromLine(line);
     if (auto m = tools.awards.Find(lr, lr.all()); m && m->score >= 0.85) {
-      const double q = m->score * (m->ambiguous ? kAmbiguousFactor : 1.0);
-      facts.award = MakeField(lr, m->span, m->form->name, q);
-      facts.award_code = MakeField(lr, m->span, m->form->code, q);
+      AwardFields(lr, *m, facts.award, facts.award_code);
       break;
     }
   }
@@ -142,6 +142,61 @@ Record ReadRow(const Row& row, const ExtractTools& tools) {
   return record;
 }
 
+// Rows of one book section share their decision: a number one character off
+// the one most rows read, with the same date (or no readable date), is that
+// number misread ("892/QĐ-CTN" among "802/QĐ-CTN"); and a date missing,
+// impossible or one character off among rows of one number is that number's
+// date. Repaired values keep their verbatim and lose some confidence.
+void HarmonizeDecisions(std::vector<Record>& records) {
+  auto majority = [&](FieldId id, auto&& key_of, auto&& eligible) {
+    std::map<std::string, int> count;
+    std::map<std::string, std::string> value_of;
+    for (const Record& r : records)
+      if (r[id].present() && eligible(r)) {
+        const std::string k = key_of(r[id].value);
+        ++count[k];
+        value_of.emplace(k, r[id].value);
+      }
+    std::string best;
+    int best_n = 0, total = 0;
+    for (const auto& [k, n] : count) {
+      total += n;
+      if (n > best_n) {
+        best = k;
+        best_n = n;
+      }
+    }
+    // A clear majority of at least three readings.
+    if (best_n < 3 || best_n * 2 <= total) return std::pair<std::string, std::string>{};
+    return std::pair<std::string, std::string>{best, value_of[best]};
+  };
+  auto any = [](const Record&) { return true; };
+  auto ident = [](const std::string& v) { return v; };
+  const auto [number_key, number] = majority(FieldId::kDecisionNumber, DecisionKey, any);
+  if (number_key.empty()) return;
+  auto same_number = [&](const Record& r) { return DecisionKey(r.value(FieldId::kDecisionNumber)) == number_key; };
+  const auto [date_key, date] = majority(FieldId::kDecisionDate, ident, same_number);
+  for (Record& r : records) {
+    Field& n = r[FieldId::kDecisionNumber];
+    Field& d = r[FieldId::kDecisionDate];
+    bool changed = false;
+    const bool date_agrees = !d.present() || date.empty() || d.value == date;
+    if (n.present() && DecisionKey(n.value) != number_key && date_agrees &&
+        text::EditDistance(DecisionKey(n.value), number_key, 1) <= 1) {
+      n.value = number;
+      n.confidence *= kCorrectedFactor;
+      changed = true;
+    }
+    if (!date.empty() && same_number(r) && d.value != date &&
+        (!d.present() || text::EditDistance(d.value, date, 1) <= 1) && !(d.verbatim.empty() && !d.present())) {
+      d.value = date;
+      d.confidence = std::max(d.confidence, kFailedCap) * kCorrectedFactor;
+      changed = true;
+    }
+    if (changed) ApplyReviewRules(r);
+  }
+}
+
 std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts, const ExtractTools& tools) {
   std::vector<Row> merged;
   for (auto& row : rows) {
@@ -160,6 +215,7 @@ std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts,
     FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, row.box);
     records.push_back(std::move(record));
   }
+  HarmonizeDecisions(records);
   return records;
 }
 

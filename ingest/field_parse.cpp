@@ -80,10 +80,10 @@ struct IssuerCode {
   const char* key;
   const char* printed;
 };
-constexpr std::array<IssuerCode, 16> kIssuerCodes = {{
+constexpr std::array<IssuerCode, 17> kIssuerCodes = {{
     {"QD", "QĐ"},   {"HDNN", "HĐNN"}, {"HDBT", "HĐBT"}, {"HDCP", "HĐCP"}, {"CTN", "CTN"}, {"TTG", "TTg"},
     {"UBND", "UBND"}, {"NQ", "NQ"},   {"CP", "CP"},     {"VP", "VP"},     {"BQP", "BQP"}, {"BNV", "BNV"},
-    {"KT", "KT"},   {"UB", "UB"},     {"TW", "TW"},     {"KTCT", "KTCT"},
+    {"KT", "KT"},   {"UB", "UB"},     {"TW", "TW"},     {"KTCT", "KTCT"}, {"MT", "MT"},
 }};
 
 // Canonical spelling of an issuer segment ("QD" -> "QĐ", "HDNN7" -> "HĐNN7",
@@ -96,7 +96,22 @@ std::string CanonicalIssuerSegment(const std::string& segment) {
   const std::string key = DecisionKey(letters);
   for (const auto& code : kIssuerCodes)
     if (key == code.key) return std::string(code.printed) + segment.substr(digits_at);
+  // OCR doubles letters ("QĐĐ"): a known code once the doubles are undone.
+  std::string single;
+  for (char c : key)
+    if (single.empty() || single.back() != c) single.push_back(c);
+  for (const auto& code : kIssuerCodes)
+    if (single == code.key && single != key) return std::string(code.printed) + segment.substr(digits_at);
   return segment;
+}
+
+bool IsKnownIssuerSegment(const std::string& segment) {
+  std::size_t digits_at = segment.size();
+  while (digits_at > 0 && IsDigit(segment[digits_at - 1])) --digits_at;
+  const std::string letters = segment.substr(0, digits_at);
+  for (const auto& code : kIssuerCodes)
+    if (letters == code.printed) return true;
+  return false;
 }
 
 // Repairs a run of characters that should be digits ("8O3" -> "803") when it
@@ -150,6 +165,8 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   Replace(s, "\xE2\x80\x94", "-");     // em dash
   Replace(s, "\xE2\x80\x90", "-");     // hyphen
   Replace(s, "\\", "/");
+  Replace(s, "\xE2\x81\x84", "/");  // fraction slash
+  Replace(s, "\xE2\x88\x95", "/");  // division slash
   // Spaces next to a separator are spacing, not content.
   std::string spaced;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -170,6 +187,9 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   }
   s = spaced;
   const std::string spacing_only = s;
+  // A separator read twice ("946//QĐ-CTN").
+  for (std::size_t at; (at = s.find("//")) != std::string::npos || (at = s.find("--")) != std::string::npos;)
+    s.erase(at, 1);
   Replace(s, "\xC3\x90", "\xC4\x90");  // Ð (eth) -> Đ
   Replace(s, "\xC3\xB0", "\xC4\x91");  // ð -> đ
   Replace(s, "\xC6\x89", "\xC4\x90");  // Ɖ -> Đ
@@ -208,8 +228,13 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
     std::string year = segments[1];
     if (FixDigitRun(year)) segments[1] = year;
   }
+  bool known = true, any_letters = false;
   for (std::size_t k = 1; k < segments.size(); ++k)
-    if (HasLetter(segments[k])) segments[k] = CanonicalIssuerSegment(segments[k]);
+    if (HasLetter(segments[k])) {
+      segments[k] = CanonicalIssuerSegment(segments[k]);
+      known = known && IsKnownIssuerSegment(segments[k]);
+      any_letters = true;
+    }
 
   DecisionText out;
   for (std::size_t k = 0; k < segments.size(); ++k) {
@@ -217,6 +242,7 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
     if (k < separators.size()) out.value.push_back(separators[k]);
   }
   out.corrected = out.value != spacing_only;
+  out.known_issuer = known && any_letters;
   const auto parsed = ParseDecisionNumber(out.value);
   out.well_formed = parsed.has_value() && std::any_of(parsed->number.begin(), parsed->number.end(), IsDigit);
   return out;
@@ -290,6 +316,7 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
     f.corrected = d.corrected;
     f.valid = d.well_formed;
     if (d.well_formed) f.value = d.value;
+    if (d.well_formed && !d.corrected) f.validation = d.known_issuer ? Validation::kLexicon : Validation::kPattern;
     return f;
   };
 
@@ -342,8 +369,11 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
   const std::string matched = best->str(0);
   const std::string as_read = run.folded().substr(f.span.begin, f.span.size());
   f.corrected = matched != as_read;
-  if (auto iso = ParseDate(matched)) {
+  // A decision is no older than the Republic and no younger than today.
+  const auto iso = ParseDate(matched);
+  if (iso && *iso >= "1945-01-01" && std::stoi(iso->substr(0, 4)) <= kMaxYear) {
     f.value = *iso;
+    f.validation = f.corrected ? Validation::kNone : Validation::kPattern;
   } else {
     f.valid = false;
   }
@@ -363,6 +393,7 @@ std::optional<Found> YearAt(const TextRun& run, const std::string& fx, Span t) {
   const int year = std::stoi(std::string(token));
   if (year >= kMinYear && year <= kMaxYear) {
     f.value = std::string(token);
+    if (!f.corrected) f.validation = Validation::kPattern;
   } else {
     f.valid = false;
   }
@@ -462,7 +493,7 @@ std::optional<Found> FindAuthority(const TextRun& run, Span within) {
     if (!hit) continue;
     // The earliest mention wins; at one place, the longer phrase (listed first).
     if (best && best->span.begin <= hit->begin) continue;
-    best = Found{*hit, std::string(a.authority), false, true};
+    best = Found{*hit, std::string(a.authority), false, true, Validation::kLexicon};
   }
   return best;
 }

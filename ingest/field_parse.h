@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/confidence.h"
 #include "ingest/extract_text.h"
 
 namespace sovang::ingest {
@@ -19,6 +20,7 @@ struct Found {
   std::string value;   // normalised; empty when the text was found but makes no sense
   bool corrected = false;  // OCR confusions were repaired to get the value
   bool valid = true;       // passed validation (year in range, well-formed number, ...)
+  Validation validation = Validation::kNone;  // how much passing it says
 };
 
 // --- Digits -----------------------------------------------------------------
@@ -37,10 +39,13 @@ struct DecisionText {
   std::string value;      // "803/QĐ-CTN": spacing normalised, confusions repaired
   bool corrected = false; // something other than spacing was repaired
   bool well_formed = false;
+  bool known_issuer = false;  // every letter segment is a known code (QĐ, CTN, TTg, HĐNN…)
 };
 
 // Normalises a decision number as printed (original case):
-// "8O3 / QÐ-CTN" -> "803/QĐ-CTN", "l2NQ/HDNN8" -> "12NQ/HĐNN8".
+// "8O3 / QÐ-CTN" -> "803/QĐ-CTN", "l2NQ/HDNN8" -> "12NQ/HĐNN8". A value that
+// is well formed with a known issuer, read without repairs, counts as
+// validated by the issuer codes (the digits themselves cannot be checked).
 DecisionText NormalizeDecisionNumber(std::string_view verbatim);
 
 // A phrase of folded words found with at most one error per long word

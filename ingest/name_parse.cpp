@@ -67,7 +67,8 @@ bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k
   if ((t == "tru" && next("quan")) || (t == "chuc" && next("vu")) || (t == "don" && next("vi")) ||
       (t == "dan" && next("toc")))
     return true;
-  if (t == "nam" && next("sinh")) return true;
+  // "năm sinh" ends a name; "Nam" is also a given name: only the breve tells.
+  if (t == "nam" && next("sinh") && text::Lower(run.TextOf(tokens[k])) != "nam") return true;
   // "Nguyên quán" ends a name; "Nguyễn" starts one: only the marks tell.
   if (t == "nguyen" && next("quan") && text::Lower(run.TextOf(tokens[k])) == "nguyên") return true;
   // A number is never part of a name.

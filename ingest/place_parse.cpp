@@ -175,6 +175,15 @@ std::vector<PlaceResolver::Match> PlaceResolver::Lookup(const std::string& name,
   return out;
 }
 
+bool PlaceResolver::Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const {
+  for (const auto& l : lower)
+    for (const auto& u : upper) {
+      if (l.unit->parent == u.unit->id) return true;
+      if (const PlaceUnit* mid = gazetteer_.ById(l.unit->parent); mid && mid->parent == u.unit->id) return true;
+    }
+  return false;
+}
+
 Hometown PlaceResolver::Split(const TextRun& run, Span hometown) const {
   Hometown out;
   const auto parts = SplitParts(run, hometown);
@@ -210,16 +219,8 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown) const {
       score += strength;
     }
     // Parents that agree with the gazetteer.
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      bool linked = false;
-      for (const auto& lower : matches[i])
-        for (const auto& upper : matches[i + 1]) {
-          if (lower.unit->parent == upper.unit->id) linked = true;
-          if (const PlaceUnit* mid = gazetteer_.ById(lower.unit->parent); mid && mid->parent == upper.unit->id)
-            linked = true;
-        }
-      if (linked) score += 2.0;
-    }
+    for (std::size_t i = 0; i + 1 < n; ++i)
+      if (Linked(matches[i], matches[i + 1])) score += 2.0;
     // Without other evidence: a lone name is a commune; a list ends with its province.
     if (n == 1 && levels[0] == 0) score += 0.5;
     if (n >= 2 && levels[n - 1] == 2) score += 0.5;
@@ -248,6 +249,9 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown) const {
       if (m.strength == strength) spellings.insert(m.unit->name);
     if (strength == 3) {
       part.known = true;
+      const bool linked = (i + 1 < n && Linked(best_matches[i], best_matches[i + 1])) ||
+                          (i > 0 && Linked(best_matches[i - 1], best_matches[i]));
+      part.validation = linked ? Validation::kLexicon : Validation::kPattern;
     } else if (strength > 0 && spellings.size() == 1) {
       // Marks lost or one letter misread: the gazetteer's spelling, if only one unit fits.
       part.value = *spellings.begin();

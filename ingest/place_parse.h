@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/gazetteer.h"
+#include "ingest/confidence.h"
 #include "ingest/extract_text.h"
 
 namespace sovang::ingest {
@@ -22,6 +23,9 @@ struct PlacePart {
   std::string value;       // the name, without the level word
   double quality = 1.0;    // 1 known as printed; < 1 repaired or unknown to the gazetteer
   bool known = false;      // found in the gazetteer at its level
+  // kLexicon: printed exactly as a gazetteer unit whose parent is printed next
+  // to it; kPattern: a gazetteer unit, alone; kNone otherwise.
+  Validation validation = Validation::kNone;
 };
 
 struct Hometown {
@@ -48,6 +52,8 @@ class PlaceResolver {
     int strength = 0;  // 3 exact, 2 marks differ, 1 one letter off
   };
   std::vector<Match> Lookup(const std::string& name, int level) const;
+  // Whether a unit of `lower` has a unit of `upper` as parent or grandparent.
+  bool Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const;
 
   const Gazetteer& gazetteer_;
   // Folded name -> units, per level (0 commune, 1 district, 2 province).
