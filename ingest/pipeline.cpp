@@ -51,6 +51,14 @@ std::string NowIso() {
   return buf;
 }
 
+struct PageDone {
+  std::size_t file = 0;
+  int page_no = 0;
+  store::PageRow row;
+  std::vector<Record> records;
+  std::string error;
+};
+
 struct WorkFile {
   fs::path path;
   std::string name;
@@ -61,6 +69,11 @@ struct WorkFile {
   int pages_expected = -1;     // -1 until decoded
   int pages_written = 0;
   bool page_failed = false;
+  // Pages wait here until the page before them is done: a list that runs over
+  // pages states its decision only on the first (InheritFromPreviousPage).
+  int next_page = 1;
+  std::map<int, PageDone> waiting;
+  std::vector<Record> previous_records;
 };
 
 struct PageTask {
@@ -76,13 +89,6 @@ struct FileDecoded {
   std::string error;
 };
 
-struct PageDone {
-  std::size_t file = 0;
-  int page_no = 0;
-  store::PageRow row;
-  std::vector<Record> records;
-  std::string error;
-};
 
 using Result = std::variant<FileDecoded, PageDone>;
 
@@ -327,7 +333,16 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
       f.pages_expected = decoded->page_count;
       continue;
     }
-    batch.push_back(std::get<PageDone>(std::move(*result)));
+    PageDone done = std::get<PageDone>(std::move(*result));
+    WorkFile& f = work[done.file];
+    f.waiting.emplace(done.page_no, std::move(done));
+    for (auto next = f.waiting.find(f.next_page); next != f.waiting.end(); next = f.waiting.find(f.next_page)) {
+      InheritFromPreviousPage(f.previous_records, next->second.records);
+      if (next->second.error.empty()) f.previous_records = next->second.records;
+      batch.push_back(std::move(next->second));
+      f.waiting.erase(next);
+      ++f.next_page;
+    }
     // Store a full batch, or what we have when nothing else is waiting.
     if (static_cast<int>(batch.size()) >= options.pages_per_transaction || results.Empty()) flush();
   }
