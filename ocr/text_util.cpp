@@ -11,14 +11,18 @@ namespace sovang::ocr {
 std::string Nfc(std::string_view s) { return text::Nfc(s); }
 
 std::string FixLookalikes(std::string s) {
-  // In UTF-8 Ð is C3 90 and ð is C3 B0; Đ is C4 90 and đ is C4 91.
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] != '\xC3') continue;
-    if (s[i + 1] == '\x90') {
-      s[i] = '\xC4';
-    } else if (s[i + 1] == '\xB0') {
-      s[i] = '\xC4';
-      s[i + 1] = '\x91';
+  // UTF-8: Đ C4 90, đ C4 91, Ð C3 90, ð C3 B0.
+  static constexpr std::string_view kPairs[][2] = {
+      // The LSTM sometimes emits both look-alikes for one glyph ("QĐÐ-CTN"):
+      // a mixed pair is that, never Vietnamese (a real "ĐĐ" is kept).
+      {"\xC4\x90\xC3\x90", "\xC4\x90"}, {"\xC3\x90\xC4\x90", "\xC4\x90"},
+      {"\xC4\x91\xC3\xB0", "\xC4\x91"}, {"\xC3\xB0\xC4\x91", "\xC4\x91"},
+      {"\xC3\x90", "\xC4\x90"},           {"\xC3\xB0", "\xC4\x91"},
+  };
+  for (const auto& [from, to] : kPairs) {
+    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos)) {
+      s.replace(pos, from.size(), to);
+      pos += to.size();
     }
   }
   return s;

@@ -14,7 +14,8 @@ namespace sovang::ocr {
 std::string Nfc(std::string_view s);
 
 // Tesseract's vie model sometimes reads Đ/đ as the look-alike Icelandic
-// Ð/ð (U+00D0/U+00F0), which Vietnamese never uses: map them back.
+// Ð/ð (U+00D0/U+00F0), which Vietnamese never uses, or as both at once
+// ("QĐÐ"): map them back to one Đ/đ.
 std::string FixLookalikes(std::string s);
 
 // True when s holds nothing but white space.
