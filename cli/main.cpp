@@ -24,7 +24,7 @@ const char kUsage[] =
     "  search [--json] [--limit N] QUERY              search records\n"
     "  export --format jsonl|csv                      every record, one a line\n"
     "  review [--json] [--limit N]                    records needing review, worst first\n"
-    "  eval --truth FILE [--json]                     accuracy against ground truth\n"
+    "  eval --truth FILE [--search] [--json]          accuracy (or search recall/MRR) against ground truth\n"
     "  serve [--listen 127.0.0.1:8080] [--public-url URL]   the web server\n"
     "  reindex                                        rebuild the index from the store\n"
     "  check [--json]                                 store, index, masters and audit consistency\n"

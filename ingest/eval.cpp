@@ -29,11 +29,6 @@ std::string Canonical(FieldId id, const std::string& value) {
   return text::CollapseSpaces(text::Nfc(value));
 }
 
-struct TruthLine {
-  Record record;
-  std::string kind, degradation;
-};
-
 std::string PageKey(const std::string& file, int page) { return file + "#" + std::to_string(page); }
 
 // Similarity of two names in 0..1 on folded text.
@@ -95,10 +90,11 @@ nlohmann::json StatsToJson(const EvalStats& s) {
 
 }  // namespace
 
-EvalReport Evaluate(store::Database& db, const std::filesystem::path& truth_jsonl) {
+TruthMatch MatchTruth(store::Database& db, const std::filesystem::path& truth_jsonl) {
   std::ifstream in(truth_jsonl);
   if (!in) throw Error(Errc::kNotFound, "không đọc được tệp chuẩn (truth) " + truth_jsonl.string());
-  std::map<std::string, std::vector<TruthLine>> truth_by_page;
+  TruthMatch m;
+  std::map<std::string, std::vector<std::size_t>> truth_by_page;
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -110,44 +106,48 @@ EvalReport Evaluate(store::Database& db, const std::filesystem::path& truth_json
     } catch (const nlohmann::json::exception& e) {
       throw Error(Errc::kInvalidArgument, truth_jsonl.string() + ":" + std::to_string(line_no) + ": " + e.what());
     }
-    TruthLine t{RecordFromJson(j), j.value("kind", "other"), j.value("degradation", "unknown")};
-    truth_by_page[PageKey(t.record.source.file, t.record.source.page)].push_back(std::move(t));
+    TruthRecord t{RecordFromJson(j), j.value("kind", "other"), j.value("degradation", "unknown"),
+                  j.value("truth_key", ""), nullptr};
+    truth_by_page[PageKey(t.record.source.file, t.record.source.page)].push_back(m.truth.size());
+    m.truth.push_back(std::move(t));
   }
 
-  std::map<std::string, std::vector<Record>> found_by_page;
-  store::Records(db).ForEach([&](const Record& r) {
-    found_by_page[PageKey(r.source.file, r.source.page)].push_back(r);
-  });
+  store::Records(db).ForEach([&](const Record& r) { m.found.push_back(r); });
+  std::map<std::string, std::vector<std::size_t>> found_by_page;
+  for (std::size_t i = 0; i < m.found.size(); ++i)
+    found_by_page[PageKey(m.found[i].source.file, m.found[i].source.page)].push_back(i);
 
-  EvalReport report;
-  for (auto& [page, truths] : truth_by_page) {
-    std::vector<Record>& found = found_by_page[page];
-    std::vector<bool> used(found.size(), false);
+  std::vector<bool> used(m.found.size(), false);
+  for (const auto& [page, truths] : truth_by_page) {
     // Greedy matching by name similarity, best pairs first.
     struct Pair { double sim; std::size_t t, f; };
     std::vector<Pair> pairs;
-    for (std::size_t t = 0; t < truths.size(); ++t)
-      for (std::size_t f = 0; f < found.size(); ++f)
-        pairs.push_back({NameSimilarity(truths[t].record.value(FieldId::kFullName), found[f].value(FieldId::kFullName)), t, f});
+    for (std::size_t t : truths)
+      for (std::size_t f : found_by_page[page])
+        pairs.push_back({NameSimilarity(m.truth[t].record.value(FieldId::kFullName), m.found[f].value(FieldId::kFullName)), t, f});
     std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.sim > b.sim; });
-    std::vector<const Record*> match(truths.size(), nullptr);
     for (const Pair& p : pairs) {
       if (p.sim < 0.5) break;
-      if (match[p.t] || used[p.f]) continue;
-      match[p.t] = &found[p.f];
+      if (m.truth[p.t].match || used[p.f]) continue;
+      m.truth[p.t].match = &m.found[p.f];
       used[p.f] = true;
     }
-    for (std::size_t t = 0; t < truths.size(); ++t) {
-      const EvalStats s = Compare(truths[t].record, match[t]);
-      Add(report.overall, s);
-      Add(report.by_kind[truths[t].kind], s);
-      Add(report.by_degradation[truths[t].degradation], s);
-      Add(report.by_kind_and_degradation[truths[t].kind + "/" + truths[t].degradation], s);
-    }
-    report.extra_records += std::count(used.begin(), used.end(), false);
   }
-  for (const auto& [page, found] : found_by_page)
-    if (!truth_by_page.count(page)) report.extra_records += static_cast<std::int64_t>(found.size());
+  m.unmatched_found = std::count(used.begin(), used.end(), false);
+  return m;
+}
+
+EvalReport Evaluate(store::Database& db, const std::filesystem::path& truth_jsonl) {
+  const TruthMatch m = MatchTruth(db, truth_jsonl);
+  EvalReport report;
+  for (const TruthRecord& t : m.truth) {
+    const EvalStats s = Compare(t.record, t.match);
+    Add(report.overall, s);
+    Add(report.by_kind[t.kind], s);
+    Add(report.by_degradation[t.degradation], s);
+    Add(report.by_kind_and_degradation[t.kind + "/" + t.degradation], s);
+  }
+  report.extra_records = m.unmatched_found;
   return report;
 }
 

@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/record.h"
 #include "store/database.h"
 
 namespace sovang::ingest {
@@ -37,6 +39,22 @@ struct EvalReport {
   std::map<std::string, EvalStats> by_kind_and_degradation;  // "ledger/heavy"
   std::int64_t extra_records = 0;  // records in the archive with no truth record
 };
+
+struct TruthRecord {
+  Record record;
+  std::string kind, degradation, truth_key;  // truth_key: "file#page#n"
+  const Record* match = nullptr;             // the archive's record for it, if found
+};
+
+// The truth records, each paired with the archive record read from the same
+// page whose name is most alike (greedy, best pairs first; at least half the
+// letters alike). `found` owns the archive's records the matches point into.
+struct TruthMatch {
+  std::vector<Record> found;
+  std::vector<TruthRecord> truth;
+  std::int64_t unmatched_found = 0;
+};
+TruthMatch MatchTruth(store::Database& db, const std::filesystem::path& truth_jsonl);
 
 // Throws Error(kNotFound / kInvalidArgument) for a missing or malformed truth file.
 EvalReport Evaluate(store::Database& db, const std::filesystem::path& truth_jsonl);
