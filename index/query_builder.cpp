@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/decision_number.h"
 #include "core/error.h"
@@ -14,7 +15,7 @@ namespace {
 
 using Q = Xapian::Query;
 
-constexpr std::size_t kMaxTypoTermsPerToken = 24;
+constexpr std::size_t kMaxTypoTermsPerToken = 16;
 constexpr std::size_t kMaxSpanWords = 4;
 constexpr int kMaxYearTerms = 150;  // a wider nam: range becomes a value range
 
@@ -125,7 +126,13 @@ class Assembly {
     out.filter = Scale(0, Combine(Q::OP_AND, required_));
     out.boosts = Combine(Q::OP_OR, boosts_);
     out.query = WeighedBy(out.filter, out.boosts);
-    if (!chain_.empty()) out.chain = Scale(0, Combine(Q::OP_AND, chain_));
+    if (!chain_.empty()) {
+      out.chain = Scale(0, Combine(Q::OP_AND, chain_));
+      std::vector<Q> rest = chain_;
+      for (std::size_t i = 0; i < required_.size(); ++i)
+        if (!chained_.count(i)) rest.push_back(required_[i]);
+      out.chained_filter = Scale(0, Combine(Q::OP_AND, rest));
+    }
     if (!tier_terms_.empty()) {
       std::vector<Q> all{out.filter};
       for (const std::string& t : tier_terms_) all.push_back(Q(t));
@@ -139,22 +146,19 @@ class Assembly {
 
   void Mark(const std::string& folded) { h_.words.insert(folded); }
 
-  // Adds weight for documents holding `term`, unless nearly every document
-  // does (then it ranks nothing and costs a long posting list).
+  // Adds weight for documents holding `term`. A term nobody holds adds
+  // nothing but would keep Xapian from stopping early.
   void Boost(const std::string& term, double weight) {
-    if (weight <= 0) return;
+    if (weight <= 0 || Freq(term) == 0) return;
     all_boosts_.push_back(Q(term));
-    const Xapian::doccount docs = ctx_.db->get_doccount();
-    const Xapian::doccount freq = Freq(term);
-    if (docs >= w_.common_min_docs && static_cast<double>(freq) > w_.common_share * docs) return;
     boosts_.push_back(Scale(weight, Q(term)));
-    // A term nobody holds cannot be part of the best weight there is.
-    if (freq > 0 && std::find(tier_terms_.begin(), tier_terms_.end(), term) == tier_terms_.end())
-      tier_terms_.push_back(term);
+    if (std::find(tier_terms_.begin(), tier_terms_.end(), term) == tier_terms_.end()) tier_terms_.push_back(term);
   }
 
   // ---- names -------------------------------------------------------------
 
+  // The accepted folded spellings of a name word, including typo variants
+  // in a typo build.
   TokenQuery NameToken(const std::string& token, bool surname) {
     const TokenKeys k = KeysOf(token);
     std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
@@ -175,9 +179,7 @@ class Assembly {
       }
     }
     TokenQuery tq;
-    tq.folded.push_back(k.folded);
-    if (surname)
-      for (const std::string& v : SurnameVariants(k.folded)) tq.folded.push_back(v);
+    for (const std::string& term : accept) tq.folded.push_back(term.substr(prefix::kNameFolded.size()));
     // One SYNONYM: every accepted spelling matches alike; the typed form
     // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
@@ -212,7 +214,11 @@ class Assembly {
       std::vector<Q> name_parts;
       for (std::size_t j = i; j < end; ++j) {
         TokenQuery tq = NameToken(words[j], j == 0);
-        for (const auto& [term, weight] : tq.boosts) Boost(term, weight);
+        // Inside a recognised place or award phrase the words are more likely
+        // that than a name: no name boosts (a record would need both to reach
+        // the top tier).
+        if (end == i + 1)
+          for (const auto& [term, weight] : tq.boosts) Boost(term, weight);
         const bool optional = end == i + 1 && IsOptionalMiddle(folded[j]) && j > 0 && j + 1 < n;
         if (optional) {
           // Not required, but a record that has it matches better.
@@ -221,8 +227,15 @@ class Assembly {
         }
         name_parts.push_back(tq.required);
         if (end == i + 1) {
-          if (!previous.empty() && !typos_) Chain(previous, tq.folded);
+          // A single name word is its own required clause (pushed below, at
+          // index required_.size()).
+          if (!previous.empty()) {
+            Chain(previous, tq.folded);
+            chained_.insert(previous_clause_);
+            chained_.insert(required_.size());
+          }
           previous = tq.folded;
+          previous_clause_ = required_.size();
         } else {
           previous.clear();
         }
@@ -259,7 +272,11 @@ class Assembly {
   void Chain(const std::vector<std::string>& first, const std::vector<std::string>& second) {
     std::vector<std::string> terms;
     for (const std::string& a : first)
-      for (const std::string& b : second) terms.push_back(T(prefix::kNameBigram, a + "_" + b));
+      for (const std::string& b : second) {
+        std::string term = T(prefix::kNameBigram, a + "_" + b);
+        // With typo variants the pairs multiply; keep those that exist.
+        if (terms.empty() || !typos_ || Freq(term) > 0) terms.push_back(std::move(term));
+      }
     chain_.push_back(Terms(Q::OP_SYNONYM, terms));
   }
 
@@ -573,15 +590,44 @@ class Assembly {
   const bool typos_;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
-  std::vector<Q> all_boosts_;  // including common ones: a fallback filter
+  std::vector<Q> all_boosts_;  // as terms: the filter when nothing else is required
   std::vector<std::string> tier_terms_;  // distinct boost terms somebody holds
   std::vector<Q> chain_;                 // bigram requirements of names typed in order
+  std::set<std::size_t> chained_;        // required_ clauses a chain link implies
+  std::size_t previous_clause_ = 0;      // required_ index of the last chained word
   std::vector<std::string> free_years_;
   Highlight h_;
   int typo_terms_ = 0;
 };
 
 }  // namespace
+
+Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Q::LEAF_TERM: return db.get_termfreq(*query.get_terms_begin());
+    case Q::LEAF_MATCH_NOTHING: return 0;
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+    case Q::OP_XOR: {
+      Xapian::doccount sum = 0;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) sum += EstimatedWalk(db, query.get_subquery(i));
+      return sum;
+    }
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR: {
+      Xapian::doccount least = db.get_doccount();
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        least = std::min(least, EstimatedWalk(db, query.get_subquery(i)));
+      return least;
+    }
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT: return query.get_num_subqueries() ? EstimatedWalk(db, query.get_subquery(0)) : 0;
+    default: return db.get_doccount();  // MatchAll, value ranges, wildcards
+  }
+}
 
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {
   if (boosts.empty()) return filter;

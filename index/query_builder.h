@@ -9,9 +9,8 @@
 // (the typed folded word, exact marks, tone variants, bigrams, years, award
 // words): documents that tie on the filter then differ by their boosts, and
 // Xapian's max-weight pruning can stop after the top hits instead of scoring
-// every match (a weighted filter made "Nguyễn …" scan every Nguyễn). Boost
-// terms held by more than a quarter of a large index are left out: they cost
-// a posting-list walk and rank nothing. Positional phrases are used only for
+// every match (a weighted filter made "Nguyễn …" scan every Nguyễn); see
+// BuiltQuery::top_tier for the ties. Positional phrases are used only for
 // "quoted" text.
 //
 // Free text is read left to right in segments: a run of words the index (or
@@ -53,11 +52,15 @@ struct BuiltQuery {
   Xapian::Query filter;  // the match set alone, boolean (no weights): cheap to count
   Xapian::Query boosts;  // OR of the weighted boost terms (empty: none)
   // Names typed in order: the consecutive required words of a typed name as
-  // bigram terms (adjacent, or across one Văn/Thị), AND-ed. Implies the
-  // filter's name words, and is far rarer than them, so "filter AND chain" is
-  // cheap to walk; records that match only the scattered words come after.
-  // Empty when the query has no multi-word name.
+  // bigram terms (adjacent, or across one Văn/Thị), AND-ed; in a typo build
+  // with the variants' bigrams that exist. Implies the filter's name words,
+  // and is far rarer than them, so "filter AND chain" is cheap to walk;
+  // records that match only the scattered words come after. Empty when the
+  // query has no multi-word name.
   Xapian::Query chain;
+  // The filter with the chain in place of the name words it implies: the
+  // documents of "filter AND chain", far cheaper to walk (boolean).
+  Xapian::Query chained_filter;
   // The documents holding every boost term: under CoordWeight they all have
   // the highest weight there is, so when there are enough of them they are
   // the top hits, in the order the weighted run would give (docid). Boolean,
@@ -82,10 +85,6 @@ struct QueryWeights {
   double decision_year = 0.5;
   double award = 0.5;        // an award word of a recognised award phrase
   double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
-  // Boosts on terms held by more than this share of the documents are
-  // dropped, once the index has at least common_min_docs documents.
-  double common_share = 0.25;
-  Xapian::doccount common_min_docs = 10000;
 };
 
 class QueryBuilder {
@@ -101,6 +100,10 @@ class QueryBuilder {
   QueryContext ctx_;
   QueryWeights w_;
 };
+
+// About how many postings Xapian walks to enumerate `query`: the rarest
+// branch of an AND, the sum over an OR (from term frequencies; no walking).
+Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query);
 
 // The documents of `filter` (boolean), weighed by the boosts they hold.
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts);

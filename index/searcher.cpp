@@ -215,11 +215,16 @@ struct Stage {
   bool approximate = false;
 };
 
+// Postings a stage may walk before it is "broad": weighing every match of a
+// broad stage would cost more than a search may (targets: name queries p99
+// <= 5 ms at 10M records).
+constexpr Xapian::doccount kMaxWalk = 30000;
+
 Q AndNot(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND_NOT, a, b); }
 Q And(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND, a, b); }
 
 // A counting run walks at most this long; past it Xapian estimates.
-constexpr double kCountSeconds = 0.004;
+constexpr double kCountSeconds = 0.003;
 
 }  // namespace
 
@@ -238,10 +243,9 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   FacetCounter facets;
   SearchResult result;
 
-  // Totals and facets come from the boolean filters of the stages, walked in
-  // stage order for at most `sample` matches in all (and kCountSeconds per
-  // run); past that Xapian estimates. The ranking runs then only have to find
-  // the top hits.
+  // Totals and facets come from the boolean filters, walked for at most
+  // `sample` matches in all (and kCountSeconds per run); past that Xapian
+  // estimates. The ranking runs then only have to find the top hits.
   Xapian::doccount budget = request.facets ? sample : 0;
   auto count = [&](const Q& filter) -> Xapian::doccount {
     Xapian::Enquire enquire(database);
@@ -261,7 +265,6 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // ask for the documents that hold every boost (the best weight there is,
   // boolean: Xapian stops once it has enough); only when there are too few
   // run the weighted query, where pruning then has weights to work with.
-  // Returns the stage's hits and whether the stage's match count is exact.
   auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) {
     if (!stage.top_tier.empty() && max > 0) {
       Xapian::Enquire tier(database);
@@ -276,8 +279,9 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     return enquire.get_mset(first, max, first + max);
   };
 
-  // Runs stages in order until the page is full. Later stages only see what
-  // earlier ones did not match and always rank below them.
+  // Runs stages in order until the page is full (run() says whether it is).
+  // Later stages only see what earlier ones did not match and always rank
+  // below them.
   Xapian::doccount skip = offset;    // still to skip before the page starts
   Xapian::doccount seen_total = 0;   // exact matches of the stages that ran out
   double ceiling = 1.0;              // scores of later stages stay below this
@@ -303,28 +307,47 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     return full;
   };
 
-  const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
+  // Stages to rank, and the filters that make up the total. A stage that
+  // only widens the result (optional) is left out when it is broad: records
+  // that have a common name's words scattered, or typo variants of common
+  // words, are not worth a walk over hundreds of thousands of postings. A
+  // broad stage that must run is ranked as its top tier (by weight, ties in
+  // index order) followed by the rest in index order, both boolean runs that
+  // stop as soon as the page is full.
   std::vector<Stage> stages;
+  auto add = [&](std::vector<Stage>& out, const Stage& stage, bool optional) {
+    const Xapian::doccount walk = EstimatedWalk(database, stage.filter);
+    if (optional && walk > kMaxWalk) return;
+    if (walk > kMaxWalk && !stage.top_tier.empty()) {
+      out.push_back(Stage{stage.top_tier, Q(), Q(), stage.highlight, stage.approximate});
+      out.push_back(Stage{AndNot(stage.filter, stage.top_tier), Q(), Q(), stage.highlight, stage.approximate});
+      return;
+    }
+    out.push_back(stage);
+  };
+
+  const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
   if (!strict.chain.empty()) {
     // Names typed in order first (cheap: the chain's bigrams are rare), then
     // records that have the words scattered.
-    stages.push_back(Stage{And(strict.filter, strict.chain), strict.boosts, And(strict.top_tier, strict.chain),
-                           &strict.highlight, false});
-    stages.push_back(Stage{AndNot(strict.filter, strict.chain), strict.boosts,
-                           AndNot(strict.top_tier, strict.chain), &strict.highlight, false});
+    add(stages,
+        Stage{strict.chained_filter, strict.boosts, And(strict.top_tier, strict.chained_filter), &strict.highlight,
+              false},
+        false);
+    add(stages,
+        Stage{AndNot(strict.filter, strict.chain), strict.boosts, AndNot(strict.top_tier, strict.chain),
+              &strict.highlight, false},
+        true);
   } else {
-    stages.push_back(Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false});
+    add(stages, Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false}, false);
   }
   bool full = false;
   for (const Stage& stage : stages)
     if (!full) full = run(stage);
-  // When every stage ran out, their counts are exact.
-  auto total = [&](const std::vector<Stage>& counted) {
-    Xapian::doccount sum = 0;
-    for (const Stage& stage : counted) sum += count(stage.filter);
-    return sum;
-  };
-  result.total = full || request.facets ? total(stages) : seen_total;
+  // When every stage ran out, their counts are exact. Otherwise count the
+  // plain filter: Xapian estimates "filter AND chain" as if the chain's
+  // bigrams and the name words were independent, far too low.
+  result.total = full || request.facets ? count(strict.filter) : seen_total;
 
   // Typo pass: only when the exact query cannot fill the page, and only for
   // documents it did not match, so typo hits always rank below exact ones.
@@ -333,11 +356,15 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     ctx.vocabulary = vocabulary.get();
     const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
     if (loose.typo_terms > 0) {
-      const Stage typo{AndNot(loose.filter, strict.filter), loose.boosts, AndNot(loose.top_tier, strict.filter),
-                       &loose.highlight, true};
+      const Q chained = loose.chain.empty() ? loose.filter : loose.chained_filter;
+      const Q filter = AndNot(chained, strict.filter);
+      const Q tier = AndNot(And(loose.top_tier, chained), strict.filter);
+      std::vector<Stage> typo_stages;
+      add(typo_stages, Stage{filter, loose.boosts, tier, &loose.highlight, true}, true);
       const Xapian::doccount before = seen_total;
-      full = run(typo);
-      result.total += full || request.facets ? total({typo}) : seen_total - before;
+      for (const Stage& stage : typo_stages)
+        if (!full) full = run(stage);
+      if (!typo_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
     }
   }
   if (request.facets) {
