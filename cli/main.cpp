@@ -28,7 +28,7 @@ const char kUsage[] =
     "  serve [--listen 127.0.0.1:8080] [--public-url URL]   the web server\n"
     "  reindex                                        rebuild the index from the store\n"
     "  check [--json]                                 store, index, masters and audit consistency\n"
-    "  user add NAME --role admin|archivist|verifier|approver   (password on stdin)\n"
+    "  user add NAME --role admin|archivist|verifier|approver   (password on stdin); user list\n"
     "\n"
     "--data DIR defaults to $SOVANG_DATA, else ./archive.\n"
     "Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 failure.\n";

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "crypto/sha256.h"
 #include "ingest/index_sync.h"
+#include "ingest/record_writer.h"
 #include "store/records.h"
 #include "store/sources.h"
 #include "text/legacy_encoding.h"
@@ -314,7 +315,6 @@ IngestReport ImportCsv(const ArchiveLayout& layout, store::Database& db, index::
   IngestReport report;
   layout.CreateDirectories();
   store::Sources sources(db);
-  store::Records records(db);
   for (const std::filesystem::path& file : files) {
     try {
       const std::string bytes = ReadFile(file);
@@ -343,7 +343,7 @@ IngestReport ImportCsv(const ArchiveLayout& layout, store::Database& db, index::
           row.ingested_at = NowIso();
           source_id = sources.Add(row);
         }
-        for (const Record& r : result.records) records.Put(r);
+        StoreRecords(db, result.records);
         sources.SetStatus(source_id, "done", "", 0);
       });
       ++report.sources;

@@ -19,6 +19,7 @@
 #include "ingest/bounded_queue.h"
 #include "ingest/extract.h"
 #include "ingest/index_sync.h"
+#include "ingest/record_writer.h"
 #include "store/records.h"
 #include "store/sources.h"
 
@@ -130,7 +131,6 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   IngestReport report;
   layout.CreateDirectories();
   store::Sources sources(db);
-  store::Records records(db);
 
   // Plan: fingerprint every file; skip what the archive already holds.
   std::vector<WorkFile> work;
@@ -268,10 +268,8 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
         }
         done.row.source_id = f.source_id;
         const std::int64_t page_id = sources.PutPage(done.row);
-        for (Record& r : done.records) {
-          r.source.page_id = page_id;
-          records.Put(r);
-        }
+        for (Record& r : done.records) r.source.page_id = page_id;
+        StoreRecords(db, done.records);
         if (done.error.empty()) {
           ++report.pages;
           report.records += static_cast<std::int64_t>(done.records.size());
