@@ -32,9 +32,9 @@
 // Value slots:
 //   0  birth year, Xapian::sortable_serialise(year)   (ranges, sorting)
 //   1  decision date, ISO "1975-08-10"                 (sorting, ranges)
-//   2  award as normalised (facet "award")
-//   3  district as written (facet "district")
-//   4  birth decade "1930" (facet "decade")
+//   2  award as normalised           (sorting; the facets read slot 7)
+//   3  district as written
+//   4  birth decade "1930"
 //   5  province as written
 //   6  commune as written
 //   7  facets packed: award US district US decade (US = '\x1f'), so one
@@ -44,6 +44,8 @@
 //
 // Document data: the record JSON of design §3 (core/record_json.h, without
 // field detail), so a hit needs no SQLite.
+//
+// Changing any of this changes what old indexes hold: run `sovang reindex`.
 
 #include <string>
 #include <string_view>

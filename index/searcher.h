@@ -11,16 +11,24 @@
 // the same directory share the read-only caches (folded vocabulary, places)
 // behind the scenes.
 //
-// Ranking, in order of strength: every typed word must match (folded, so a
-// query without marks finds marked names; Văn/Thị in the middle of a name are
-// optional; Hoàng/Huỳnh and Vũ/Võ are one surname); among matches, exact marks
-// > tone variants (hòa/hoà) > folded only, adjacent name words and a birth
-// year in the query count extra. Hits that need a typo correction (one edit,
-// two in words of 7+ letters, same first letter) are only looked for when the
-// exact query has fewer hits than asked for, and always rank below them.
-// A free-text word matches a name, an award word or a place word; place words
-// only filter (they add no weight), so "kháng chiến" ranks the award above
-// the commune Kháng Chiến.
+// What matches: every typed word (folded, so a query without marks finds
+// marked names; Văn/Thị in the middle of a name are optional; Hoàng/Huỳnh and
+// Vũ/Võ are one surname); a free-text word matches a name, or a recognised
+// award phrase ("kháng chiến") or place ("Lộc Yên", with its old and new
+// names); fields restrict. How it ranks (index/query_builder.h
+// QueryWeights): a birth year in free text > exact marks > tone variants
+// (hòa/hoà) > folded only; adjacent name words count extra; place words only
+// filter, so "kháng chiến" ranks the award above the commune Kháng Chiến.
+//
+// In stages, each ranked below the one before: (1) records whose name has the
+// typed words in order (Văn/Thị may be missing or extra); (2) the same words
+// scattered, only when that is cheap (rare words: for a common name it would
+// mean walking hundreds of thousands of postings at 10M records); (3) typo
+// hits (one edit, two in words of 7+ letters, same first letter), only when
+// the exact stages cannot fill the page, marked `approximate`. Within a
+// stage, when the matches are too many to weigh one by one, the records
+// holding every piece of evidence come first and the rest follow in index
+// order.
 
 #include <cstdint>
 #include <filesystem>
@@ -87,7 +95,7 @@ struct SearcherOptions {
   // Totals and facets count at most this many matching documents (in index
   // order); past that they are estimates (counts scaled up to the estimated
   // total, facets_exact = false). Keeps broad queries fast at 10M records.
-  int facet_sample = 1000;
+  int facet_sample = 500;
   int facet_values = 20;  // values per facet
 };
 
