@@ -6,6 +6,7 @@
 // award of the heading above it.
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
@@ -60,6 +61,8 @@ std::optional<Heading> HeadingAt(const std::vector<ocr::Line>& lines, std::size_
     if (HonorificAt(run, body)) return std::nullopt;  // an entry, not a heading
     auto match = tools.awards.Find(run, body);
     if (!match) continue;
+    // A heading's award starts on its first line (the line before it may end an entry).
+    if (n == 2 && match->span.begin >= run.SpanOfWords(0, lines[i].words.size()).end) continue;
     const std::size_t total = Tokens(run, body).size();
     const std::size_t covered = Tokens(run, match->span).size();
     if (total == 0 || covered * 2 < total) continue;
@@ -85,6 +88,12 @@ bool HonorificOrName(const TextRun& run, Span rest) {
   if (tokens.empty()) return false;
   const std::string_view first = run.TextOf(tokens[0]);
   return text::Lower(first) != first;
+}
+
+// Specks and stains read as text: every word short and doubtful ("O1 + C1 2").
+bool IsJunk(const ocr::Line& line) {
+  return std::all_of(line.words.begin(), line.words.end(),
+                     [](const ocr::Word& w) { return w.confidence < 0.6 && w.text.size() <= 3; });
 }
 
 // A line that is only a number.
@@ -133,8 +142,11 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     } else if (IsLoneNumber(run)) {
       // "9" on a line of its own, its "." and the entry on the next line.
       continue;
-    } else if (HonorificAt(run, run.all()) && (entries.empty() || EndsClause(entries.back()))) {
-      entry = true;  // the number lost
+    } else if (auto h = HonorificAt(run, run.all())) {
+      // The number lost: an honorific after a stray mark (". Bà …"), after a
+      // clause that ended, or at the left edge where entries start.
+      entry = entries.empty() || h->span.begin > 0 || EndsClause(entries.back()) ||
+              std::abs(line.box.x - entries.back().lines.front().box.x) < std::max(line_h, 1);
     }
     if (!entry) {
       if (auto heading = HeadingAt(lines, i, tools)) {
@@ -156,7 +168,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
       continue;
     }
     Entry& current = entries.back();
-    if (current.closed) continue;
+    if (current.closed || IsJunk(line)) continue;
     const ocr::Line& previous = current.lines.back();
     const int gap = line.box.y - (previous.box.y + previous.box.h);
     if (IsFooter(run) || HeadingPrefix(run) || (line_h > 0 && gap > 2 * line_h)) {
@@ -175,7 +187,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const TextRun run = TextRun::FromLines(e.lines);
     const auto number = LeadingNumber(run);
     Record record;
-    ReadPerson(record, run, number ? number->rest : run.all(), tools);
+    ReadPerson(record, run, number ? number->rest : run.all(), tools, facts.decision_date.value);
     if (!record[FieldId::kAward].present()) {
       record[FieldId::kAward] = e.award;
       record[FieldId::kAwardCode] = e.award_code;

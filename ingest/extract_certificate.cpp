@@ -100,6 +100,13 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
 
   if (auto year = FindBirthYear(all, body)) SetBirthYear(record, all, *year);
 
+  // "Số quyết định: 803/QĐ-CTN" and its date, on the same line or the next.
+  if (auto number = FindDecisionNumber(all, all.all(), false)) {
+    SetDecisionNumber(record, all, *number);
+    const std::size_t k = pl.LineOf(number->span.begin);
+    const Span after{number->span.end, pl.EndOfLine(std::min(k + 1, pl.spans.size() - 1))};
+    if (auto date = FindDate(all, after)) SetDecisionDate(record, all, *date);
+  }
   // The hometown runs to the end of its line (and the next when the line ends with a comma).
   for (std::string_view key : {"que quan", "nguyen quan"}) {
     auto hit = FindPhrase(all, body, key);
@@ -108,17 +115,10 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
     std::size_t end = pl.EndOfLine(k);
     const std::string_view tail = all.FoldedOf(Span{end > 0 ? end - 1 : 0, end});
     if (tail == "," && k + 1 < pl.spans.size()) end = pl.EndOfLine(k + 1);
-    if (auto hometown = FindHometown(all, Span{hit->begin, end})) SetHometown(record, all, *hometown, tools);
+    if (auto hometown = FindHometown(all, Span{hit->begin, end})) SetHometown(record, all, *hometown, tools, record.value(FieldId::kDecisionDate));
     break;
   }
 
-  // "Số quyết định: 803/QĐ-CTN" and its date, on the same line or the next.
-  if (auto number = FindDecisionNumber(all, all.all(), false)) {
-    SetDecisionNumber(record, all, *number);
-    const std::size_t k = pl.LineOf(number->span.begin);
-    const Span after{number->span.end, pl.EndOfLine(std::min(k + 1, pl.spans.size() - 1))};
-    if (auto date = FindDate(all, after)) SetDecisionDate(record, all, *date);
-  }
   if (auto book = FindBookNumber(all, all.all())) SetBookNumber(record, all, *book);
 
   if (!record[FieldId::kFullName].present() && !record[FieldId::kAward].present()) return {};

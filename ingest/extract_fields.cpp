@@ -80,8 +80,8 @@ void SetBirthYear(Record& record, const TextRun& run, const Found& year) {
   record[FieldId::kBirthYear] = FieldOf(run, year);
 }
 
-void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools) {
-  const Hometown h = tools.places.Split(run, span);
+void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools, const std::string& as_of) {
+  const Hometown h = tools.places.Split(run, span, as_of);
   auto set = [&](FieldId id, const std::optional<PlacePart>& part) {
     if (part) record[id] = MakeField(run, part->span, part->value, part->quality, part->validation);
   };
@@ -162,7 +162,8 @@ std::optional<Span> FindHometown(const TextRun& run, Span within) {
   return span;
 }
 
-void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTools& tools) {
+void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTools& tools,
+                const std::string& decision_date) {
   const auto honorific = HonorificAt(run, body);
   const std::size_t name_from = honorific ? honorific->span.end : body.begin;
   const Span name = NameAt(run, Span{name_from, body.end});
@@ -170,7 +171,6 @@ void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTool
   if (honorific) SetGender(record, run, *honorific);
   const Span rest{name.empty() ? name_from : name.end, body.end};
   if (auto year = FindBirthYear(run, rest, false)) SetBirthYear(record, run, *year);
-  if (auto hometown = FindHometown(run, rest)) SetHometown(record, run, *hometown, tools);
   // An entry may name its own award, decision or book number.
   if (auto award = tools.awards.Find(run, rest); award && award->score >= 0.85) SetAward(record, run, *award);
   if (auto number = FindDecisionNumber(run, rest, false)) {
@@ -179,6 +179,9 @@ void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTool
       SetDecisionDate(record, run, *date);
   }
   if (auto book = FindBookNumber(run, rest, false)) SetBookNumber(record, run, *book);
+  const std::string& as_of =
+      record[FieldId::kDecisionDate].present() ? record.value(FieldId::kDecisionDate) : decision_date;
+  if (auto hometown = FindHometown(run, rest)) SetHometown(record, run, *hometown, tools, as_of);
 }
 
 void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const ExtractTools& tools, int ordinal,

@@ -50,7 +50,9 @@ void SetGender(Record& record, const TextRun& run, const Honorific& honorific);
 // The gender column of a ledger ("Nam", "Nữ").
 void SetGenderWord(Record& record, const TextRun& run, Span span);
 void SetBirthYear(Record& record, const TextRun& run, const Found& year);
-void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools);
+// `as_of`: the decision date when known, to resolve places as they were named then.
+void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools,
+                 const std::string& as_of = "");
 // Award and award_code from a catalog match; a text that matched nothing keeps
 // its verbatim with no value (and so asks for review).
 void SetAward(Record& record, const TextRun& run, const AwardMatch& match);
@@ -67,7 +69,9 @@ std::optional<Span> FindHometown(const TextRun& run, Span within);
 // Reads the person fields of a paragraph or line ("Ông Nguyễn Văn A, sinh
 // năm 1930; quê quán: xã …;"): gender, name, birth year, hometown, and a
 // decision, award or book number when the paragraph names its own.
-void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTools& tools);
+// `decision_date`: the page's, for places named as at that date.
+void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTools& tools,
+                const std::string& decision_date = "");
 
 // Fills what the entry lacks from the page, infers the authority (decision
 // issuer, then the award's catalog entry), sets kind, source, id and review.

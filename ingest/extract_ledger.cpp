@@ -62,7 +62,7 @@ PageFacts CaptionFacts(const std::vector<ocr::Line>& lines, const ExtractTools& 
   return facts;
 }
 
-Record ReadRow(const Row& row, const ExtractTools& tools) {
+Record ReadRow(const Row& row, const ExtractTools& tools, const std::string& default_date) {
   Record record;
   auto run_of = [&](LedgerColumn c) {
     auto it = row.cells.find(c);
@@ -89,25 +89,6 @@ Record ReadRow(const Row& row, const ExtractTools& tools) {
     const TextRun run = run_of(LedgerColumn::kBirthYear);
     if (auto year = FindBirthYear(run, run.all(), /*bare=*/true)) SetBirthYear(record, run, *year);
   }
-  if (row.Has(LedgerColumn::kHometown)) {
-    const TextRun run = run_of(LedgerColumn::kHometown);
-    SetHometown(record, run, run.Trim(run.all()), tools);
-  }
-  // Separate commune / district / province columns.
-  const std::pair<LedgerColumn, FieldId> kPlaceColumns[] = {{LedgerColumn::kCommune, FieldId::kCommune},
-                                                            {LedgerColumn::kDistrict, FieldId::kDistrict},
-                                                            {LedgerColumn::kProvince, FieldId::kProvince}};
-  for (const auto& [column, id] : kPlaceColumns) {
-    if (!row.Has(column)) continue;
-    const TextRun run = run_of(column);
-    Record one;
-    SetHometown(one, run, run.Trim(run.all()), tools);
-    for (FieldId f : {FieldId::kCommune, FieldId::kDistrict, FieldId::kProvince})
-      if (one[f].present()) {
-        record[id] = one[f];
-        break;
-      }
-  }
   if (row.Has(LedgerColumn::kAward)) {
     const TextRun run = run_of(LedgerColumn::kAward);
     if (auto m = tools.awards.Find(run, run.all())) SetAward(record, run, *m);
@@ -128,12 +109,42 @@ Record ReadRow(const Row& row, const ExtractTools& tools) {
     const TextRun run = run_of(LedgerColumn::kDecision);
     const auto number = read_number(run);
     const Span after{number ? number->span.end : 0, run.folded().size()};
-    if (auto date = FindDate(run, after)) SetDecisionDate(record, run, *date);
+    if (auto date = FindDate(run, after)) {
+      SetDecisionDate(record, run, *date);
+    } else if (std::count_if(run.folded().begin() + static_cast<long>(after.begin), run.folded().end(),
+                             [](char c) { return c >= '0' && c <= '9'; }) >= 4) {
+      // Digits where the date should be, but no date ("160/10/1976").
+      Field seen = MakeField(run, after, "");
+      MarkInvalid(seen);
+      record[FieldId::kDecisionDate] = seen;
+    }
   }
   if (row.Has(LedgerColumn::kDecisionNumber)) read_number(run_of(LedgerColumn::kDecisionNumber));
   if (row.Has(LedgerColumn::kDecisionDate)) {
     const TextRun run = run_of(LedgerColumn::kDecisionDate);
     if (auto date = FindDate(run, run.all())) SetDecisionDate(record, run, *date);
+  }
+  // Places as they were named at the decision's date.
+  const std::string& as_of =
+      record[FieldId::kDecisionDate].present() ? record.value(FieldId::kDecisionDate) : default_date;
+  if (row.Has(LedgerColumn::kHometown)) {
+    const TextRun run = run_of(LedgerColumn::kHometown);
+    SetHometown(record, run, run.Trim(run.all()), tools, as_of);
+  }
+  // Separate commune / district / province columns.
+  const std::pair<LedgerColumn, FieldId> kPlaceColumns[] = {{LedgerColumn::kCommune, FieldId::kCommune},
+                                                            {LedgerColumn::kDistrict, FieldId::kDistrict},
+                                                            {LedgerColumn::kProvince, FieldId::kProvince}};
+  for (const auto& [column, id] : kPlaceColumns) {
+    if (!row.Has(column)) continue;
+    const TextRun run = run_of(column);
+    Record one;
+    SetHometown(one, run, run.Trim(run.all()), tools, as_of);
+    for (FieldId f : {FieldId::kCommune, FieldId::kDistrict, FieldId::kProvince})
+      if (one[f].present()) {
+        record[id] = one[f];
+        break;
+      }
   }
   if (row.Has(LedgerColumn::kBookNumber)) {
     const TextRun run = run_of(LedgerColumn::kBookNumber);
@@ -184,16 +195,71 @@ void HarmonizeDecisions(std::vector<Record>& records) {
     if (n.present() && DecisionKey(n.value) != number_key && date_agrees &&
         text::EditDistance(DecisionKey(n.value), number_key, 1) <= 1) {
       n.value = number;
-      n.confidence *= kCorrectedFactor;
+      MarkInvalid(n);  // repaired by the other rows: a person confirms
       changed = true;
     }
     if (!date.empty() && same_number(r) && d.value != date &&
         (!d.present() || text::EditDistance(d.value, date, 1) <= 1) && !(d.verbatim.empty() && !d.present())) {
       d.value = date;
-      d.confidence = std::max(d.confidence, kFailedCap) * kCorrectedFactor;
+      MarkInvalid(d);
       changed = true;
     }
     if (changed) ApplyReviewRules(r);
+  }
+}
+
+// Golden-book numbers run in sequence down a page: a number far from the
+// run most rows agree on is misread, and so is one with letters or signs
+// where the others are digits. A number one digit away from the run (a table
+// rule read as "4": "415846" or "45846" among "158xx") is repaired to the
+// reading that lands in the run; either way it is left for review.
+void CheckBookNumbers(std::vector<Record>& records) {
+  auto numeric = [](const std::string& v) {
+    return !v.empty() && v.size() <= 12 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::vector<long long> values;
+  for (const Record& r : records)
+    if (numeric(r.value(FieldId::kBookNumber))) values.push_back(std::stoll(r.value(FieldId::kBookNumber)));
+  if (values.size() < 3) return;
+  // The largest group of numbers within one window: the page's run.
+  constexpr long long kWindow = 1000;
+  std::sort(values.begin(), values.end());
+  std::size_t best_from = 0, best_n = 0;
+  for (std::size_t i = 0, j = 0; i < values.size(); ++i) {
+    while (values[i] - values[j] > kWindow) ++j;
+    if (i - j + 1 > best_n) {
+      best_n = i - j + 1;
+      best_from = j;
+    }
+  }
+  if (best_n < 3 || best_n * 5 < values.size() * 2) return;  // no clear run
+  const long long lo = values[best_from], hi = values[best_from + best_n - 1];
+  auto in_run = [&](const std::string& v) {
+    if (!numeric(v)) return false;
+    const long long n = std::stoll(v);
+    return n >= lo - kWindow / 2 && n <= hi + kWindow / 2;
+  };
+  for (Record& r : records) {
+    Field& f = r[FieldId::kBookNumber];
+    if (!f.present() || in_run(f.value)) continue;
+    // Readings one digit away: one dropped, or one replaced.
+    const std::string v = f.value;
+    std::vector<std::string> candidates;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::string dropped = v;
+      dropped.erase(i, 1);
+      if (dropped[0] != '0' && in_run(dropped)) candidates.push_back(dropped);
+      for (char d = i == 0 ? '1' : '0'; d <= '9'; ++d) {
+        std::string replaced = v;
+        replaced[i] = d;
+        if (replaced != v && in_run(replaced)) candidates.push_back(replaced);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    if (candidates.size() == 1) f.value = candidates.front();
+    MarkInvalid(f);
+    ApplyReviewRules(r);
   }
 }
 
@@ -211,11 +277,12 @@ std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts,
   for (const Row& row : merged) {
     // A row with nothing but a number (an empty line of the book) is no record.
     if (!row.Has(LedgerColumn::kName) && !row.Has(LedgerColumn::kAward)) continue;
-    Record record = ReadRow(row, tools);
+    Record record = ReadRow(row, tools, facts.decision_date.value);
     FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, row.box);
     records.push_back(std::move(record));
   }
   HarmonizeDecisions(records);
+  CheckBookNumbers(records);
   return records;
 }
 
@@ -346,7 +413,7 @@ std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const Ext
     const auto number = LeadingNumber(run);
     const Span body = number ? number->rest : run.all();
     Record record;
-    ReadPerson(record, run, body, tools);
+    ReadPerson(record, run, body, tools, facts.decision_date.value);
     if (!record[FieldId::kBirthYear].present())
       if (auto year = FindBirthYear(run, body, /*bare=*/true); year && year->valid) SetBirthYear(record, run, *year);
     if (!record[FieldId::kAward].present())

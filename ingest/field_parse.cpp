@@ -54,15 +54,23 @@ Span ReadDecisionAt(std::string_view fx, std::size_t pos, std::size_t end) {
       continue;
     }
     if (c == ' ') {
-      // "803 /QĐ-CTN", "803/ QĐ - CTN": a space next to a separator is spacing.
+      // "803 /QĐ-CTN", "803/ QĐ - CTN": a space next to a separator is spacing;
+      // but "…/QĐ/ ngày 3/2/2003" goes on to the date.
       std::size_t j = i;
       while (j < end && fx[j] == ' ') ++j;
       const bool sep_before = i > pos && (fx[i - 1] == '/' || fx[i - 1] == '-');
       const bool sep_after = j < end && (fx[j] == '/' || fx[j] == '-');
-      if ((sep_before || sep_after) && j < end) {
+      const std::string_view next = fx.substr(j, std::min<std::size_t>(4, end - j));
+      const bool keyword = next.substr(0, 4) == "ngay" || next.substr(0, 3) == "nam" || next.substr(0, 4) == "thang";
+      if ((sep_before || sep_after) && j < end && !keyword) {
         i = j;
         continue;
       }
+    }
+    // "HĐNN?7": a stray mark between letters and digits.
+    if ((c == '?' || c == '\'') && i > pos && IsTokenByte(fx[i - 1]) && i + 1 < end && IsAsciiAlnum(fx[i + 1])) {
+      ++i;
+      continue;
     }
     break;
   }
@@ -102,6 +110,22 @@ std::string CanonicalIssuerSegment(const std::string& segment) {
     if (single.empty() || single.back() != c) single.push_back(c);
   for (const auto& code : kIssuerCodes)
     if (single == code.key && single != key) return std::string(code.printed) + segment.substr(digits_at);
+  // One letter misread ("QB", "CTI"): the one code of that length it can be.
+  if (key.size() >= 2) {
+    const IssuerCode* only = nullptr;
+    int found = 0;
+    for (const auto& code : kIssuerCodes) {
+      const std::string_view k(code.key);
+      if (k.size() != key.size()) continue;
+      int diff = 0;
+      for (std::size_t i = 0; i < k.size(); ++i) diff += k[i] != key[i];
+      if (diff == 1 && (key.size() >= 3 || k[0] == key[0])) {
+        only = &code;
+        ++found;
+      }
+    }
+    if (found == 1) return std::string(only->printed) + segment.substr(digits_at);
+  }
   return segment;
 }
 
@@ -187,6 +211,8 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   }
   s = spaced;
   const std::string spacing_only = s;
+  Replace(s, "?", "");  // specks
+  Replace(s, "'", "");
   // A separator read twice ("946//QĐ-CTN").
   for (std::size_t at; (at = s.find("//")) != std::string::npos || (at = s.find("--")) != std::string::npos;)
     s.erase(at, 1);
@@ -316,7 +342,9 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
     f.corrected = d.corrected;
     f.valid = d.well_formed;
     if (d.well_formed) f.value = d.value;
-    if (d.well_formed && !d.corrected) f.validation = d.known_issuer ? Validation::kLexicon : Validation::kPattern;
+    // Only the shape is checked: a known issuer says nothing of the digits,
+    // and Tesseract is as unsure of right numbers as of wrong ones.
+    if (d.well_formed && !d.corrected) f.validation = Validation::kPattern;
     return f;
   };
 
@@ -342,9 +370,13 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
   if (!bare) return std::nullopt;
   if (auto f = read(within.begin)) return f;
   // A token shaped like a decision number anywhere in the span.
-  for (const Span& t : Tokens(run, within)) {
-    if (!IsDigit(fx[t.begin]) || !WordBoundaryBefore(fx, t.begin)) continue;
-    if (auto f = read(t.begin); f && f->valid) return f;
+  // A number shaped like one anywhere in the span (after junk: "Đ557NQ/HĐNN7").
+  for (std::size_t i = within.begin; i < within.end; ++i) {
+    if (!IsDigit(fx[i]) || (i > within.begin && IsDigit(fx[i - 1]))) continue;
+    if (auto f = read(i); f && f->valid) {
+      f->corrected = f->corrected || !WordBoundaryBefore(fx, i);
+      return f;
+    }
   }
   return std::nullopt;
 }
@@ -429,6 +461,26 @@ std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare) {
   if (!bare) return std::nullopt;
   for (const Span& t : Tokens(run, within))
     if (auto y = YearAt(run, fx, t)) return y;
+  // A table rule read as a digit next to the year ("41951"): the one reading in range.
+  for (const Span& t : Tokens(run, within)) {
+    const std::string_view token(fx.data() + t.begin, t.size());
+    if (t.size() != 5 || !std::all_of(token.begin(), token.end(), IsDigit)) continue;
+    std::optional<Found> only;
+    int in_range = 0;
+    for (const Span sub : {Span{t.begin + 1, t.end}, Span{t.begin, t.end - 1}}) {
+      auto y = YearAt(run, fx, sub);
+      if (y && y->valid) {
+        ++in_range;
+        only = y;
+      }
+    }
+    if (in_range == 1) {
+      only->span = t;
+      only->corrected = true;
+      only->validation = Validation::kNone;
+      return only;
+    }
+  }
   // Text in a year cell that is no year.
   const Span trimmed = run.Trim(within);
   if (!trimmed.empty()) return Found{trimmed, "", false, false};

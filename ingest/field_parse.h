@@ -43,9 +43,8 @@ struct DecisionText {
 };
 
 // Normalises a decision number as printed (original case):
-// "8O3 / QÐ-CTN" -> "803/QĐ-CTN", "l2NQ/HDNN8" -> "12NQ/HĐNN8". A value that
-// is well formed with a known issuer, read without repairs, counts as
-// validated by the issuer codes (the digits themselves cannot be checked).
+// "8O3 / QÐ-CTN" -> "803/QĐ-CTN", "l2NQ/HDNN8" -> "12NQ/HĐNN8"; issuer codes
+// one letter off a known one are repaired ("QB" -> "QĐ", "CTI" -> "CTN").
 DecisionText NormalizeDecisionNumber(std::string_view verbatim);
 
 // A phrase of folded words found with at most one error per long word

@@ -71,10 +71,8 @@ bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k
   if (t == "nam" && next("sinh") && text::Lower(run.TextOf(tokens[k])) != "nam") return true;
   // "Nguyên quán" ends a name; "Nguyễn" starts one: only the marks tell.
   if (t == "nguyen" && next("quan") && text::Lower(run.TextOf(tokens[k])) == "nguyên") return true;
-  // A number is never part of a name.
-  for (char c : t)
-    if (c >= '0' && c <= '9') return true;
-  return false;
+  // A number is never part of a name ("S1ẩy" is a name misread, not a number).
+  return t[0] >= '0' && t[0] <= '9';
 }
 
 std::size_t Utf8Len(unsigned char c) {

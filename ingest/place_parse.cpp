@@ -160,7 +160,26 @@ PlaceResolver::PlaceResolver(const Gazetteer& gazetteer) : gazetteer_(gazetteer)
   }
 }
 
-std::vector<PlaceResolver::Match> PlaceResolver::Lookup(const std::string& name, int level) const {
+namespace {
+
+bool ValidAt(const PlaceUnit& u, const std::string& date) {
+  return (u.valid_from.empty() || u.valid_from <= date) && (u.valid_to.empty() || date <= u.valid_to);
+}
+
+}  // namespace
+
+std::vector<PlaceResolver::Match> PlaceResolver::Lookup(const std::string& name, int level,
+                                                        const std::string& as_of) const {
+  std::vector<Match> all = LookupAnyTime(name, level);
+  if (as_of.empty()) return all;
+  // Units of the time, if the name was one then; else whatever it names.
+  std::vector<Match> then;
+  for (const auto& m : all)
+    if (ValidAt(*m.unit, as_of)) then.push_back(m);
+  return then.empty() ? all : then;
+}
+
+std::vector<PlaceResolver::Match> PlaceResolver::LookupAnyTime(const std::string& name, int level) const {
   std::vector<Match> out;
   const std::string key = text::CollapseSpaces(text::Fold(name));
   const auto& index = by_fold_[level];
@@ -175,16 +194,28 @@ std::vector<PlaceResolver::Match> PlaceResolver::Lookup(const std::string& name,
   return out;
 }
 
-bool PlaceResolver::Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const {
+int PlaceResolver::Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const {
+  // A parent renamed or re-ranked (thị xã Lạng Sơn became thành phố Lạng Sơn)
+  // is still the same parent.
+  auto same = [&](const std::string& id, const PlaceUnit* unit) {
+    if (id.empty()) return false;
+    if (id == unit->id) return true;
+    for (const PlaceUnit* p : gazetteer_.Predecessors(id))
+      if (p == unit) return true;
+    for (const PlaceUnit* p : gazetteer_.Successors(id))
+      if (p == unit) return true;
+    return false;
+  };
+  int best = 0;
   for (const auto& l : lower)
     for (const auto& u : upper) {
-      if (l.unit->parent == u.unit->id) return true;
-      if (const PlaceUnit* mid = gazetteer_.ById(l.unit->parent); mid && mid->parent == u.unit->id) return true;
+      if (same(l.unit->parent, u.unit)) return 1;
+      if (const PlaceUnit* mid = gazetteer_.ById(l.unit->parent); mid && same(mid->parent, u.unit)) best = 2;
     }
-  return false;
+  return best;
 }
 
-Hometown PlaceResolver::Split(const TextRun& run, Span hometown) const {
+Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::string& as_of) const {
   Hometown out;
   const auto parts = SplitParts(run, hometown);
   if (parts.empty()) return out;
@@ -213,14 +244,16 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown) const {
     double score = 0.0;
     std::vector<std::vector<Match>> matches(n);
     for (std::size_t i = 0; i < n; ++i) {
-      matches[i] = Lookup(names[i], levels[i]);
+      matches[i] = Lookup(names[i], levels[i], as_of);
       int strength = 0;
       for (const auto& m : matches[i]) strength = std::max(strength, m.strength);
       score += strength;
     }
     // Parents that agree with the gazetteer.
+    // A direct parent counts more than a grandparent ("Đông Kinh - Lạng Sơn":
+    // the ward of the town Lạng Sơn rather than of the province).
     for (std::size_t i = 0; i + 1 < n; ++i)
-      if (Linked(matches[i], matches[i + 1])) score += 2.0;
+      if (int link = Linked(matches[i], matches[i + 1])) score += link == 1 ? 2.0 : 1.0;
     // Without other evidence: a lone name is a commune; a list ends with its province.
     if (n == 1 && levels[0] == 0) score += 0.5;
     if (n >= 2 && levels[n - 1] == 2) score += 0.5;

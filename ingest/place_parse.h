@@ -37,7 +37,9 @@ class PlaceResolver {
   // The gazetteer must outlive the resolver.
   explicit PlaceResolver(const Gazetteer& gazetteer);
 
-  Hometown Split(const TextRun& run, Span hometown) const;
+  // `as_of` (ISO date, may be empty): units valid then are preferred — a
+  // hometown is written as it was named at the time of the award.
+  Hometown Split(const TextRun& run, Span hometown, const std::string& as_of = "") const;
 
   // How much an unknown commune counts against a record: the gazetteer claims
   // to cover a province or district it knows, so an unknown commune there is
@@ -51,9 +53,11 @@ class PlaceResolver {
     const PlaceUnit* unit = nullptr;
     int strength = 0;  // 3 exact, 2 marks differ, 1 one letter off
   };
-  std::vector<Match> Lookup(const std::string& name, int level) const;
-  // Whether a unit of `lower` has a unit of `upper` as parent or grandparent.
-  bool Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const;
+  std::vector<Match> Lookup(const std::string& name, int level, const std::string& as_of) const;
+  std::vector<Match> LookupAnyTime(const std::string& name, int level) const;
+  // 1 when a unit of `lower` has a unit of `upper` as parent, 2 as
+  // grandparent, 0 when neither.
+  int Linked(const std::vector<Match>& lower, const std::vector<Match>& upper) const;
 
   const Gazetteer& gazetteer_;
   // Folded name -> units, per level (0 commune, 1 district, 2 province).

@@ -103,8 +103,23 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
   const std::size_t n = words.size();
   for (std::size_t i = 0; i < n; ++i) {
     std::string& w = words[i];
-    const text::SyllableClass kind = text::ClassifySyllable(w);
+    text::SyllableClass kind = text::ClassifySyllable(w);
     if (kind == text::SyllableClass::kVietnamese) continue;
+    // Digits inside a word are letters misread ("S1ẩy", "Ng0c"): undone when
+    // that gives a syllable.
+    if (kind == text::SyllableClass::kNotASyllable) {
+      std::string letters = w;
+      bool had_digit = false;
+      for (char& c : letters) {
+        if (c == '1' || c == '|') c = 'l', had_digit = true;
+        else if (c == '0') c = 'o', had_digit = true;
+      }
+      if (had_digit && text::IsPlausibleSyllable(letters)) {
+        w = letters;
+        ++out.repaired;
+        continue;
+      }
+    }
     const std::vector<std::string>* lexicon = nullptr;
     if (n >= 2 && i == 0) lexicon = &surnames_;
     else if (n >= 3 && i + 1 < n) lexicon = &middles_;

@@ -78,6 +78,11 @@ TEST_CASE("Decision numbers of every shape are normalised, OCR confusions repair
       {"803/QD-CTN", "803/QĐ-CTN", true},  // the stroke of Đ lost
       {"345/QĐ-TTG", "345/QĐ-TTg", true},
       {"12NQ/HDNN8", "12NQ/HĐNN8", true},
+      {"1128/QĐĐ-CTN", "1128/QĐ-CTN", true},     // a letter read twice
+      {"946/⁄QĐ-CTN", "946/QĐ-CTN", true},       // a separator read twice
+      {"1569/QB-CTN", "1569/QĐ-CTN", true},      // one letter of a known code misread
+      {"490/2008/QĐ-CTI", "490/2008/QĐ-CTN", true},
+      {"557NQ/HĐNN?7", "557NQ/HĐNN7", true},     // a speck between letters and digits
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -212,6 +217,8 @@ TEST_CASE("Honorifics give the gender as printed", "[extract]") {
       {"Gia đình ông Bế Văn Sính", "nam", "Bế Văn Sính"},
       {"Đồng chí Lương Văn Tri", "", "Lương Văn Tri"},
       {"Ông Nguyễn Văn Sinh sinh năm 1930", "nam", "Nguyễn Văn Sinh"},
+      {"Ông Đinh Văn Nam, sinh năm 1930", "nam", "Đinh Văn Nam"},
+      {"Ông Hà Văn S1ẩy - Sinh năm: 1930", "nam", "Hà Văn S1ẩy"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -330,6 +337,7 @@ TEST_CASE("Post-correction leaves valid and Tày/Nùng names alone and repairs w
       {"Nguyễn Thi Lan", "Nguyễn Thi Lan"},     // "Thi" is a word: never turned into "Thị"
       {"Ngu1ễn Văn Thạch", "Nguyễn Văn Thạch"},  // a digit inside: repaired from the surname lexicon
       {"Hoàng V4n Thụ", "Hoàng Văn Thụ"},
+      {"Hà Văn S1ẩy", "Hà Văn Slẩy"},  // a digit for a letter, undone when that makes a syllable
   };
   for (const auto& c : cases) {
     INFO(c.in);

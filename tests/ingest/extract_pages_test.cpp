@@ -357,3 +357,96 @@ TEST_CASE("Annex pages after the first inherit the decision and the award", "[ex
     CHECK(r.review == ReviewState::kAuto);
   }
 }
+
+TEST_CASE("Annex entries whose numbers OCR lost, split or misread are still entries", "[extract]") {
+  RecognizedPage page = Lines(
+      "DANH SÁCH\n"
+      "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Nhì\n"
+      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
+      "1. Ông Hà Văn Khe - Sinh năm: 1932 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh\n"
+      "   Lạng Sơn\n"
+      ". Bà Hà Thị Nga - Sinh năm: 1921 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
+      "3\n"
+      ". Ông Vi Văn Pả - Sinh năm: 1909 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
+      "o4. Ông Bế Văn Sính - Sinh năm: 1930 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh\n"
+      "   Lạng Sơn\n"
+      "Huân chương Kháng chiến hạng Ba:\n"
+      "5. Ông Nông Văn Nam - Sinh năm: 1931 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
+      "   O1 + C1 2\n");
+  Doubt(page, "O1", 0.3);
+  Doubt(page, "+", 0.3);
+  Doubt(page, "C1", 0.5);
+  Doubt(page, "2", 0.5);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 5);
+  const char* names[] = {"Hà Văn Khe", "Hà Thị Nga", "Vi Văn Pả", "Bế Văn Sính", "Nông Văn Nam"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    INFO(i);
+    CHECK(V(records[i], FieldId::kFullName) == names[i]);
+    CHECK(V(records[i], FieldId::kProvince) == "Lạng Sơn");
+  }
+  CHECK(V(records[1], FieldId::kGender) == "nữ");
+  // The wrapped "Lạng Sơn" belongs to entry 4, not to the heading under it.
+  CHECK(V(records[3], FieldId::kAwardCode) == "HCKC-CP-2");
+  CHECK(V(records[4], FieldId::kAwardCode) == "HCKC-CP-3");
+}
+
+TEST_CASE("Ledger rows agree on their shared decision and book-number run", "[extract]") {
+  RecognizedPage page = Lines("SỔ VÀNG KHEN THƯỞNG\n");
+  AddTable(page,
+           {{"STT", "Họ và tên", "Năm sinh", "Hình thức khen thưởng", "Số và ngày quyết định", "Số sổ vàng"},
+            {"1", "Hà Văn Tùng", "1952", "HCKC hạng Ba", "802/QĐ-CTN 13/9/2007", "15836"},
+            {"2", "Lăng Văn Mìu", "41951", "HCKC hạng Ba", "802/QĐ-CTN 13/9/2007", "415837"},
+            {"3", "Vi Văn Tiến", "1950", "HCKC hạng Ba", "892/QĐ-CTN 13/9/2007", "15838"},
+            {"4", "Lộc Văn Thành", "1916", "HCKC hạng Ba", "802/QĐ-CTN 13/9/2907", "15840"},
+            {"5", "Hứa Thị Thủy", "1940", "HCKC hạng Ba", "802/QĐ-CTN 13/9/2007", "5/841"}},
+           {100, 400, 150, 400, 500, 200});
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 5);
+  for (const Record& r : records) {
+    INFO(V(r, FieldId::kFullName));
+    CHECK(V(r, FieldId::kDecisionNumber) == "802/QĐ-CTN");
+    CHECK(V(r, FieldId::kDecisionDate) == "2007-09-13");
+  }
+  // Repaired values keep what was read, and are left for a person to confirm.
+  CHECK(records[2][FieldId::kDecisionNumber].verbatim == "892/QĐ-CTN");
+  CHECK(records[2].review == ReviewState::kNeedsReview);
+  CHECK(records[3].review == ReviewState::kNeedsReview);
+  // A table rule read as a digit next to the year and the book number.
+  CHECK(V(records[1], FieldId::kBirthYear) == "1951");
+  CHECK(V(records[1], FieldId::kBookNumber) == "15837");
+  CHECK(records[1].review == ReviewState::kNeedsReview);
+  CHECK(records[4][FieldId::kBookNumber].confidence < 0.8);
+}
+
+TEST_CASE("A decision number read with low confidence makes every entry that shares it need review", "[extract]") {
+  RecognizedPage page = Lines(
+      "DANH SÁCH\n"
+      "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Ba\n"
+      "(Kèm theo Quyết định số 1680/QĐ-CTN ngày 19/10/1966 của Chủ tịch nước)\n"
+      "1. Ông Triệu Văn Tùng, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Ông Chu Văn Hùng, sinh năm 1936; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n");
+  Doubt(page, "1680/QĐ-CTN", 0.5);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  for (const Record& r : records) {
+    CHECK(V(r, FieldId::kDecisionNumber) == "1680/QĐ-CTN");
+    CHECK(r.review == ReviewState::kNeedsReview);
+  }
+}
+
+TEST_CASE("Places are resolved as they were named at the decision's date", "[extract]") {
+  // Đông Kinh belonged to the town (thị xã) Lạng Sơn in 1957; in 2025 it is a
+  // ward of the province itself.
+  RecognizedPage page = Lines("SỔ VÀNG KHEN THƯỞNG\n");
+  AddTable(page,
+           {{"STT", "Họ và tên", "Quê quán", "Hình thức khen thưởng", "Số và ngày quyết định"},
+            {"1", "Sầm Hữu Mạnh", "Đông Kinh - Lạng Sơn", "Huy chương Chiến thắng hạng Nhì",
+             "1782/QĐ-CTN 6/12/1957"}},
+           {100, 400, 500, 600, 500});
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 1);
+  CHECK(V(records[0], FieldId::kCommune) == "Đông Kinh");
+  CHECK(V(records[0], FieldId::kDistrict) == "Lạng Sơn");
+  CHECK_FALSE(records[0][FieldId::kProvince].present());
+}
