@@ -1,6 +1,5 @@
 #include "text/normalize.h"
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -277,26 +276,6 @@ TEST_CASE("Edit distance is Levenshtein on code points, bounded", "[text][normal
     CHECK(EditDistance(c.a, c.b, c.max) == c.out);
     CHECK(EditDistance(c.b, c.a, c.max) == c.out);
   }
-}
-
-TEST_CASE("Fold and Lower are fast on Vietnamese tokens", "[text][normalize]") {
-  const std::vector<std::string> tokens = {"Nguyễn", "Văn",  "Thạch", "HOÀNG", "thị",   "ánh", "Lộc",   "Bình",
-                                           "1932",   "Đình", "Lập",   "Bảo",   "Thắng", "xã",  "huyện", "kháng"};
-  constexpr int kRounds = 20000;
-  std::size_t sink = 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  for (int r = 0; r < kRounds; ++r)
-    for (const auto& t : tokens) sink += Fold(t).size();
-  const auto t1 = std::chrono::steady_clock::now();
-  for (int r = 0; r < kRounds; ++r)
-    for (const auto& t : tokens) sink += Lower(t).size();
-  const auto t2 = std::chrono::steady_clock::now();
-  const double n = static_cast<double>(kRounds) * static_cast<double>(tokens.size());
-  const double fold_ns = std::chrono::duration<double, std::nano>(t1 - t0).count() / n;
-  const double lower_ns = std::chrono::duration<double, std::nano>(t2 - t1).count() / n;
-  WARN("Fold " << fold_ns << " ns/token, Lower " << lower_ns << " ns/token (" << sink << ")");
-  // Generous bound so sanitizer and debug builds pass; release is ~50x faster.
-  CHECK(fold_ns < 20000);
 }
 
 TEST_CASE("NFC fast path agrees with ICU on every Latin code point", "[text][normalize]") {
