@@ -14,12 +14,6 @@ namespace {
 
 bool Has(const TextRun& run, std::string_view phrase) { return FindPhrase(run, run.all(), phrase).has_value(); }
 
-// A line that is just "Tặng" (certificates print it alone, large).
-bool IsTangLine(const TextRun& line) {
-  const auto tokens = Tokens(line, line.all());
-  return tokens.size() == 1 && line.FoldedOf(tokens[0]) == "tang";
-}
-
 }  // namespace
 
 int LedgerHeaderRows(const ocr::Table& table) {

@@ -181,6 +181,10 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
   PageFacts facts;
   const TextRun header_run = TextRun::FromLines(header);
   ReadDecisionFacts(header_run, header_run.all(), facts, /*authority_anywhere=*/true);
+  // "… về việc tặng thưởng Huân chương … cho 25 cá nhân": the title's award
+  // for entries no heading covers.
+  if (auto m = tools.awards.Find(header_run, header_run.all()); m && m->score >= 0.85)
+    AwardFields(header_run, *m, facts.award, facts.award_code);
 
   std::vector<Record> records;
   for (const Entry& e : entries) {

@@ -7,12 +7,15 @@
 
 namespace sovang::ingest {
 
-namespace {
-
-bool IsTang(const TextRun& line) {
+bool IsTangLine(const TextRun& line) {
   const auto tokens = Tokens(line, line.all());
-  return tokens.size() == 1 && line.FoldedOf(tokens[0]) == "tang";
+  if (tokens.empty() || tokens.size() > 2) return false;
+  const std::string_view first = line.FoldedOf(tokens[0]);
+  const std::string_view second = tokens.size() > 1 ? line.FoldedOf(tokens[1]) : "";
+  return (first == "tang" && (second.empty() || second == "thuong")) || (first == "truy" && second == "tang");
 }
+
+namespace {
 
 // Line k of the page as a span of the page's run.
 struct PageLines {
@@ -53,7 +56,7 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
   // "Tặng": the award follows, then the recipient.
   std::size_t tang = page.lines.size();
   for (std::size_t k = 0; k < page.lines.size(); ++k)
-    if (IsTang(TextRun::FromLine(page.lines[k]))) {
+    if (IsTangLine(TextRun::FromLine(page.lines[k]))) {
       tang = k;
       break;
     }

@@ -166,7 +166,9 @@ void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTool
                 const std::string& decision_date) {
   const auto honorific = HonorificAt(run, body);
   const std::size_t name_from = honorific ? honorific->span.end : body.begin;
-  const Span name = NameAt(run, Span{name_from, body.end});
+  // A collective's name runs longer than a person's ("Nhân dân và cán bộ xã Lộc Yên").
+  const bool collective = !honorific && LooksCollective(run.FoldedOf(run.Trim(Span{name_from, body.end})));
+  const Span name = NameAt(run, Span{name_from, body.end}, collective ? 14 : 7);
   if (!name.empty()) SetName(record, run, name, tools);
   if (honorific) SetGender(record, run, *honorific);
   const Span rest{name.empty() ? name_from : name.end, body.end};

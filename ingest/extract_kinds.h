@@ -91,6 +91,10 @@ struct EntryNumber {
 };
 std::optional<EntryNumber> LeadingNumber(const TextRun& run);
 
+// "TẶNG", "TẶNG THƯỞNG", "TRUY TẶNG" (posthumous) on a line of their own:
+// a certificate's award follows.
+bool IsTangLine(const TextRun& line);
+
 // The header row(s) of a table when they name at least two ledger columns:
 // how many rows the header takes (0: no header found).
 int LedgerHeaderRows(const ocr::Table& table);

@@ -450,3 +450,59 @@ TEST_CASE("Places are resolved as they were named at the decision's date", "[ext
   CHECK(V(records[0], FieldId::kDistrict) == "Lạng Sơn");
   CHECK_FALSE(records[0][FieldId::kProvince].present());
 }
+
+TEST_CASE("An annex title naming the award covers entries without headings, collectives included", "[extract]") {
+  const auto records = Extract(Lines(
+      "DANH SÁCH\n"
+      "tập thể và cá nhân được tặng thưởng Huân chương Chiến thắng hạng Ba\n"
+      "(Kèm theo Quyết định số 17-TTg ngày 3-2-1960 của Thủ tướng Chính phủ)\n"
+      "1. Nhân dân và cán bộ xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+      "2. Ông Lục Văn Pả, sinh năm 1920; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Nhân dân và cán bộ xã Lộc Yên");
+  CHECK_FALSE(records[0][FieldId::kGender].present());
+  for (const Record& r : records) {
+    CHECK(V(r, FieldId::kAwardCode) == "HCCT-3");
+    CHECK(V(r, FieldId::kDecisionNumber) == "17-TTg");
+    CHECK(V(r, FieldId::kDecisionDate) == "1960-02-03");
+    CHECK(V(r, FieldId::kAuthority) == "Thủ tướng Chính phủ");
+  }
+}
+
+TEST_CASE("A posthumous certificate in capitals, its date on the line under the number", "[extract]") {
+  const auto records = Extract(Lines(
+      "VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "CHỦ TỊCH NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+      "TRUY TẶNG\n"
+      "HUÂN CHƯƠNG KHÁNG CHIẾN HẠNG NHẤT\n"
+      "Liệt sĩ NÔNG VĂN SLẨY\n"
+      "Sinh năm: 1921\n"
+      "Quê quán: Lộc Yên, Cao Lộc, Lạng Sơn\n"
+      "Đã có thành tích trong cuộc kháng chiến chống thực dân Pháp\n"
+      "Số quyết định: 512/QĐ-CTN\n"
+      "ngày 12 tháng 3 năm 1958\n"
+      "Số sổ vàng: 4512\n"));
+  REQUIRE(records.size() == 1);
+  const Record& r = records[0];
+  CHECK(V(r, FieldId::kFullName) == "Nông Văn Slẩy");
+  CHECK(r[FieldId::kFullName].verbatim == "NÔNG VĂN SLẨY");
+  CHECK_FALSE(r[FieldId::kGender].present());
+  CHECK(V(r, FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(V(r, FieldId::kBirthYear) == "1921");
+  CHECK(V(r, FieldId::kCommune) == "Lộc Yên");
+  CHECK(V(r, FieldId::kDecisionNumber) == "512/QĐ-CTN");
+  CHECK(V(r, FieldId::kDecisionDate) == "1958-03-12");
+  CHECK(V(r, FieldId::kBookNumber) == "4512");
+  CHECK(V(r, FieldId::kAuthority) == "Chủ tịch nước");
+}
+
+TEST_CASE("Pages that are none of the three kinds give no records", "[extract]") {
+  CHECK(sovang::ingest::ClassifyPage(RecognizedPage{}) == PageKind::kOther);
+  CHECK(Extract(RecognizedPage{}).empty());
+  const RecognizedPage letter = Lines(
+      "Kính gửi: Ban Thi đua - Khen thưởng tỉnh Lạng Sơn\n"
+      "Tôi tên là Hoàng Văn A, xin cấp lại Huân chương đã bị mất.\n");
+  CHECK(sovang::ingest::ClassifyPage(letter) == PageKind::kOther);
+  CHECK(Extract(letter).empty());
+}
