@@ -189,21 +189,8 @@ AwardMatcher::AwardMatcher(const AwardCatalog& catalog) {
   }
 }
 
-std::optional<AwardMatch> AwardMatcher::MatchAt(const TextRun& run, const std::vector<Span>& tokens,
-                                                std::size_t start, Span within) const {
-  (void)within;
-  std::vector<std::string> words;
-  std::vector<bool> delimited;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    words.emplace_back(run.FoldedOf(tokens[k]));
-    bool delim = false;
-    if (k > 0)
-      for (std::size_t b = tokens[k - 1].end; b < tokens[k].begin; ++b) {
-        const char c = run.folded()[b];
-        if (c == ';' || c == ':' || c == '.' || c == ',') delim = true;
-      }
-    delimited.push_back(delim);
-  }
+std::optional<AwardMatch> AwardMatcher::MatchAt(const std::vector<Span>& tokens, const std::vector<std::string>& words,
+                                                const std::vector<bool>& delimited, std::size_t start) const {
   const Reading r = Read(words, delimited, start);
   if (r.base.empty()) return std::nullopt;
 
@@ -260,11 +247,55 @@ std::optional<AwardMatch> AwardMatcher::MatchAt(const TextRun& run, const std::v
   return m;
 }
 
+namespace {
+
+// Words for award names: letters and digits, and the bars OCR reads for a
+// roman I ("hạng |", "hạng ||").
+std::vector<Span> AwardTokens(const TextRun& run, Span within) {
+  const std::string& f = run.folded();
+  within.end = std::min(within.end, f.size());
+  auto kind = [](char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) return 1;
+    if (c == '|' || c == '!') return 2;
+    return 0;
+  };
+  std::vector<Span> out;
+  for (std::size_t i = within.begin; i < within.end;) {
+    const int k = kind(f[i]);
+    if (!k) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < within.end && kind(f[j]) == k) ++j;
+    out.push_back(Span{i, j});
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) const {
-  const auto tokens = Tokens(run, within);
+  const auto tokens = AwardTokens(run, within);
+  std::vector<std::string> words;
+  std::vector<bool> delimited;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    std::string w(run.FoldedOf(tokens[k]));
+    for (char& c : w)
+      if (c == '|' || c == '!') c = 'i';
+    words.push_back(std::move(w));
+    bool delim = false;
+    if (k > 0)
+      for (std::size_t b = tokens[k - 1].end; b < tokens[k].begin; ++b) {
+        const char c = run.folded()[b];
+        if (c == ';' || c == ':' || c == '.' || c == ',') delim = true;
+      }
+    delimited.push_back(delim);
+  }
   std::optional<AwardMatch> best;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto m = MatchAt(run, tokens, i, within);
+    auto m = MatchAt(tokens, words, delimited, i);
     if (m && (!best || m->score > best->score + 1e-9)) best = m;
     if (best && best->score >= 1.0) break;
   }

@@ -47,8 +47,8 @@ class AwardMatcher {
     std::string base_text;          // base joined by spaces
     int war;                        // 0 none said, 1 chống Pháp, 2 chống Mỹ
   };
-  std::optional<AwardMatch> MatchAt(const TextRun& run, const std::vector<Span>& tokens, std::size_t start,
-                                    Span within) const;
+  std::optional<AwardMatch> MatchAt(const std::vector<Span>& tokens, const std::vector<std::string>& words,
+                                    const std::vector<bool>& delimited, std::size_t start) const;
 
   std::vector<Variant> variants_;
 };

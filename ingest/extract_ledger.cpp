@@ -263,6 +263,25 @@ void CheckBookNumbers(std::vector<Record>& records) {
   }
 }
 
+// An award cell that matched nothing ("Huân chương Kháng chiến hạng |") but
+// reads like the caption's award is that award, for a person to confirm.
+void AwardFromCaption(Record& record, const PageFacts& facts) {
+  Field& award = record[FieldId::kAward];
+  if (award.present() || award.verbatim.empty() || !facts.award.present()) return;
+  const std::string read = text::Fold(award.verbatim), caption = text::Fold(facts.award.value);
+  const int len = static_cast<int>(std::max(read.size(), caption.size()));
+  if (text::EditDistance(read, caption, len / 4) > len / 4) return;
+  const Box box = award.box;
+  const std::string verbatim = award.verbatim;
+  award = facts.award;
+  record[FieldId::kAwardCode] = facts.award_code;
+  for (Field* f : {&award, &record[FieldId::kAwardCode]}) {
+    f->verbatim = verbatim;
+    f->box = box;
+    MarkInvalid(*f);
+  }
+}
+
 std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts, const ExtractTools& tools) {
   std::vector<Row> merged;
   for (auto& row : rows) {
@@ -278,6 +297,7 @@ std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts,
     // A row with nothing but a number (an empty line of the book) is no record.
     if (!row.Has(LedgerColumn::kName) && !row.Has(LedgerColumn::kAward)) continue;
     Record record = ReadRow(row, tools, facts.decision_date.value);
+    AwardFromCaption(record, facts);
     FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, row.box);
     records.push_back(std::move(record));
   }

@@ -169,6 +169,8 @@ TEST_CASE("OCR-damaged award names still map to the right catalog code", "[extra
       {"Huân chưong Kháng chiên hạng Nhì:", "HCKC-CP-2"},
       {"Huân chương Kháng chiến hạng II", "HCKC-CP-2"},
       {"Huân chương Kháng chiến hạng lll", "HCKC-CP-3"},
+      {"Huân chương Kháng chiến hạng |", "HCKC-CP-1"},  // a roman I read as a bar
+      {"Huân chương Kháng chiến hạng ||", "HCKC-CP-2"},
       {"HCKC hạng Nhì", "HCKC-CP-2"},
       {"Huàn chuơng Kháng chiến chống Mỹ, cứu nuớc hạng Nhì", "HCKC-CM-2"},
       {"Huân chương Kháng chiến chống Mỹ cứu nước hạng Nhất", "HCKC-CM-1"},
