@@ -51,6 +51,8 @@ PageKind ClassifyPage(const ocr::RecognizedPage& page) {
     if (auto n = LeadingNumber(run)) {
       ++numbered;
       if (HonorificAt(run, n->rest)) ++honorific_entries;
+    } else if (auto h = HonorificAt(run, run.all()); h && h->span.begin > 0) {
+      ++honorific_entries;  // ". Ông …": an entry whose number OCR lost
     }
     // A ledger read without its table: a line of column titles.
     if (Has(run, "ho va ten") && (Has(run, "nam sinh") || Has(run, "que quan"))) ++header_lines;

@@ -96,6 +96,17 @@ bool IsJunk(const ocr::Line& line) {
                      [](const ocr::Word& w) { return w.confidence < 0.6 && w.text.size() <= 3; });
 }
 
+// An honorific that starts a line, maybe after a speck OCR read as a short
+// word ("m: Ông Phạm Văn Ngọ", ". Bà …"): an entry whose number was lost.
+std::optional<Honorific> HonorificAfterJunk(const TextRun& run) {
+  if (auto h = HonorificAt(run, run.all())) return h;
+  const auto tokens = Tokens(run, run.all());
+  if (tokens.size() < 3 || tokens[0].size() > 2) return std::nullopt;
+  auto h = HonorificAt(run, Span{tokens[0].end, run.folded().size()});
+  if (h) h->span.begin = std::max(h->span.begin, tokens[1].begin);
+  return h;
+}
+
 // A line that is only a number.
 bool IsLoneNumber(const TextRun& run) {
   const auto tokens = Tokens(run, run.all());
@@ -142,7 +153,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     } else if (IsLoneNumber(run)) {
       // "9" on a line of its own, its "." and the entry on the next line.
       continue;
-    } else if (auto h = HonorificAt(run, run.all())) {
+    } else if (auto h = HonorificAfterJunk(run)) {
       // The number lost: an honorific after a stray mark (". Bà …"), after a
       // clause that ended, or at the left edge where entries start.
       entry = entries.empty() || h->span.begin > 0 || EndsClause(entries.back()) ||
@@ -191,7 +202,10 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const TextRun run = TextRun::FromLines(e.lines);
     const auto number = LeadingNumber(run);
     Record record;
-    ReadPerson(record, run, number ? number->rest : run.all(), tools, facts.decision_date.value);
+    Span body = run.all();
+    if (number) body = number->rest;
+    else if (auto h = HonorificAfterJunk(run)) body.begin = h->span.begin;
+    ReadPerson(record, run, body, tools, facts.decision_date.value);
     if (!record[FieldId::kAward].present()) {
       record[FieldId::kAward] = e.award;
       record[FieldId::kAwardCode] = e.award_code;

@@ -70,8 +70,13 @@ Record ReadRow(const Row& row, const ExtractTools& tools, const std::string& def
   };
   if (row.Has(LedgerColumn::kName)) {
     const TextRun run = run_of(LedgerColumn::kName);
-    const auto h = HonorificAt(run, run.all());
-    const Span from{h ? h->span.end : 0, run.folded().size()};
+    // "390. Chu Thị Quyền": the row number in the name's cell.
+    Span cell = run.all();
+    if (auto number = LeadingNumber(run)) cell = number->rest;
+    else if (const auto t = Tokens(run, cell); !t.empty() && run.FoldedOf(t[0]).find_first_not_of("0123456789") == std::string_view::npos)
+      cell.begin = t[0].end;
+    const auto h = HonorificAt(run, cell);
+    const Span from{h ? h->span.end : cell.begin, run.folded().size()};
     Span name = NameAt(run, from);
     if (name.empty()) name = run.Trim(from);
     SetName(record, run, name, tools);

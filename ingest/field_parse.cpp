@@ -104,28 +104,32 @@ std::string CanonicalIssuerSegment(const std::string& segment) {
   const std::string key = DecisionKey(letters);
   for (const auto& code : kIssuerCodes)
     if (key == code.key) return std::string(code.printed) + segment.substr(digits_at);
-  // OCR doubles letters ("QĐĐ"): a known code once the doubles are undone.
+  // One letter misread, doubled or added ("QB", "CTI", "QĐĐ", "HĐĐNN",
+  // "HĐNNS", "ZMT"): the one known code it can be.
+  const IssuerCode* only = nullptr;
+  int found = 0;
+  for (const auto& code : kIssuerCodes) {
+    const std::string_view k(code.key);
+    bool near = false;
+    if (k.size() == key.size() && key.size() >= 2) {
+      int diff = 0;
+      for (std::size_t i = 0; i < k.size(); ++i) diff += k[i] != key[i];
+      near = diff == 1 && (key.size() >= 3 || k[0] == key[0]);
+    } else if (k.size() + 1 == key.size() && k.size() >= 2) {
+      for (std::size_t i = 0; i < key.size() && !near; ++i) near = key.substr(0, i) + key.substr(i + 1) == k;
+    }
+    if (near) {
+      only = &code;
+      ++found;
+    }
+  }
+  if (found == 1) return std::string(only->printed) + segment.substr(digits_at);
+  // A letter read three times ("QĐĐĐ").
   std::string single;
   for (char c : key)
     if (single.empty() || single.back() != c) single.push_back(c);
   for (const auto& code : kIssuerCodes)
-    if (single == code.key && single != key) return std::string(code.printed) + segment.substr(digits_at);
-  // One letter misread ("QB", "CTI"): the one code of that length it can be.
-  if (key.size() >= 2) {
-    const IssuerCode* only = nullptr;
-    int found = 0;
-    for (const auto& code : kIssuerCodes) {
-      const std::string_view k(code.key);
-      if (k.size() != key.size()) continue;
-      int diff = 0;
-      for (std::size_t i = 0; i < k.size(); ++i) diff += k[i] != key[i];
-      if (diff == 1 && (key.size() >= 3 || k[0] == key[0])) {
-        only = &code;
-        ++found;
-      }
-    }
-    if (found == 1) return std::string(only->printed) + segment.substr(digits_at);
-  }
+    if (single == code.key) return std::string(code.printed) + segment.substr(digits_at);
   return segment;
 }
 

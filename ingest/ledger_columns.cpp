@@ -91,8 +91,25 @@ std::string_view LedgerColumnName(LedgerColumn column) {
   return "unknown";
 }
 
+namespace {
+HeaderMatch MatchKey(const std::string& key);
+}  // namespace
+
 HeaderMatch MatchHeader(std::string_view header_text) {
   const std::string key = Key(header_text);
+  // Two titles in one cell when the rule between them was not seen ("STT Họ
+  // và tên"): the numbering is of no use, the other column is.
+  for (std::string_view index : {"stt ", "tt ", "so tt "})
+    if (key.size() > index.size() && key.compare(0, index.size(), index) == 0) {
+      const HeaderMatch rest = MatchKey(key.substr(index.size()));
+      if (rest.column != LedgerColumn::kUnknown) return rest;
+    }
+  return MatchKey(key);
+}
+
+namespace {
+
+HeaderMatch MatchKey(const std::string& key) {
   HeaderMatch best;
   if (key.empty()) return best;
   for (const auto& s : Table()) {
@@ -109,6 +126,8 @@ HeaderMatch MatchHeader(std::string_view header_text) {
   if (best.score < 0.75) return HeaderMatch{};
   return best;
 }
+
+}  // namespace
 
 std::vector<LedgerColumn> MapHeader(const std::vector<std::string>& header_texts) {
   std::vector<std::tuple<double, std::size_t, LedgerColumn>> candidates;

@@ -24,7 +24,7 @@ struct LevelWord {
 };
 
 // Longest first so that "thị xã" wins over "thị", "khu tự trị" over "khu".
-constexpr std::array<LevelWord, 28> kLevelWords = {{
+constexpr std::array<LevelWord, 27> kLevelWords = {{
     {"khu tu tri", kRegion, "", false},
     {"thi tran", 0, "", false},
     {"thi xa", 1, "", false},
@@ -35,7 +35,6 @@ constexpr std::array<LevelWord, 28> kLevelWords = {{
     {"phuong", 0, "phường", false},
     {"huyen", 1, "", false},
     {"quan", 1, "quận", false},
-    {"chau", 1, "châu", false},
     {"tinh", 2, "", false},
     {"tt", 0, "", false},
     {"tx", 1, "", false},
@@ -217,8 +216,34 @@ int PlaceResolver::Linked(const std::vector<Match>& lower, const std::vector<Mat
 
 Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::string& as_of) const {
   Hometown out;
-  const auto parts = SplitParts(run, hometown);
+  auto parts = SplitParts(run, hometown);
   if (parts.empty()) return out;
+  // A level word OCR damaged ("và Minh Phát", "Nã Điềm He", "tnh Lạng Sơn"):
+  // one letter off, and what follows it is a unit of that level while the
+  // whole part is none.
+  for (RawPart& p : parts) {
+    if (p.level != -2) continue;
+    const auto tokens = Tokens(run, p.name);
+    if (tokens.size() < 2) continue;
+    const std::string whole = NormalizeName(run.Verbatim(p.name));
+    bool known = false;
+    for (int level = 0; level < 3 && !known; ++level)
+      for (const auto& m : LookupAnyTime(whole, level)) known = known || m.strength >= 2;
+    if (known) continue;
+    const std::string_view first = run.FoldedOf(tokens[0]);
+    static constexpr std::pair<std::string_view, int> kDamaged[] = {{"xa", 0}, {"phuong", 0}, {"huyen", 1}, {"tinh", 2}};
+    for (const auto& [word, level] : kDamaged) {
+      if (first == word || text::EditDistance(first, word, 1) > 1) continue;
+      const Span rest = run.Trim(Span{tokens[1].begin, p.name.end});
+      bool fits = false;
+      for (const auto& m : LookupAnyTime(NormalizeName(run.Verbatim(rest)), level)) fits = fits || m.strength >= 2;
+      if (fits) {
+        p.level = level;
+        p.name = rest;
+        break;
+      }
+    }
+  }
   const std::size_t n = parts.size();
 
   std::vector<std::string> names;

@@ -83,6 +83,10 @@ TEST_CASE("Decision numbers of every shape are normalised, OCR confusions repair
       {"1569/QB-CTN", "1569/QĐ-CTN", true},      // one letter of a known code misread
       {"490/2008/QĐ-CTI", "490/2008/QĐ-CTN", true},
       {"557NQ/HĐNN?7", "557NQ/HĐNN7", true},     // a speck between letters and digits
+      {"981/QĐĐĐ-CTN", "981/QĐ-CTN", true},
+      {"243-NQ/HĐĐNN8", "243-NQ/HĐNN8", true},
+      {"503-NQ/HĐNNS8", "503-NQ/HĐNN8", true},
+      {"84-VP/ZMT", "84-VP/MT", true},
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -254,6 +258,10 @@ TEST_CASE("Hometowns split into commune, district and province without the level
       {"xã Hoàng Đồng, thị xã Lạng Sơn, tỉnh Lạng Sơn", "Hoàng Đồng", "Lạng Sơn", "Lạng Sơn"},
       {"xã Kim Liên, huyện Nam Đàn, tỉnh Nghệ An", "Kim Liên", "Nam Đàn", "Nghệ An"},
       {"XÃ LỘC YÊN, HUYỆN CAO LỘC, TỈNH LẠNG SƠN", "Lộc Yên", "Cao Lộc", "Lạng Sơn"},
+      {"Châu Sơn, Đình Lập, Lạng Sơn", "Châu Sơn", "Đình Lập", "Lạng Sơn"},
+      // Level words OCR damaged, recognised because the rest is a unit of that level.
+      {"và Minh Phát, huyện Lộc Bình, tnh Lạng Sơn", "Minh Phát", "Lộc Bình", "Lạng Sơn"},
+      {"Na Dương, Lộc Bình, Lạng Sơn", "Na Dương", "Lộc Bình", "Lạng Sơn"},
   };
   for (const auto& c : cases) {
     INFO(c.text);

@@ -370,6 +370,7 @@ TEST_CASE("Annex entries whose numbers OCR lost, split or misread are still entr
       ". Ông Vi Văn Pả - Sinh năm: 1909 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
       "o4. Ông Bế Văn Sính - Sinh năm: 1930 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh\n"
       "   Lạng Sơn\n"
+      "m: Ông Lục Văn Tài - Sinh năm: 1929 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
       "Huân chương Kháng chiến hạng Ba:\n"
       "5. Ông Nông Văn Nam - Sinh năm: 1931 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn\n"
       "   O1 + C1 2\n");
@@ -378,9 +379,9 @@ TEST_CASE("Annex entries whose numbers OCR lost, split or misread are still entr
   Doubt(page, "C1", 0.5);
   Doubt(page, "2", 0.5);
   const auto records = Extract(page);
-  REQUIRE(records.size() == 5);
-  const char* names[] = {"Hà Văn Khe", "Hà Thị Nga", "Vi Văn Pả", "Bế Văn Sính", "Nông Văn Nam"};
-  for (std::size_t i = 0; i < 5; ++i) {
+  REQUIRE(records.size() == 6);
+  const char* names[] = {"Hà Văn Khe", "Hà Thị Nga", "Vi Văn Pả", "Bế Văn Sính", "Lục Văn Tài", "Nông Văn Nam"};
+  for (std::size_t i = 0; i < 6; ++i) {
     INFO(i);
     CHECK(V(records[i], FieldId::kFullName) == names[i]);
     CHECK(V(records[i], FieldId::kProvince) == "Lạng Sơn");
@@ -388,7 +389,8 @@ TEST_CASE("Annex entries whose numbers OCR lost, split or misread are still entr
   CHECK(V(records[1], FieldId::kGender) == "nữ");
   // The wrapped "Lạng Sơn" belongs to entry 4, not to the heading under it.
   CHECK(V(records[3], FieldId::kAwardCode) == "HCKC-CP-2");
-  CHECK(V(records[4], FieldId::kAwardCode) == "HCKC-CP-3");
+  CHECK(V(records[4], FieldId::kAwardCode) == "HCKC-CP-2");
+  CHECK(V(records[5], FieldId::kAwardCode) == "HCKC-CP-3");
 }
 
 TEST_CASE("Ledger rows agree on their shared decision and book-number run", "[extract]") {
