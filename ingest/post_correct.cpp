@@ -1,6 +1,7 @@
 #include "ingest/post_correct.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/error.h"
@@ -25,6 +26,29 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
   }
   if (!current.empty()) out.push_back(current);
   return out;
+}
+
+bool AcceptableRepair(const std::string& word) {
+  const auto syllable = text::ParseSyllable(word);
+  if (!syllable) return false;
+  return syllable->kind == text::SyllableClass::kVietnamese ||
+         (syllable->kind == text::SyllableClass::kPlausible && syllable->onset == "sl");
+}
+
+std::optional<std::string> UndoDigitConfusions(const std::string& word) {
+  std::string letters = word, without_bars;
+  bool changed = false;
+  for (char c : word) {
+    if (c != '|') without_bars.push_back(c);
+  }
+  for (char& c : letters) {
+    if (c == '1' || c == '|') c = 'l', changed = true;
+    else if (c == '0') c = 'o', changed = true;
+  }
+  if (!changed) return std::nullopt;
+  if (AcceptableRepair(letters)) return letters;
+  if (without_bars != word && !without_bars.empty() && AcceptableRepair(without_bars)) return without_bars;
+  return std::nullopt;
 }
 
 // The one entry that fits, or "" when none or several do.
@@ -103,19 +127,14 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
   const std::size_t n = words.size();
   for (std::size_t i = 0; i < n; ++i) {
     std::string& w = words[i];
-    text::SyllableClass kind = text::ClassifySyllable(w);
+    const text::SyllableClass kind = text::ClassifySyllable(w);
     if (kind == text::SyllableClass::kVietnamese) continue;
-    // Digits inside a word are letters misread ("S1ẩy", "Ng0c"): undone when
-    // that gives a syllable.
+    // Digits and bars inside a word are letters misread ("S1ẩy", "Ng0c") or
+    // specks ("Th|ạch"): undone when that gives a Vietnamese syllable, or a
+    // Tày/Nùng one with the onset "sl".
     if (kind == text::SyllableClass::kNotASyllable) {
-      std::string letters = w;
-      bool had_digit = false;
-      for (char& c : letters) {
-        if (c == '1' || c == '|') c = 'l', had_digit = true;
-        else if (c == '0') c = 'o', had_digit = true;
-      }
-      if (had_digit && text::IsPlausibleSyllable(letters)) {
-        w = letters;
+      if (auto repaired = UndoDigitConfusions(w)) {
+        w = *repaired;
         ++out.repaired;
         continue;
       }

@@ -368,3 +368,12 @@ TEST_CASE("Post-correction with Hunspell still never touches a Nùng name", "[ex
     CHECK(corrector.Correct(name).value == name);
   }
 }
+
+TEST_CASE("Post-correction with Hunspell repairs a given name that is no syllable when one word fits", "[extract]") {
+  const NameCorrector& corrector = NameCorrector::Default();
+  const auto r = corrector.Correct("Nguyễn Văn Th|ạch");
+  INFO(r.value);
+  CHECK((r.value == "Nguyễn Văn Thạch" || r.repaired == 0));  // without hunspell-vi, left as read
+  // Valid given names are never changed, even into more common ones.
+  CHECK(corrector.Correct("Nguyễn Văn Thach").value == "Nguyễn Văn Thach");
+}
