@@ -47,8 +47,8 @@ struct DecisionText {
 // one letter off a known one are repaired ("QB" -> "QĐ", "CTI" -> "CTN").
 DecisionText NormalizeDecisionNumber(std::string_view verbatim);
 
-// A phrase of folded words found with at most one error per long word
-// ("quyet dinh so" finds "quyet đinh so", "quvet dinh so").
+// A phrase of folded words found with at most one error per word of four
+// letters or more ("quyet dinh so" finds "quyet dinb so", "quvet dinh so").
 std::optional<Span> FindPhrase(const TextRun& run, Span within, std::string_view phrase);
 // The alphanumeric tokens of folded text within a span.
 std::vector<Span> Tokens(const TextRun& run, Span within);
@@ -59,12 +59,14 @@ std::vector<Span> Tokens(const TextRun& run, Span within);
 std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool bare = false);
 
 // The first date in the span: "ngày 10 tháng 8 năm 1975", "10/8/1975", ... -> ISO.
+// A decision date before 1945 or after 2025 is found but invalid (empty value).
 std::optional<Found> FindDate(const TextRun& run, Span within);
 
 // --- Years, book numbers ----------------------------------------------------------
 
 // A birth year after "sinh năm", "năm sinh", "sinh", "SN", or in brackets after
-// the name; with `bare`, the first year-like token of the span (a table cell).
+// the name; with `bare`, the first year-like token of the span (a table cell),
+// or a five-digit token with one digit too many (a table rule read as "4").
 // A year outside 1850..2025 is found but invalid (empty value).
 std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare = false);
 
