@@ -214,8 +214,8 @@ void ParseRequestTarget(std::string_view target, std::string& path,
     const std::size_t amp = rest.find('&');
     const std::string_view pair = rest.substr(0, amp);
     rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    if (pair.empty()) continue;
     const std::size_t eq = pair.find('=');
+    if (pair.empty() || eq == 0) continue;  // "&&", "&=x": no name
     query.emplace_back(PercentDecode(pair.substr(0, eq), true),
                        eq == std::string_view::npos ? std::string() : PercentDecode(pair.substr(eq + 1), true));
   }

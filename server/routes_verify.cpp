@@ -1,0 +1,245 @@
+// Public certificate verification: one code (or one set of printed numbers)
+// at a time, from the store (never the index), answering only what the
+// certificate prints, rate-limited per client and logged.
+
+#include <deque>
+#include <iostream>
+#include <mutex>
+
+#include "core/error.h"
+#include "crypto/hash.h"
+#include "crypto/verification_code.h"
+#include "server/rate_limit.h"
+#include "server/route_groups.h"
+#include "server/static_files.h"
+#include "store/certificates.h"
+
+namespace sovang::server {
+
+namespace {
+
+constexpr std::size_t kMaxTyped = 200;  // longer input is not a code
+constexpr std::size_t kMaxPendingLogs = 10000;
+
+struct VerifyState {
+  // 30 lookups a minute per client address, in bursts of up to 10.
+  TokenBucket limiter{{10, 30.0 / 60, 100000}};
+  // Log rows not yet written (the archive was busy): written with the next.
+  std::mutex pending_mu;
+  std::deque<store::VerificationLogEntry> pending;
+};
+
+void Admit(VerifyState& state, const Request& req, Response& res) {
+  if (const int wait = state.limiter.Take(req.client_address())) {
+    res.SetHeader("Retry-After", std::to_string(wait));
+    throw Error(Errc::kRateLimited,
+                "Quá nhiều lượt tra cứu từ địa chỉ này; vui lòng thử lại sau " + std::to_string(wait) + " giây.");
+  }
+}
+
+void Log(AppContext& app, VerifyState& state, store::VerificationLogEntry entry) {
+  std::lock_guard<std::mutex> lock(state.pending_mu);
+  state.pending.push_back(std::move(entry));
+  if (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
+  try {
+    app.Write([&](store::Database& db) {
+      store::VerificationLog log(db);
+      for (const auto& e : state.pending) log.Append(e);
+    });
+    state.pending.clear();
+  } catch (const std::exception& e) {
+    // The answer stands; the row is written with the next lookup.
+    std::cerr << "sovang serve: verification log deferred (" << state.pending.size() << " pending): " << e.what()
+              << "\n";
+  }
+}
+
+std::string Clip(std::string s) {
+  if (s.size() > kMaxTyped) s.resize(kMaxTyped);
+  return s;
+}
+
+store::Verification LookupCode(AppContext& app, VerifyState& state, const Request& req, const std::string& typed) {
+  store::Verification v;
+  {
+    auto db = app.Reader();
+    v = store::Certificates(*db).VerifyCode(Clip(typed));
+  }
+  const std::optional<std::string> code = crypto::ParseVerificationCode(Clip(typed));
+  Log(app, state,
+      {req.client_address(), "code", crypto::Sha256Hex(code.value_or(Clip(typed))), nullptr, v.status,
+       v.certificate_id});
+  return v;
+}
+
+store::Verification LookupNumbers(AppContext& app, VerifyState& state, const Request& req) {
+  const std::string decision = Clip(req.Query("decision").value_or(""));
+  const std::string date = Clip(req.Query("date").value_or(""));
+  const std::string book = Clip(req.Query("book").value_or(""));
+  if (decision.empty() || date.empty() || book.empty()) {
+    throw Error(Errc::kInvalidArgument,
+                "Cần đủ số quyết định (decision), ngày quyết định (date) và số sổ vàng (book).");
+  }
+  store::Verification v;
+  {
+    auto db = app.Reader();
+    v = store::Certificates(*db).VerifyNumbers(decision, date, book);
+  }
+  Log(app, state,
+      {req.client_address(),
+       "numbers",
+       "",
+       {{"decision", decision}, {"date", date}, {"book", book}},
+       v.status,
+       v.certificate_id});
+  return v;
+}
+
+// --- the HTML answer -------------------------------------------------------
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// "1975-08-10" -> "10/08/1975"
+std::string ShowDate(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+struct StatusText {
+  const char* title;
+  const char* explanation;
+};
+
+StatusText TextOf(const std::string& status) {
+  if (status == "valid") return {"Hợp lệ", "Bằng này có trong hồ sơ lưu trữ khen thưởng và đang có hiệu lực."};
+  if (status == "superseded")
+    return {"Đã được thay thế",
+            "Bằng này có trong hồ sơ lưu trữ nhưng đã được thay thế bằng một bằng cấp đổi hoặc cấp lại. "
+            "Bằng đang có hiệu lực mang mã xác minh khác."};
+  if (status == "revoked") return {"Đã bị thu hồi", "Bằng này đã bị thu hồi và không còn hiệu lực."};
+  return {"Không tìm thấy",
+          "Không có bằng nào khớp với thông tin đã nhập trong hồ sơ lưu trữ. Vui lòng kiểm tra lại mã hoặc các "
+          "số in trên bằng."};
+}
+
+std::string ResultPage(const store::Verification& v) {
+  const StatusText text = TextOf(v.status);
+  std::string html =
+      "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"robots\" content=\"noindex\">\n"
+      "<title>Kết quả xác minh — Sổ vàng</title>\n<link rel=\"stylesheet\" href=\"/verify.css\">\n</head>\n"
+      "<body>\n<main class=\"verify\">\n<h1>Xác minh hiện vật khen thưởng</h1>\n"
+      "<section class=\"result status-" +
+      v.status + "\" data-status=\"" + v.status +
+      "\">\n"
+      "<h2>" +
+      text.title + "</h2>\n<p>" + text.explanation + "</p>\n";
+  if (v.status != "unknown") {
+    html += "<dl>\n";
+    auto row = [&html](const char* label, const std::string& value) {
+      if (!value.empty()) html += "<dt>" + std::string(label) + "</dt><dd>" + Escape(value) + "</dd>\n";
+    };
+    row("Mã xác minh", v.code);
+    row("Loại bằng", v.kind == "original" ? "Bằng gốc" : "Bằng cấp đổi, cấp lại");
+    row("Người được khen thưởng", v.recipient);
+    row("Hình thức khen thưởng", v.award);
+    row("Số quyết định", v.decision_number);
+    row("Ngày quyết định", ShowDate(v.decision_date));
+    row("Cấp quyết định", v.authority);
+    html += "</dl>\n";
+  }
+  html +=
+      "</section>\n<p class=\"note\">Trang này chỉ cho biết những gì in trên bằng. Mỗi lượt tra cứu được ghi "
+      "lại.</p>\n<p><a href=\"/verify\">Tra cứu bằng khác</a></p>\n</main>\n</body>\n</html>\n";
+  return html;
+}
+
+bool WantsJson(const Request& req) {
+  const std::string accept = req.Header("Accept").value_or("");
+  return accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
+}
+
+void Answer(Response& res, const store::Verification& v, bool json) {
+  if (json) {
+    res.Json(store::VerificationToJson(v));
+  } else {
+    res.Html(ResultPage(v));
+  }
+  res.SetHeader("Cache-Control", "no-store");
+}
+
+void FormPage(AppContext& app, Response& res) {
+  const auto page = ResolveStaticFile(app.options().web_dir, "/verify.html");
+  if (!page) throw Error(Errc::kNotFound, "missing web page verify.html");
+  res.File(*page, ContentTypeFor(*page));
+}
+
+}  // namespace
+
+void RegisterVerifyRoutes(Router& router, AppContext& app) {
+  auto state = std::make_shared<VerifyState>();
+
+  router.Get("/api/verify/{code}", Access::kPublic, [&app, state](const Request& req, Response& res) {
+    Admit(*state, req, res);
+    Answer(res, LookupCode(app, *state, req, req.PathParam("code")), true);
+  });
+  router.Get("/api/verify", Access::kPublic, [&app, state](const Request& req, Response& res) {
+    Admit(*state, req, res);
+    if (const auto code = req.Query("code"); code && !code->empty()) {
+      Answer(res, LookupCode(app, *state, req, *code), true);
+      return;
+    }
+    Answer(res, LookupNumbers(app, *state, req), true);
+  });
+
+  router.Get("/verify/{code}", Access::kPublic, [&app, state](const Request& req, Response& res) {
+    Admit(*state, req, res);
+    Answer(res, LookupCode(app, *state, req, req.PathParam("code")), WantsJson(req));
+  });
+  // The form; with ?code= it sends a well-formed code to its page, and with
+  // ?decision=&date=&book= it answers for the printed numbers.
+  router.Get("/verify", Access::kPublic, [&app, state](const Request& req, Response& res) {
+    if (const auto code = req.Query("code"); code && !code->empty()) {
+      if (const auto canonical = crypto::ParseVerificationCode(Clip(*code))) {
+        res.Redirect("/verify/" + *canonical);
+        return;
+      }
+      Admit(*state, req, res);
+      Answer(res, LookupCode(app, *state, req, *code), WantsJson(req));
+      return;
+    }
+    if (req.Query("decision") || req.Query("date") || req.Query("book")) {
+      Admit(*state, req, res);
+      Answer(res, LookupNumbers(app, *state, req), WantsJson(req));
+      return;
+    }
+    FormPage(app, res);
+  });
+}
+
+}  // namespace sovang::server
