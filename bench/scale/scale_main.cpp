@@ -1,9 +1,17 @@
 // sovang-scale: builds archives of synthetic records through the real store
 // and index code and measures them. Driven by bench/scale/run.sh.
 //
-//   sovang-scale build   --data DIR --records N [--seed S]
+//   sovang-scale build   --data DIR --records N [--seed S] [--compact 1]
 //   sovang-scale queries --data DIR --count N [--seed S]        > queries.jsonl
-//   sovang-scale latency --data DIR --queries FILE              (in-process search)
+//   sovang-scale latency --data DIR --queries FILE [--passes cold,warm] [--limit N] [--facets 0|1]
+//                                                                (in-process search)
+//   sovang-scale certificates --data DIR --count N [--seed S]   > codes.txt
+//                     (registers the original certificate of N records, as ingest does)
+//   sovang-scale verify  --data DIR --codes FILE [--threads T] [--seconds S]
+//                     (in-process Certificates::VerifyCode, and the cost of
+//                      one verification-log row per lookup as the server writes it)
+//   printf 'pw\n' | sovang-scale staff-user --data DIR --name N --role R
+//                     (stand-in for `sovang user add` while it is not wired)
 
 #include <algorithm>
 #include <chrono>
@@ -13,18 +21,23 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/award_catalog.h"
 #include "core/gazetteer.h"
+#include "index/compact.h"
 #include "index/indexer.h"
 #include "index/searcher.h"
 #include "ingest/index_sync.h"
 #include "store/database.h"
+#include "store/certificates.h"
 #include "store/records.h"
+#include "store/staff_users.h"
 #include "synthetic_records.h"
 #include "text/normalize.h"
 
@@ -51,7 +64,7 @@ std::uintmax_t DirBytes(const fs::path& p) {
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
-int Build(const fs::path& data, std::int64_t count, std::uint64_t seed) {
+int Build(const fs::path& data, std::int64_t count, std::uint64_t seed, bool compact) {
   fs::create_directories(data);
   sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db");
   sovang::store::Records records(db);
@@ -78,12 +91,25 @@ int Build(const fs::path& data, std::int64_t count, std::uint64_t seed) {
     indexed = sovang::ingest::RebuildIndex(db, indexer);
   }
   const double index_s = Seconds(index_start);
-  const nlohmann::json out = {{"records", count},
+  const std::uintmax_t index_bytes_built = DirBytes(data / "index");
+  double compact_s = 0;
+  if (compact) {  // what index/compact.h is for: a rebuilt index is then only read
+    const auto compact_start = Clock::now();
+    fs::remove_all(data / "index.compact");
+    sovang::index::CompactIndex(data / "index", data / "index.compact");
+    fs::remove_all(data / "index");
+    fs::rename(data / "index.compact", data / "index");
+    compact_s = Seconds(compact_start);
+  }
+  nlohmann::json out = {{"records", count},
                               {"store_seconds", store_s},
                               {"store_records_per_s", count / store_s},
                               {"index_seconds", index_s},
                               {"index_records_per_s", indexed / index_s},
                               {"store_bytes", DirBytes(data / "sovang.db") + (fs::exists(data / "sovang.db-wal") ? DirBytes(data / "sovang.db-wal") : 0)},
+                              {"index_bytes_built", index_bytes_built},
+                              {"compacted", compact},
+                              {"compact_seconds", compact_s},
                               {"index_bytes", DirBytes(data / "index")}};
   std::cout << out.dump() << "\n";
   return 0;
@@ -111,7 +137,7 @@ int Queries(const fs::path& data, int count, std::uint64_t seed) {
   sovang::store::Records records(db);
   const std::int64_t total = records.Count();
   std::mt19937_64 rng(seed);
-  const char* kinds[] = {"exact_name", "folded_name", "name_year", "typo", "field_filter", "decision_number", "book_number", "id"};
+  const char* kinds[] = {"exact_name", "folded_name", "name_year", "typo", "field_filter", "decision_number", "book_number", "name_commune"};
   for (int i = 0; i < count; ++i) {
     const std::string id = "syn-" + std::to_string(1 + static_cast<std::int64_t>(rng() % total));
     const auto r = records.Get(id);
@@ -129,45 +155,160 @@ int Queries(const fs::path& data, int count, std::uint64_t seed) {
       std::replace_if(q.begin(), q.end(), [](char c) { return c == '/' || c == '-'; }, ' ');
     }
     else if (kind == "book_number") q = "so:" + r->value(FieldId::kBookNumber);
-    else q = "id:" + id;
+    else {  // surname + given name + commune, as a clerk types it ("Nguyễn Thạch Lộc Yên")
+      const std::size_t first = name.find(' '), last = name.rfind(' ');
+      q = first == std::string::npos ? name : name.substr(0, first) + name.substr(last);
+      q += " " + r->value(FieldId::kCommune);
+    }
     std::cout << nlohmann::json{{"kind", kind}, {"query", q}, {"expected", id}}.dump() << "\n";
   }
   return 0;
 }
 
-int Latency(const fs::path& data, const fs::path& queries_file) {
-  std::vector<std::pair<std::string, std::string>> queries;
+int Latency(const fs::path& data, const fs::path& queries_file, const std::string& passes, int limit, bool facets) {
+  struct Query { std::string kind, query, expected; };
+  std::vector<Query> queries;
   std::ifstream in(queries_file);
   for (std::string line; std::getline(in, line);) {
     const auto j = nlohmann::json::parse(line);
-    queries.emplace_back(j["kind"], j["query"]);
+    queries.push_back({j["kind"], j["query"], j.value("expected", "")});
   }
   const auto open_start = Clock::now();
   sovang::index::Searcher searcher = sovang::index::Searcher::Open(data / "index");
   const double open_ms = Seconds(open_start) * 1000;
   nlohmann::json out = {{"open_ms", open_ms}};
-  for (const char* pass : {"cold", "warm"}) {
+  std::vector<std::string> pass_names;
+  for (std::size_t start = 0; start <= passes.size();) {
+    const std::size_t comma = std::min(passes.find(',', start), passes.size());
+    if (comma > start) pass_names.push_back(passes.substr(start, comma - start));
+    start = comma + 1;
+  }
+  for (const std::string& pass : pass_names) {
     std::map<std::string, std::vector<double>> ms;
+    std::map<std::string, int> errors_of, found_of;  // found: the expected record among the hits
     int errors = 0;
-    for (const auto& [kind, q] : queries) {
+    std::string first_error;
+    for (const auto& [kind, q, expected] : queries) {
       const auto t = Clock::now();
+      bool found = false;
       try {
-        searcher.Search({.query = q, .limit = 10, .offset = 0, .facets = false});
-      } catch (const std::exception&) {
+        const auto result = searcher.Search({.query = q, .limit = limit, .offset = 0, .facets = facets});
+        for (const auto& hit : result.hits) found = found || hit.id == expected;
+      } catch (const std::exception& e) {
         ++errors;
+        ++errors_of[kind];
+        if (first_error.empty()) first_error = kind + ": " + q + ": " + e.what();
       }
       const double elapsed = Seconds(t) * 1000;
       ms[kind].push_back(elapsed);
       ms["all"].push_back(elapsed);
+      if (found) ++found_of[kind], ++found_of["all"];
     }
     nlohmann::json per;
     for (auto& [kind, v] : ms) {
       std::sort(v.begin(), v.end());
-      per[kind] = {{"n", v.size()}, {"p50_ms", v[v.size() / 2]}, {"p99_ms", v[std::min(v.size() - 1, v.size() * 99 / 100)]}};
+      double sum = 0;
+      for (double x : v) sum += x;
+      per[kind] = {{"n", v.size()},
+                   {"p50_ms", v[v.size() / 2]},
+                   {"p90_ms", v[std::min(v.size() - 1, v.size() * 90 / 100)]},
+                   {"p99_ms", v[std::min(v.size() - 1, v.size() * 99 / 100)]},
+                   {"max_ms", v.back()},
+                   {"mean_ms", sum / v.size()},
+                   {"errors", kind == "all" ? errors : errors_of[kind]},
+                   {"found_share", static_cast<double>(found_of[kind]) / v.size()}};
     }
-    out[pass] = {{"latency", per}, {"errors", errors}};
+    out[pass] = {{"latency", per}, {"errors", errors}, {"first_error", first_error}};
   }
+  out["limit"] = limit;
+  out["facets"] = facets;
   std::cout << out.dump() << "\n";
+  return 0;
+}
+
+int Certificates(const fs::path& data, std::int64_t count, std::uint64_t seed) {
+  sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db");
+  sovang::store::Records records(db);
+  const std::int64_t total = records.Count();
+  std::mt19937_64 rng(seed);
+  std::vector<std::string> codes;
+  const auto start = Clock::now();
+  const std::int64_t batch = 5000;
+  for (std::int64_t done = 0; done < count;) {
+    const std::int64_t n = std::min(batch, count - done);
+    db.Transaction([&] {
+      sovang::store::Certificates certs(db);
+      for (std::int64_t i = 0; i < n; ++i) {
+        const std::string id = "syn-" + std::to_string(1 + static_cast<std::int64_t>(rng() % total));
+        codes.push_back(certs.EnsureOriginal(id).code);
+      }
+    });
+    done += n;
+  }
+  const double s = Seconds(start);
+  for (const auto& c : codes) std::cout << c << "\n";
+  std::fprintf(stderr, "{\"certificates\": %lld, \"seconds\": %.2f}\n", static_cast<long long>(codes.size()), s);
+  return 0;
+}
+
+int Verify(const fs::path& data, const fs::path& codes_file, int threads, double seconds) {
+  std::vector<std::string> codes;
+  std::ifstream in(codes_file);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) codes.push_back(line);
+  if (codes.empty()) throw std::runtime_error("no codes in " + codes_file.string());
+  // Lookups: each thread its own read-only connection, as the server's pool.
+  std::vector<std::int64_t> done(threads, 0), valid(threads, 0);
+  std::vector<std::thread> pool;
+  const auto start = Clock::now();
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db", {.read_only = true});
+      sovang::store::Certificates certs(db);
+      std::size_t i = static_cast<std::size_t>(t) * 7919;
+      while (Seconds(start) < seconds) {
+        for (int k = 0; k < 100; ++k, ++done[t]) {
+          const auto v = certs.VerifyCode(codes[i++ % codes.size()]);
+          if (v.status == "valid") ++valid[t];
+        }
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  const double lookup_s = Seconds(start);
+  std::int64_t lookups = 0, ok = 0;
+  for (int t = 0; t < threads; ++t) lookups += done[t], ok += valid[t];
+  // The log: one row per lookup, each its own transaction (what routes_verify does).
+  sovang::store::Database writer = sovang::store::Database::Open(data / "sovang.db");
+  const auto log_start = Clock::now();
+  std::int64_t rows = 0;
+  while (Seconds(log_start) < std::min(seconds, 5.0)) {
+    writer.Transaction([&] {
+      sovang::store::VerificationLog(writer).Append({"127.0.0.1", "code", std::string(64, 'a'), nullptr, "valid", 1});
+    });
+    ++rows;
+  }
+  const double log_s = Seconds(log_start);
+  const nlohmann::json out = {{"threads", threads},
+                              {"lookups", lookups},
+                              {"valid", ok},
+                              {"lookups_per_s", lookups / lookup_s},
+                              {"log_rows", rows},
+                              {"log_rows_per_s", rows / log_s}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+int StaffUser(const fs::path& data, const std::string& name, const std::string& role) {
+  std::string password;
+  std::getline(std::cin, password);
+  sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db");
+  sovang::store::StaffUsers users(db);
+  if (users.Find(name)) {
+    std::fprintf(stderr, "user %s exists\n", name.c_str());
+    return 0;
+  }
+  users.Add(name, role, password);
   return 0;
 }
 
@@ -175,15 +316,25 @@ int Latency(const fs::path& data, const fs::path& queries_file) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: sovang-scale build|queries|latency --data DIR ...\n");
+    std::fprintf(stderr, "usage: sovang-scale build|queries|latency|certificates|verify|staff-user --data DIR ...\n");
     return 2;
   }
   const std::string cmd = argv[1];
   const fs::path data = Arg(argc, argv, "data", "bench/out/scale");
   try {
-    if (cmd == "build") return Build(data, std::stoll(Arg(argc, argv, "records", "100000")), std::stoull(Arg(argc, argv, "seed", "1")));
+    if (cmd == "build")
+      return Build(data, std::stoll(Arg(argc, argv, "records", "100000")), std::stoull(Arg(argc, argv, "seed", "1")),
+                   Arg(argc, argv, "compact", "0") == "1");
     if (cmd == "queries") return Queries(data, std::stoi(Arg(argc, argv, "count", "1000")), std::stoull(Arg(argc, argv, "seed", "2")));
-    if (cmd == "latency") return Latency(data, Arg(argc, argv, "queries"));
+    if (cmd == "latency")
+      return Latency(data, Arg(argc, argv, "queries"), Arg(argc, argv, "passes", "cold,warm"),
+                     std::stoi(Arg(argc, argv, "limit", "10")), Arg(argc, argv, "facets", "0") == "1");
+    if (cmd == "certificates")
+      return Certificates(data, std::stoll(Arg(argc, argv, "count", "10000")), std::stoull(Arg(argc, argv, "seed", "3")));
+    if (cmd == "verify")
+      return Verify(data, Arg(argc, argv, "codes"), std::stoi(Arg(argc, argv, "threads", "2")),
+                    std::stod(Arg(argc, argv, "seconds", "10")));
+    if (cmd == "staff-user") return StaffUser(data, Arg(argc, argv, "name", "bench"), Arg(argc, argv, "role", "verifier"));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sovang-scale %s: %s\n", cmd.c_str(), e.what());
     return 3;

@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""Summarises bench/http/run.sh output: markdown on stdout, OUT/results.json.
+   usage: summarize.py OUT_DIR"""
+import json
+import os
+import sys
+
+out = sys.argv[1]
+RUNS = [("search-c16", "search, 16 conns", 15000), ("search-c256", "search, 256 conns", 15000),
+        ("verify-c16", "verify, 16 conns", 25000), ("verify-c256", "verify, 256 conns", 25000),
+        ("search-c16-ingest", "search, 16 conns, ingest running", None),
+        ("search-c1-ingest", "search, 1 conn, ingest running", None), ("search-c1", "search, 1 conn", None)]
+
+
+def read(name):
+    try:
+        with open(os.path.join(out, name)) as f:
+            return f.read().strip()
+    except FileNotFoundError:
+        return ""
+
+
+results = {}
+print("| run | req/s | p50 ms | p99 ms | max ms | socket errors | non-2xx | statuses | server RSS MB (now, peak) | load before → after | target |")
+print("|---|---:|---:|---:|---:|---:|---:|---|---|---|---|")
+for name, label, target in RUNS:
+    text = read(name + ".json")
+    if not text:
+        continue
+    j = json.loads(text)
+    j["rss"] = read(name + ".rss")
+    j["load"] = read(name + ".load").replace("\n", " → ")
+    results[name] = j
+    e = j["errors"]
+    sock = e["connect"] + e["read"] + e["write"] + e["timeout"]
+    verdict = ""
+    if target:
+        ok = j["rps"] >= target and sock == 0 and e["status"] == 0
+        verdict = f"≥ {target:,}/s, 0 errors: {'met' if ok else 'NOT met'}"
+    elif "ingest" in name:
+        verdict = f"p99 ≤ 5 ms: {'met' if j['p99_ms'] <= 5 else 'NOT met'}"
+    print(f"| {label} | {j['rps']:,.0f} | {j['p50_ms']:.2f} | {j['p99_ms']:.2f} | {j['max_ms']:.1f} | {sock} | {e['status']} | "
+          f"{json.dumps(j['statuses'])} | {j['rss']} | {j['load']} | {verdict} |")
+results["rss_start"], results["rss_end"] = read("rss-start.txt"), read("rss-end.txt")
+results["verify_inprocess"] = json.loads(read("verify-inprocess.json") or "null")
+results["ingest"] = json.loads(read("ingest.json") or "null")
+results["user"] = read("user.txt")
+with open(os.path.join(out, "results.json"), "w") as f:
+    json.dump(results, f, indent=1)
+print(f"\nserver RSS (now, peak MB): at start {results['rss_start']}, at the end {results['rss_end']}; staff user by: {results['user']}")
+if results["verify_inprocess"]:
+    v = results["verify_inprocess"]
+    print(f"verification in-process (no HTTP, {v['threads']} threads): {v['lookups_per_s']:,.0f} lookups/s; "
+          f"one log row per transaction as the server writes it: {v['log_rows_per_s']:,.0f} rows/s")
+if results["ingest"]:
+    print("ingest while serving:", json.dumps(results["ingest"]), read("ingest-still-running.txt"))

@@ -1,0 +1,124 @@
+// sovang-ocr-stages: where a page's CPU time goes in `sovang ingest`'s
+// worker, stage by stage, on one thread: decode (ocr::LoadPages), clean-up,
+// table layout and Tesseract recognition (ocr::Recognizer, its own timers),
+// extraction (ingest::ExtractRecords) and the page PNG the archive keeps
+// (PageImage::EncodePng). What the pipeline adds around it (SHA-256, master
+// copy, SQLite, Xapian) is the ingest run's CPU minus these.
+// Driven by bench/ocr/run.sh; never run by ctest.
+//
+//   sovang-ocr-stages DIR_OR_FILE...        > stages.json
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/award_catalog.h"
+#include "core/gazetteer.h"
+#include "ingest/extract.h"
+#include "ocr/recognizer.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// CPU seconds of the whole process (every thread), user + system.
+double ProcessCpu() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+bool IsScan(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" || ext == ".pdf";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  sovang::ocr::PinOpenMpToOneThread();  // as `sovang` does first thing
+  std::vector<fs::path> files;
+  for (int i = 1; i < argc; ++i) {
+    const fs::path p = argv[i];
+    if (fs::is_directory(p)) {
+      for (const auto& e : fs::directory_iterator(p))
+        if (e.is_regular_file() && IsScan(e.path())) files.push_back(e.path());
+    } else {
+      files.push_back(p);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: sovang-ocr-stages DIR_OR_FILE...\n");
+    return 2;
+  }
+  try {
+    auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+    // cpu: process CPU seconds per stage; wall: the recogniser's own timers.
+    std::map<std::string, double> cpu, wall;
+    int pages = 0;
+    const double cpu_start = ProcessCpu();
+    const auto wall_start = Clock::now();
+    for (const fs::path& file : files) {
+      double c = ProcessCpu();
+      std::vector<sovang::ocr::LoadedPage> loaded = sovang::ocr::LoadPages(file);
+      cpu["decode"] += ProcessCpu() - c;
+      int page_no = 0;
+      for (auto& lp : loaded) {
+        ++page_no;
+        c = ProcessCpu();
+        const sovang::ocr::RecognizedPage page = recognizer->Recognize(lp.image);
+        cpu["recognize_total"] += ProcessCpu() - c;
+        wall["cleanup"] += page.cleanup_seconds;
+        wall["layout"] += page.layout_seconds;
+        wall["recognition"] += page.recognition_seconds;
+        sovang::SourceRef source;
+        source.file = file.filename().string();
+        source.sha256 = std::string(64, '0');
+        source.page = page_no;
+        c = ProcessCpu();
+        const auto records = sovang::ingest::ExtractRecords(
+            page, sovang::ingest::ExtractContext{sovang::AwardCatalog::Default(), sovang::Gazetteer::Default(), source});
+        cpu["extract"] += ProcessCpu() - c;
+        c = ProcessCpu();
+        const std::string png = lp.image.EncodePng();
+        cpu["encode_png"] += ProcessCpu() - c;
+        ++pages;
+      }
+    }
+    const double total_cpu = ProcessCpu() - cpu_start;
+    // Split the recogniser's CPU by its own wall timers (one thread: wall ~ CPU).
+    const double timed = wall["cleanup"] + wall["layout"] + wall["recognition"];
+    nlohmann::json out = {{"files", files.size()}, {"pages", pages}, {"wall_seconds", Since(wall_start)},
+                          {"cpu_seconds", total_cpu}};
+    for (const auto& [k, v] : cpu) out["cpu"][k] = v;
+    for (const auto& [k, v] : wall) out["recognizer_wall"][k] = v;
+    if (timed > 0) {
+      for (const char* k : {"cleanup", "layout", "recognition"})
+        out["cpu_est"][k] = cpu["recognize_total"] * wall[k] / timed;
+      out["cpu_est"]["decode"] = cpu["decode"];
+      out["cpu_est"]["extract"] = cpu["extract"];
+      out["cpu_est"]["encode_png"] = cpu["encode_png"];
+      out["recognition_share"] = cpu["recognize_total"] * wall["recognition"] / timed / total_cpu;
+    }
+    std::cout << out.dump() << "\n";
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sovang-ocr-stages: %s\n", e.what());
+    return 3;
+  }
+  return 0;
+}
