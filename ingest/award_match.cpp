@@ -302,8 +302,6 @@ std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) co
   return best;
 }
 
-std::optional<AwardMatch> AwardMatcher::Match(const TextRun& run, Span within) const { return Find(run, within); }
-
 std::optional<AwardMatch> AwardMatcher::MatchText(std::string_view text_in) const {
   std::vector<ocr::Word> words;
   std::string current;

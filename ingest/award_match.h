@@ -30,10 +30,8 @@ class AwardMatcher {
   // The catalog must outlive the matcher.
   explicit AwardMatcher(const AwardCatalog& catalog);
 
-  // The best award anywhere in the span (a paragraph, a page).
+  // The best award anywhere in the span (a paragraph, a page, a table cell).
   std::optional<AwardMatch> Find(const TextRun& run, Span within) const;
-  // The span read as an award from its first word (a table cell, a heading).
-  std::optional<AwardMatch> Match(const TextRun& run, Span within) const;
   // Match on a plain string (tests, CSV cells).
   std::optional<AwardMatch> MatchText(std::string_view text) const;
 

@@ -43,8 +43,8 @@ void ReadDecisionFacts(const TextRun& run, Span within, PageFacts& facts, bool a
 
 // --- Field setters: each reads one thing from a span and fills the record. ---
 
-// Name (with post-correction and plausibility) from a span; `person` false for
-// collectives, which are not checked as names.
+// Name from a span: capitals undone, post-corrected and checked as a
+// person's name, except for collectives ("Tập thể …", "Nhân dân xã …").
 void SetName(Record& record, const TextRun& run, Span span, const ExtractTools& tools);
 void SetGender(Record& record, const TextRun& run, const Honorific& honorific);
 // The gender column of a ledger ("Nam", "Nữ").
