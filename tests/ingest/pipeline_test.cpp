@@ -10,9 +10,11 @@
 #include <fstream>
 
 #include "core/archive_layout.h"
+#include "core/error.h"
 #include "index/indexer.h"
 #include "index/searcher.h"
 #include "ingest/index_sync.h"
+#include "ingest/page_crop.h"
 #include "store/database.h"
 #include "store/records.h"
 #include "store/sources.h"
@@ -151,4 +153,16 @@ TEST_CASE("Rebuilding the index from the store gives every record once", "[inges
   CHECK(ingest::RebuildIndex(db, indexer) >= 25);
   CHECK(indexer.DocumentCount() == 25);
   CHECK(indexer.LastAppliedSeq() == store::Outbox(db).LastSeq());
+}
+
+TEST_CASE("A record's crop is the part of its page image inside its box", "[ingest][crop]") {
+  test::TempDir dir;
+  test::WriteTinyPng(dir.path() / "page.png", 5);
+  const std::string png = ingest::CropPng(dir.path() / "page.png", Box{2, 3, 4, 2});
+  const ocr::PageImage crop = ocr::PageImage::Decode(png);
+  CHECK(crop.width() == 4);
+  CHECK(crop.height() == 2);
+  // A box running off the page is clamped to it.
+  CHECK(ocr::PageImage::Decode(ingest::CropPng(dir.path() / "page.png", Box{6, 6, 50, 50})).width() == 2);
+  CHECK_THROWS_AS(ingest::CropPng(dir.path() / "missing.png", Box{0, 0, 1, 1}), Error);
 }
