@@ -24,9 +24,9 @@ bool Near(std::string_view token, std::string_view want) {
 // (OCR reads "II" as "ll" or "11"). A damaged word counts only when it is close
 // to one rank word and not the other.
 int RankWord(std::string_view t) {
-  static const std::pair<std::string_view, int> kExact[] = {
-      {"nhat", 1}, {"nhi", 2}, {"ba", 3}, {"i", 1},   {"ii", 2},  {"iii", 3}, {"1", 1},
-      {"2", 2},    {"3", 3},   {"l", 1},  {"ll", 2}, {"lll", 3}, {"11", 2}, {"111", 3}};
+  static const std::pair<std::string_view, int> kExact[] = {{"nhat", 1}, {"nhi", 2}, {"ba", 3}, {"i", 1},  {"ii", 2},
+                                                            {"iii", 3},  {"1", 1},   {"2", 2},  {"3", 3},  {"l", 1},
+                                                            {"ll", 2},   {"lll", 3}, {"11", 2}, {"111", 3}};
   for (const auto& [word, rank] : kExact)
     if (t == word) return rank;
   if (t.size() < 3) return 0;
@@ -39,7 +39,7 @@ int RankWord(std::string_view t) {
 
 // What one position of a name says.
 struct Part {
-  int war = 0;   // 1 chống Pháp, 2 chống Mỹ / cứu nước
+  int war = 0;  // 1 chống Pháp, 2 chống Mỹ / cứu nước
   int rank = 0;
   std::size_t consumed = 0;  // words read
 };
@@ -206,8 +206,10 @@ std::optional<AwardMatch> AwardMatcher::MatchAt(const std::vector<Span>& tokens,
     if (!WarCompatible(r.war, v.war, v.form->war)) continue;
     double penalty = 0.0;
     if (v.form->rank != 0) {
-      if (r.rank == 0) penalty += 0.3;  // which rank? nobody can tell
-      else if (r.rank != v.form->rank) continue;
+      if (r.rank == 0)
+        penalty += 0.3;  // which rank? nobody can tell
+      else if (r.rank != v.form->rank)
+        continue;
     } else if (r.rank != 0) {
       penalty += 0.2;
     }
@@ -229,8 +231,8 @@ std::optional<AwardMatch> AwardMatcher::MatchAt(const std::vector<Span>& tokens,
       if (r.terminated) score -= 0.05 * static_cast<double>(r.base.size() - k);
       auto& fb = form_best[v.form];
       fb = std::max(fb, score);
-      const bool better = score > best.score + 1e-9 ||
-                          (score > best.score - 1e-9 && best.variant && v.base_text.size() > best.variant->base_text.size());
+      const bool better = score > best.score + 1e-9 || (score > best.score - 1e-9 && best.variant &&
+                                                        v.base_text.size() > best.variant->base_text.size());
       if (better) best = Candidate{&v, score, k};
     }
   }

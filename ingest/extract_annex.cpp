@@ -53,11 +53,13 @@ struct Heading {
 std::optional<Heading> HeadingAt(const std::vector<ocr::Line>& lines, std::size_t i, const ExtractTools& tools) {
   for (std::size_t n = 1; n <= 2 && i + n <= lines.size(); ++n) {
     if (n == 2 && LeadingNumber(TextRun::FromLine(lines[i + 1]))) break;
-    TextRun run = TextRun::FromLines(std::vector<ocr::Line>(lines.begin() + static_cast<long>(i),
-                                                            lines.begin() + static_cast<long>(i + n)));
+    TextRun run = TextRun::FromLines(
+        std::vector<ocr::Line>(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(i + n)));
     Span body = run.all();
-    if (auto prefix = HeadingPrefix(run)) body = *prefix;
-    else if (auto number = LeadingNumber(run)) body = number->rest;
+    if (auto prefix = HeadingPrefix(run))
+      body = *prefix;
+    else if (auto number = LeadingNumber(run))
+      body = number->rest;
     if (HonorificAt(run, body)) return std::nullopt;  // an entry, not a heading
     auto match = tools.awards.Find(run, body);
     if (!match) continue;
@@ -203,8 +205,10 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const auto number = LeadingNumber(run);
     Record record;
     Span body = run.all();
-    if (number) body = number->rest;
-    else if (auto h = HonorificAfterJunk(run)) body.begin = h->span.begin;
+    if (number)
+      body = number->rest;
+    else if (auto h = HonorificAfterJunk(run))
+      body.begin = h->span.begin;
     ReadPerson(record, run, body, tools, facts.decision_date.value);
     if (!record[FieldId::kAward].present()) {
       record[FieldId::kAward] = e.award;

@@ -73,7 +73,8 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
   {
     Span top = all.all();
     if (tang < page.lines.size()) top.end = body.begin;
-    if (auto authority = FindAuthority(all, top)) facts.authority = MakeField(all, authority->span, authority->value, 1.0, Validation::kLexicon);
+    if (auto authority = FindAuthority(all, top))
+      facts.authority = MakeField(all, authority->span, authority->value, 1.0, Validation::kLexicon);
   }
 
   std::optional<AwardMatch> award = tools.awards.Find(all, body);
@@ -118,7 +119,8 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
     std::size_t end = pl.EndOfLine(k);
     const std::string_view tail = all.FoldedOf(Span{end > 0 ? end - 1 : 0, end});
     if (tail == "," && k + 1 < pl.spans.size()) end = pl.EndOfLine(k + 1);
-    if (auto hometown = FindHometown(all, Span{hit->begin, end})) SetHometown(record, all, *hometown, tools, record.value(FieldId::kDecisionDate));
+    if (auto hometown = FindHometown(all, Span{hit->begin, end}))
+      SetHometown(record, all, *hometown, tools, record.value(FieldId::kDecisionDate));
     break;
   }
 

@@ -69,8 +69,10 @@ void SetGenderWord(Record& record, const TextRun& run, Span span) {
   const std::string f = text::CollapseSpaces(run.FoldedOf(run.Trim(span)));
   if (f.empty()) return;
   std::string gender;
-  if (f == "nam" || f == "ong" || f == "m") gender = "nam";
-  else if (f == "nu" || f == "ba" || f == "f") gender = "nữ";
+  if (f == "nam" || f == "ong" || f == "m")
+    gender = "nam";
+  else if (f == "nu" || f == "ba" || f == "f")
+    gender = "nữ";
   Field field = MakeField(run, span, gender);
   if (gender.empty()) MarkInvalid(field);
   record[FieldId::kGender] = std::move(field);
@@ -153,7 +155,7 @@ std::optional<Span> FindHometown(const TextRun& run, Span within) {
   }
   // Clauses that follow a hometown without a semicolon.
   static constexpr std::array<std::string_view, 13> kNext = {
-      "chuc vu", "don vi",  "da co",    "hien o",      "tru quan",       "noi o",        "dan toc",
+      "chuc vu",    "don vi",      "da co",   "hien o",     "tru quan",      "noi o",        "dan toc",
       "thanh tich", "nghe nghiep", "cap bac", "so so vang", "so quyet dinh", "quyet dinh so"};
   for (std::string_view k : kNext)
     if (auto hit = FindPhrase(run, Span{begin, end}, k)) end = std::min(end, hit->begin);

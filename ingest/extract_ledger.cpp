@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <map>
 
+#include "core/decision_number.h"
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/ledger_columns.h"
-#include "core/decision_number.h"
 #include "text/normalize.h"
 
 namespace sovang::ingest {
@@ -72,8 +72,10 @@ Record ReadRow(const Row& row, const ExtractTools& tools, const std::string& def
     const TextRun run = run_of(LedgerColumn::kName);
     // "390. Chu Thị Quyền": the row number in the name's cell.
     Span cell = run.all();
-    if (auto number = LeadingNumber(run)) cell = number->rest;
-    else if (const auto t = Tokens(run, cell); !t.empty() && run.FoldedOf(t[0]).find_first_not_of("0123456789") == std::string_view::npos)
+    if (auto number = LeadingNumber(run))
+      cell = number->rest;
+    else if (const auto t = Tokens(run, cell);
+             !t.empty() && run.FoldedOf(t[0]).find_first_not_of("0123456789") == std::string_view::npos)
       cell.begin = t[0].end;
     const auto h = HonorificAt(run, cell);
     const Span from{h ? h->span.end : cell.begin, run.folded().size()};
@@ -96,12 +98,15 @@ Record ReadRow(const Row& row, const ExtractTools& tools, const std::string& def
   }
   if (row.Has(LedgerColumn::kAward)) {
     const TextRun run = run_of(LedgerColumn::kAward);
-    if (auto m = tools.awards.Find(run, run.all())) SetAward(record, run, *m);
-    else SetUnmatchedAward(record, run, run.all());
+    if (auto m = tools.awards.Find(run, run.all()))
+      SetAward(record, run, *m);
+    else
+      SetUnmatchedAward(record, run, run.all());
   }
   auto read_number = [&](const TextRun& run) -> std::optional<Found> {
     auto number = FindDecisionNumber(run, run.all(), /*bare=*/true);
-    if (number) SetDecisionNumber(record, run, *number);
+    if (number)
+      SetDecisionNumber(record, run, *number);
     else if (!run.Trim(run.all()).empty()) {
       Field seen = MakeField(run, run.all(), "");
       MarkInvalid(seen);
@@ -328,7 +333,8 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
   if (header_rows > 1) {
     std::vector<std::string> last(static_cast<std::size_t>(table.cols));
     for (int c = 0; c < table.cols; ++c)
-      if (const ocr::Cell* cell = table.at(header_rows - 1, c)) last[static_cast<std::size_t>(c)] = TextRun::FromCell(*cell).text();
+      if (const ocr::Cell* cell = table.at(header_rows - 1, c))
+        last[static_cast<std::size_t>(c)] = TextRun::FromCell(*cell).text();
     const auto alone = MapHeader(last);
     auto named = [](const std::vector<LedgerColumn>& v) {
       return std::count_if(v.begin(), v.end(), [](LedgerColumn c) { return c != LedgerColumn::kUnknown; });
@@ -376,7 +382,8 @@ std::vector<Anchor> AnchorsOf(const ocr::Line& line) {
     for (std::size_t j = i; j < words.size() && j < i + 5; ++j) {
       text += (text.empty() ? "" : " ") + words[j].text;
       const HeaderMatch m = MatchHeader(text);
-      if (m.column != LedgerColumn::kUnknown) candidates.push_back({m.score + 0.01 * static_cast<double>(j - i), i, j + 1, m.column});
+      if (m.column != LedgerColumn::kUnknown)
+        candidates.push_back({m.score + 0.01 * static_cast<double>(j - i), i, j + 1, m.column});
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
@@ -427,9 +434,12 @@ std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const Ext
   std::vector<std::vector<ocr::Line>> entries;
   for (const auto& line : page.lines) {
     const TextRun run = TextRun::FromLine(line);
-    if (LeadingNumber(run)) entries.push_back({line});
-    else if (entries.empty()) caption.push_back(line);
-    else entries.back().push_back(line);
+    if (LeadingNumber(run))
+      entries.push_back({line});
+    else if (entries.empty())
+      caption.push_back(line);
+    else
+      entries.back().push_back(line);
   }
   const PageFacts facts = CaptionFacts(caption, tools);
   std::vector<Record> records;

@@ -33,8 +33,22 @@ std::vector<std::size_t> CodePointStarts(std::string_view s) {
 
 bool IsTrimPunct(char c) {
   switch (c) {
-    case ' ': case ',': case ';': case ':': case '.': case '(': case ')': case '[': case ']':
-    case '"': case '\'': case '-': case '*': case '_': case '|': case '\t':
+    case ' ':
+    case ',':
+    case ';':
+    case ':':
+    case '.':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '"':
+    case '\'':
+    case '-':
+    case '*':
+    case '_':
+    case '|':
+    case '\t':
       return true;
     default:
       return false;

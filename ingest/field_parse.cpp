@@ -19,9 +19,14 @@ bool IsTokenByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(
 // Letters OCR reads instead of digits (folded text is lower case).
 char DigitFor(char c) {
   switch (c) {
-    case 'o': case 'O':
+    case 'o':
+    case 'O':
       return '0';
-    case 'l': case 'i': case 'I': case '|': case '!':
+    case 'l':
+    case 'i':
+    case 'I':
+    case '|':
+    case '!':
       return '1';
     default:
       return 0;
@@ -79,8 +84,9 @@ Span ReadDecisionAt(std::string_view fx, std::size_t pos, std::size_t end) {
 }
 
 bool HasLetter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
 }
 
 // Known issuer codes: matching key (upper ASCII, Đ->D) -> as printed.
@@ -89,9 +95,23 @@ struct IssuerCode {
   const char* printed;
 };
 constexpr std::array<IssuerCode, 17> kIssuerCodes = {{
-    {"QD", "QĐ"},   {"HDNN", "HĐNN"}, {"HDBT", "HĐBT"}, {"HDCP", "HĐCP"}, {"CTN", "CTN"}, {"TTG", "TTg"},
-    {"UBND", "UBND"}, {"NQ", "NQ"},   {"CP", "CP"},     {"VP", "VP"},     {"BQP", "BQP"}, {"BNV", "BNV"},
-    {"KT", "KT"},   {"UB", "UB"},     {"TW", "TW"},     {"KTCT", "KTCT"}, {"MT", "MT"},
+    {"QD", "QĐ"},
+    {"HDNN", "HĐNN"},
+    {"HDBT", "HĐBT"},
+    {"HDCP", "HĐCP"},
+    {"CTN", "CTN"},
+    {"TTG", "TTg"},
+    {"UBND", "UBND"},
+    {"NQ", "NQ"},
+    {"CP", "CP"},
+    {"VP", "VP"},
+    {"BQP", "BQP"},
+    {"BNV", "BNV"},
+    {"KT", "KT"},
+    {"UB", "UB"},
+    {"TW", "TW"},
+    {"KTCT", "KTCT"},
+    {"MT", "MT"},
 }};
 
 // Canonical spelling of an issuer segment ("QD" -> "QĐ", "HDNN7" -> "HĐNN7",
@@ -147,8 +167,10 @@ bool IsKnownIssuerSegment(const std::string& segment) {
 bool FixDigitRun(std::string& s) {
   bool any_digit = false;
   for (char c : s) {
-    if (IsDigit(c)) any_digit = true;
-    else if (!DigitFor(c)) return false;
+    if (IsDigit(c))
+      any_digit = true;
+    else if (!DigitFor(c))
+      return false;
   }
   if (!any_digit) return false;
   bool changed = false;
@@ -174,9 +196,12 @@ std::string FixDigits(std::string_view folded) {
     while (j < out.size() && (IsAsciiAlnum(out[j]) || out[j] == '|' || out[j] == '!')) ++j;
     int digits = 0, confusable = 0, other = 0;
     for (std::size_t k = i; k < j; ++k) {
-      if (IsDigit(out[k])) ++digits;
-      else if (DigitFor(out[k])) ++confusable;
-      else ++other;
+      if (IsDigit(out[k]))
+        ++digits;
+      else if (DigitFor(out[k]))
+        ++confusable;
+      else
+        ++other;
     }
     // "l93O" -> "1930"; "qd", "sinh", "6b" stay.
     if (digits > 0 && other == 0 && digits >= confusable)
@@ -189,9 +214,9 @@ std::string FixDigits(std::string_view folded) {
 
 DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   std::string s = text::Nfc(text::CollapseSpaces(verbatim));
-  Replace(s, "\xE2\x80\x93", "-");     // en dash
-  Replace(s, "\xE2\x80\x94", "-");     // em dash
-  Replace(s, "\xE2\x80\x90", "-");     // hyphen
+  Replace(s, "\xE2\x80\x93", "-");  // en dash
+  Replace(s, "\xE2\x80\x94", "-");  // em dash
+  Replace(s, "\xE2\x80\x90", "-");  // hyphen
   Replace(s, "\\", "/");
   Replace(s, "\xE2\x81\x84", "/");  // fraction slash
   Replace(s, "\xE2\x88\x95", "/");  // division slash
@@ -353,8 +378,8 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
   };
 
   // Keywords, strongest first; a number must follow directly.
-  static constexpr std::array<std::string_view, 6> kKeywords = {
-      "quyet dinh so", "so quyet dinh", "qd so", "so qd", "quyet dinh", "so"};
+  static constexpr std::array<std::string_view, 6> kKeywords = {"quyet dinh so", "so quyet dinh", "qd so",
+                                                                "so qd",         "quyet dinh",    "so"};
   std::optional<Found> weak;
   for (std::string_view keyword : kKeywords) {
     Span from = within;

@@ -16,10 +16,10 @@ namespace sovang::ingest {
 
 // A value found in a run: where it is and what it means.
 struct Found {
-  Span span;           // in TextRun::folded()
-  std::string value;   // normalised; empty when the text was found but makes no sense
-  bool corrected = false;  // OCR confusions were repaired to get the value
-  bool valid = true;       // passed validation (year in range, well-formed number, ...)
+  Span span;                                  // in TextRun::folded()
+  std::string value;                          // normalised; empty when the text was found but makes no sense
+  bool corrected = false;                     // OCR confusions were repaired to get the value
+  bool valid = true;                          // passed validation (year in range, well-formed number, ...)
   Validation validation = Validation::kNone;  // how much passing it says
 };
 
@@ -36,8 +36,8 @@ inline constexpr int kMaxYear = 2025;
 // --- Decision numbers ---------------------------------------------------------
 
 struct DecisionText {
-  std::string value;      // "803/QĐ-CTN": spacing normalised, confusions repaired
-  bool corrected = false; // something other than spacing was repaired
+  std::string value;       // "803/QĐ-CTN": spacing normalised, confusions repaired
+  bool corrected = false;  // something other than spacing was repaired
   bool well_formed = false;
   bool known_issuer = false;  // every letter segment is a known code (QĐ, CTN, TTg, HĐNN…)
 };

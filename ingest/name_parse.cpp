@@ -12,7 +12,7 @@ namespace sovang::ingest {
 namespace {
 
 struct HonorificForm {
-  std::string_view folded;    // words, folded
+  std::string_view folded;  // words, folded
   std::string_view gender;
   std::string_view required;  // the exact lower-case spelling needed when the fold is ambiguous, or ""
 };
@@ -52,9 +52,7 @@ std::vector<std::string_view> Split(std::string_view s) {
 // Words that end a name when they follow it without punctuation.
 bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k) {
   const std::string_view t = run.FoldedOf(tokens[k]);
-  auto next = [&](std::string_view want) {
-    return k + 1 < tokens.size() && run.FoldedOf(tokens[k + 1]) == want;
-  };
+  auto next = [&](std::string_view want) { return k + 1 < tokens.size() && run.FoldedOf(tokens[k + 1]) == want; };
   // "Sinh" and "Quế" are given names too: they end a name only before what follows them.
   auto next_is_number = [&] {
     if (k + 1 >= tokens.size()) return false;
@@ -130,8 +128,8 @@ Span NameAt(const TextRun& run, Span within, std::size_t max_words) {
 
 bool LooksCollective(std::string_view folded_name) {
   static constexpr std::array<std::string_view, 16> kStarts = {
-      "tap the", "nhan dan", "can bo", "dai doi", "tieu doan", "trung doan", "su doan", "doi ", "to ",
-      "hop tac xa", "truong ", "uy ban", "xa ", "huyen ", "gia dinh", "co quan"};
+      "tap the", "nhan dan",   "can bo",  "dai doi", "tieu doan", "trung doan", "su doan",  "doi ",
+      "to ",     "hop tac xa", "truong ", "uy ban",  "xa ",       "huyen ",     "gia dinh", "co quan"};
   for (std::string_view s : kStarts)
     if (folded_name.substr(0, s.size()) == s) return true;
   return false;

@@ -17,7 +17,7 @@ constexpr int kRegion = 3;
 constexpr int kCity = 4;  // thành phố: a district (provincial city) or a province (Hà Nội)
 
 struct LevelWord {
-  std::string_view folded;    // its words, folded
+  std::string_view folded;  // its words, folded
   int level;
   std::string_view required;  // lower-case spelling needed when the fold is ambiguous ("" = any)
   bool abbreviation;          // "X.", "H.": a single letter that must be followed by a dot
@@ -151,9 +151,12 @@ bool Allows(int label, int level) {
 PlaceResolver::PlaceResolver(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   for (const PlaceUnit& u : gazetteer.units()) {
     int level = -1;
-    if (u.level == "commune") level = 0;
-    else if (u.level == "district") level = 1;
-    else if (u.level == "province") level = 2;
+    if (u.level == "commune")
+      level = 0;
+    else if (u.level == "district")
+      level = 1;
+    else if (u.level == "province")
+      level = 2;
     if (level < 0) continue;
     by_fold_[level][text::CollapseSpaces(text::Fold(u.name))].push_back(&u);
   }
@@ -231,7 +234,8 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
       for (const auto& m : LookupAnyTime(whole, level)) known = known || m.strength >= 2;
     if (known) continue;
     const std::string_view first = run.FoldedOf(tokens[0]);
-    static constexpr std::pair<std::string_view, int> kDamaged[] = {{"xa", 0}, {"phuong", 0}, {"huyen", 1}, {"tinh", 2}};
+    static constexpr std::pair<std::string_view, int> kDamaged[] = {
+        {"xa", 0}, {"phuong", 0}, {"huyen", 1}, {"tinh", 2}};
     for (const auto& [word, level] : kDamaged) {
       if (first == word || text::EditDistance(first, word, 1) > 1) continue;
       const Span rest = run.Trim(Span{tokens[1].begin, p.name.end});
@@ -319,9 +323,15 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
       part.quality = area_known ? kUnknownInKnownArea : kUnknownArea;
     }
     switch (best[i]) {
-      case 0: out.commune = part; break;
-      case 1: out.district = part; break;
-      default: out.province = part; break;
+      case 0:
+        out.commune = part;
+        break;
+      case 1:
+        out.district = part;
+        break;
+      default:
+        out.province = part;
+        break;
     }
   }
   return out;

@@ -19,10 +19,10 @@
 namespace sovang::ingest {
 
 struct PlacePart {
-  Span span;               // the part as printed, level word included
-  std::string value;       // the name, without the level word
-  double quality = 1.0;    // 1 known as printed; < 1 repaired or unknown to the gazetteer
-  bool known = false;      // found in the gazetteer at its level
+  Span span;             // the part as printed, level word included
+  std::string value;     // the name, without the level word
+  double quality = 1.0;  // 1 known as printed; < 1 repaired or unknown to the gazetteer
+  bool known = false;    // found in the gazetteer at its level
   // kLexicon: printed exactly as a gazetteer unit whose parent is printed next
   // to it; kPattern: a gazetteer unit, alone; kNone otherwise.
   Validation validation = Validation::kNone;

@@ -42,8 +42,10 @@ std::optional<std::string> UndoDigitConfusions(const std::string& word) {
     if (c != '|') without_bars.push_back(c);
   }
   for (char& c : letters) {
-    if (c == '1' || c == '|') c = 'l', changed = true;
-    else if (c == '0') c = 'o', changed = true;
+    if (c == '1' || c == '|')
+      c = 'l', changed = true;
+    else if (c == '0')
+      c = 'o', changed = true;
   }
   if (!changed) return std::nullopt;
   if (AcceptableRepair(letters)) return letters;
@@ -61,24 +63,24 @@ std::string Unique(const std::set<std::string>& candidates) {
 const std::vector<std::string>& NameCorrector::Surnames() {
   // The common Kinh surnames, and those of the Tày, Nùng, Dao, Thái, H'Mông of the north.
   static const std::vector<std::string> kSurnames = {
-      "Nguyễn", "Trần",  "Lê",    "Phạm",  "Hoàng", "Huỳnh", "Phan",  "Vũ",    "Võ",    "Đặng",  "Bùi",   "Đỗ",
-      "Hồ",     "Ngô",   "Dương", "Lý",    "Đinh",  "Đào",   "Đoàn",  "Vương", "Trịnh", "Trương", "Lâm",  "Mai",
-      "Tô",     "Hà",    "Tạ",    "Cao",   "Lương", "Lục",   "Nông",  "Lộc",   "Bế",    "Vi",    "Vy",    "La",
-      "Sầm",    "Hứa",   "Chu",   "Triệu", "Mã",    "Lăng",  "Đàm",   "Lành",  "Mông",  "Phùng", "Quách", "Khúc",
-      "Kiều",   "Thân",  "Tăng",  "Âu",    "Lưu",   "Lò",    "Lường", "Quàng", "Cầm",   "Tòng",  "Điêu",  "Giàng",
-      "Thào",   "Sùng",  "Vàng",  "Hầu",   "Ma",    "Tống",  "Nịnh",  "Hoàng", "Đồng",  "Đường", "Tạ",    "Văn",
-      "Lạc",    "Linh",  "Mạc",   "Thạch", "Hà",    "Nghiêm", "Văn",  "Khổng", "Diệp",  "Bạch",  "Tiêu",  "Ninh",
-      "Đàm",    "Lã",    "Lữ",    "Trưng", "Bàn",   "Chẩu",  "Hứa",   "Lèo",   "Sằm",   "Pò",    "Dương", "Vòng"};
+      "Nguyễn", "Trần", "Lê",    "Phạm",  "Hoàng", "Huỳnh",  "Phan",  "Vũ",    "Võ",    "Đặng",   "Bùi",   "Đỗ",
+      "Hồ",     "Ngô",  "Dương", "Lý",    "Đinh",  "Đào",    "Đoàn",  "Vương", "Trịnh", "Trương", "Lâm",   "Mai",
+      "Tô",     "Hà",   "Tạ",    "Cao",   "Lương", "Lục",    "Nông",  "Lộc",   "Bế",    "Vi",     "Vy",    "La",
+      "Sầm",    "Hứa",  "Chu",   "Triệu", "Mã",    "Lăng",   "Đàm",   "Lành",  "Mông",  "Phùng",  "Quách", "Khúc",
+      "Kiều",   "Thân", "Tăng",  "Âu",    "Lưu",   "Lò",     "Lường", "Quàng", "Cầm",   "Tòng",   "Điêu",  "Giàng",
+      "Thào",   "Sùng", "Vàng",  "Hầu",   "Ma",    "Tống",   "Nịnh",  "Hoàng", "Đồng",  "Đường",  "Tạ",    "Văn",
+      "Lạc",    "Linh", "Mạc",   "Thạch", "Hà",    "Nghiêm", "Văn",   "Khổng", "Diệp",  "Bạch",   "Tiêu",  "Ninh",
+      "Đàm",    "Lã",   "Lữ",    "Trưng", "Bàn",   "Chẩu",   "Hứa",   "Lèo",   "Sằm",   "Pò",     "Dương", "Vòng"};
   return kSurnames;
 }
 
 const std::vector<std::string>& NameCorrector::MiddleNames() {
   static const std::vector<std::string> kMiddles = {
-      "Văn",  "Thị",   "Đức",  "Hữu",  "Minh", "Xuân",  "Quang", "Ngọc",  "Đình",  "Công",  "Thanh", "Kim",
-      "Bá",   "Trọng", "Quốc", "Mạnh", "Tiến", "Duy",   "Hồng",  "Thế",   "Đăng",  "Như",   "Phương", "Hoài",
-      "Thu",  "Thúy",  "Bích", "Khắc", "Viết", "Phúc",  "Tuấn",  "Anh",   "Hải",   "Sỹ",    "Sĩ",    "Thành",
-      "Chí",  "Gia",   "Hoàng", "Huy", "Khánh", "Lan",  "Mỹ",    "Nhật",  "Phú",   "Quý",   "Tất",   "Thái",
-      "Thiện", "Trung", "Tuệ", "Vĩnh", "Xuân", "Yên",   "Đắc",   "Tài",   "Cẩm",   "Diệu",  "Hùng",  "Ích"};
+      "Văn",   "Thị",   "Đức",   "Hữu",  "Minh",  "Xuân", "Quang", "Ngọc", "Đình", "Công", "Thanh",  "Kim",
+      "Bá",    "Trọng", "Quốc",  "Mạnh", "Tiến",  "Duy",  "Hồng",  "Thế",  "Đăng", "Như",  "Phương", "Hoài",
+      "Thu",   "Thúy",  "Bích",  "Khắc", "Viết",  "Phúc", "Tuấn",  "Anh",  "Hải",  "Sỹ",   "Sĩ",     "Thành",
+      "Chí",   "Gia",   "Hoàng", "Huy",  "Khánh", "Lan",  "Mỹ",    "Nhật", "Phú",  "Quý",  "Tất",    "Thái",
+      "Thiện", "Trung", "Tuệ",   "Vĩnh", "Xuân",  "Yên",  "Đắc",   "Tài",  "Cẩm",  "Diệu", "Hùng",   "Ích"};
   return kMiddles;
 }
 
@@ -140,8 +142,10 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
       }
     }
     const std::vector<std::string>* lexicon = nullptr;
-    if (n >= 2 && i == 0) lexicon = &surnames_;
-    else if (n >= 3 && i + 1 < n) lexicon = &middles_;
+    if (n >= 2 && i == 0)
+      lexicon = &surnames_;
+    else if (n >= 3 && i + 1 < n)
+      lexicon = &middles_;
     const std::string lower = text::Lower(w);
     std::set<std::string> candidates;
     if (kind == text::SyllableClass::kPlausible) {

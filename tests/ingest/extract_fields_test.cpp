@@ -78,11 +78,11 @@ TEST_CASE("Decision numbers of every shape are normalised, OCR confusions repair
       {"803/QD-CTN", "803/QĐ-CTN", true},  // the stroke of Đ lost
       {"345/QĐ-TTG", "345/QĐ-TTg", true},
       {"12NQ/HDNN8", "12NQ/HĐNN8", true},
-      {"1128/QĐĐ-CTN", "1128/QĐ-CTN", true},     // a letter read twice
-      {"946/⁄QĐ-CTN", "946/QĐ-CTN", true},       // a separator read twice
-      {"1569/QB-CTN", "1569/QĐ-CTN", true},      // one letter of a known code misread
+      {"1128/QĐĐ-CTN", "1128/QĐ-CTN", true},  // a letter read twice
+      {"946/⁄QĐ-CTN", "946/QĐ-CTN", true},    // a separator read twice
+      {"1569/QB-CTN", "1569/QĐ-CTN", true},   // one letter of a known code misread
       {"490/2008/QĐ-CTI", "490/2008/QĐ-CTN", true},
-      {"557NQ/HĐNN?7", "557NQ/HĐNN7", true},     // a speck between letters and digits
+      {"557NQ/HĐNN?7", "557NQ/HĐNN7", true},  // a speck between letters and digits
       {"981/QĐĐĐ-CTN", "981/QĐ-CTN", true},
       {"243-NQ/HĐĐNN8", "243-NQ/HĐNN8", true},
       {"503-NQ/HĐNNS8", "503-NQ/HĐNN8", true},
@@ -104,8 +104,7 @@ TEST_CASE("A decision number and its date are found after their keywords", "[ext
     const char* number;
     const char* date;
   } cases[] = {
-      {"(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", "803/QĐ-CTN",
-       "1975-08-10"},
+      {"(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", "803/QĐ-CTN", "1975-08-10"},
       {"Theo Quyết định số 47-NQ/HĐNN7 ngày 20/8/1986", "47-NQ/HĐNN7", "1986-08-20"},
       {"Số quyết định: 17-TTg ngày 3-2-1960", "17-TTg", "1960-02-03"},
       {"QĐ số 8O3 /QĐ-CTN, ngày l0/8/1975", "803/QĐ-CTN", "1975-08-10"},
@@ -341,10 +340,10 @@ TEST_CASE("Post-correction leaves valid and Tày/Nùng names alone and repairs w
     const char* in;
     const char* out;
   } cases[] = {
-      {"Nông Slương Pả", "Nông Slương Pả"},     // Nùng generation name
+      {"Nông Slương Pả", "Nông Slương Pả"},  // Nùng generation name
       {"Sầm Sỉư Lìn", "Sầm Sỉư Lìn"},
-      {"Lường Văn Tý", "Lường Văn Tý"},         // a real surname, not "Lương"
-      {"Nguyễn Thi Lan", "Nguyễn Thi Lan"},     // "Thi" is a word: never turned into "Thị"
+      {"Lường Văn Tý", "Lường Văn Tý"},          // a real surname, not "Lương"
+      {"Nguyễn Thi Lan", "Nguyễn Thi Lan"},      // "Thi" is a word: never turned into "Thị"
       {"Ngu1ễn Văn Thạch", "Nguyễn Văn Thạch"},  // a digit inside: repaired from the surname lexicon
       {"Hoàng V4n Thụ", "Hoàng Văn Thụ"},
       {"Hà Văn S1ẩy", "Hà Văn Slẩy"},  // a digit for a letter, undone when that makes a syllable

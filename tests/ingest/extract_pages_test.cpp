@@ -321,11 +321,11 @@ TEST_CASE("Low-confidence words make a record need review", "[extract]") {
 }
 
 TEST_CASE("Records missing a name or an award, or with values that fail validation, need review", "[extract]") {
-  const auto records = Extract(Lines(
-      "DANH SÁCH\n"
-      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
-      "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
-      "2. Ông Hà Văn Khe, sinh năm 2932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  const auto records =
+      Extract(Lines("DANH SÁCH\n"
+                    "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
+                    "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+                    "2. Ông Hà Văn Khe, sinh năm 2932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
   REQUIRE(records.size() == 2);
   // No heading names the award: nobody knows which it is.
   CHECK_FALSE(records[0][FieldId::kAward].present());
@@ -336,16 +336,16 @@ TEST_CASE("Records missing a name or an award, or with values that fail validati
 }
 
 TEST_CASE("Annex pages after the first inherit the decision and the award", "[extract]") {
-  const auto first = Extract(Lines(
-      "DANH SÁCH\n"
-      "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Ba\n"
-      "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
-      "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
-      "2. Ông Hà Văn Sơn, sinh năm 1933; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
-  auto second = Extract(Lines(
-      "- 2 -\n"
-      "3. Ông Hà Văn Hải, sinh năm 1934; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
-      "4. Bà Hà Thị Hoa, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  const auto first =
+      Extract(Lines("DANH SÁCH\n"
+                    "Cá nhân được tặng thưởng Huân chương Kháng chiến hạng Ba\n"
+                    "(Kèm theo Quyết định số 803/QĐ-CTN ngày 10/8/1975 của Chủ tịch nước)\n"
+                    "1. Ông Hà Văn Khe, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+                    "2. Ông Hà Văn Sơn, sinh năm 1933; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  auto second =
+      Extract(Lines("- 2 -\n"
+                    "3. Ông Hà Văn Hải, sinh năm 1934; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+                    "4. Bà Hà Thị Hoa, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
   REQUIRE(first.size() == 2);
   REQUIRE(second.size() == 2);
   CHECK(second[0].review == ReviewState::kNeedsReview);
@@ -443,8 +443,7 @@ TEST_CASE("Places are resolved as they were named at the decision's date", "[ext
   RecognizedPage page = Lines("SỔ VÀNG KHEN THƯỞNG\n");
   AddTable(page,
            {{"STT", "Họ và tên", "Quê quán", "Hình thức khen thưởng", "Số và ngày quyết định"},
-            {"1", "Sầm Hữu Mạnh", "Đông Kinh - Lạng Sơn", "Huy chương Chiến thắng hạng Nhì",
-             "1782/QĐ-CTN 6/12/1957"}},
+            {"1", "Sầm Hữu Mạnh", "Đông Kinh - Lạng Sơn", "Huy chương Chiến thắng hạng Nhì", "1782/QĐ-CTN 6/12/1957"}},
            {100, 400, 500, 600, 500});
   const auto records = Extract(page);
   REQUIRE(records.size() == 1);
@@ -454,12 +453,12 @@ TEST_CASE("Places are resolved as they were named at the decision's date", "[ext
 }
 
 TEST_CASE("An annex title naming the award covers entries without headings, collectives included", "[extract]") {
-  const auto records = Extract(Lines(
-      "DANH SÁCH\n"
-      "tập thể và cá nhân được tặng thưởng Huân chương Chiến thắng hạng Ba\n"
-      "(Kèm theo Quyết định số 17-TTg ngày 3-2-1960 của Thủ tướng Chính phủ)\n"
-      "1. Nhân dân và cán bộ xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
-      "2. Ông Lục Văn Pả, sinh năm 1920; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
+  const auto records =
+      Extract(Lines("DANH SÁCH\n"
+                    "tập thể và cá nhân được tặng thưởng Huân chương Chiến thắng hạng Ba\n"
+                    "(Kèm theo Quyết định số 17-TTg ngày 3-2-1960 của Thủ tướng Chính phủ)\n"
+                    "1. Nhân dân và cán bộ xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
+                    "2. Ông Lục Văn Pả, sinh năm 1920; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"));
   REQUIRE(records.size() == 2);
   CHECK(V(records[0], FieldId::kFullName) == "Nhân dân và cán bộ xã Lộc Yên");
   CHECK_FALSE(records[0][FieldId::kGender].present());
@@ -472,19 +471,19 @@ TEST_CASE("An annex title naming the award covers entries without headings, coll
 }
 
 TEST_CASE("A posthumous certificate in capitals, its date on the line under the number", "[extract]") {
-  const auto records = Extract(Lines(
-      "VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
-      "Độc lập - Tự do - Hạnh phúc\n"
-      "CHỦ TỊCH NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
-      "TRUY TẶNG\n"
-      "HUÂN CHƯƠNG KHÁNG CHIẾN HẠNG NHẤT\n"
-      "Liệt sĩ NÔNG VĂN SLẨY\n"
-      "Sinh năm: 1921\n"
-      "Quê quán: Lộc Yên, Cao Lộc, Lạng Sơn\n"
-      "Đã có thành tích trong cuộc kháng chiến chống thực dân Pháp\n"
-      "Số quyết định: 512/QĐ-CTN\n"
-      "ngày 12 tháng 3 năm 1958\n"
-      "Số sổ vàng: 4512\n"));
+  const auto records =
+      Extract(Lines("VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+                    "Độc lập - Tự do - Hạnh phúc\n"
+                    "CHỦ TỊCH NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+                    "TRUY TẶNG\n"
+                    "HUÂN CHƯƠNG KHÁNG CHIẾN HẠNG NHẤT\n"
+                    "Liệt sĩ NÔNG VĂN SLẨY\n"
+                    "Sinh năm: 1921\n"
+                    "Quê quán: Lộc Yên, Cao Lộc, Lạng Sơn\n"
+                    "Đã có thành tích trong cuộc kháng chiến chống thực dân Pháp\n"
+                    "Số quyết định: 512/QĐ-CTN\n"
+                    "ngày 12 tháng 3 năm 1958\n"
+                    "Số sổ vàng: 4512\n"));
   REQUIRE(records.size() == 1);
   const Record& r = records[0];
   CHECK(V(r, FieldId::kFullName) == "Nông Văn Slẩy");
