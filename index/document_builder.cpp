@@ -8,6 +8,7 @@
 
 #include "core/decision_number.h"
 #include "core/record_json.h"
+#include "text/name_variants.h"
 #include "text/normalize.h"
 
 namespace sovang::index {
@@ -56,13 +57,18 @@ TokenKeys KeysOf(std::string_view token) {
   return k;
 }
 
-bool IsOptionalMiddle(std::string_view folded) { return folded == "van" || folded == "thi"; }
+bool IsOptionalMiddle(std::string_view token) {
+  const std::string folded = text::Fold(token);
+  if (folded != "van" && folded != "thi") return false;
+  return text::Lower(token) == folded || text::IsMiddleNameFiller(token);
+}
 
-std::vector<std::string> NameBigrams(const std::vector<std::string>& folded) {
+std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
     out.push_back(folded[i] + "_" + folded[i + 1]);
-    if (i + 2 < folded.size() && IsOptionalMiddle(folded[i + 1])) out.push_back(folded[i] + "_" + folded[i + 2]);
+    if (i + 2 < folded.size() && i + 1 < skippable.size() && skippable[i + 1])
+      out.push_back(folded[i] + "_" + folded[i + 2]);
   }
   return out;
 }
@@ -99,6 +105,7 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
   // Name: three keys per token; positions on the folded key for phrases;
   // bigrams as single terms so that most name queries need no positions.
   std::vector<std::string> folded_name;
+  std::vector<bool> skippable;
   Xapian::termpos pos = 0;
   for (const std::string& token : text::Tokenize(r.value(FieldId::kFullName))) {
     if (token.size() > kMaxTokenBytes) continue;
@@ -107,8 +114,9 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     doc.add_term(Term(prefix::kNameExact, k.exact));
     doc.add_term(Term(prefix::kNameTone, k.tone));
     folded_name.push_back(k.folded);
+    skippable.push_back(IsOptionalMiddle(k.exact));
   }
-  for (const std::string& b : NameBigrams(folded_name)) doc.add_term(Term(prefix::kNameBigram, b));
+  for (const std::string& b : NameBigrams(folded_name, skippable)) doc.add_term(Term(prefix::kNameBigram, b));
 
   AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
   AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);

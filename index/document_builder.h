@@ -7,7 +7,8 @@
 //
 //   Q    record id, unique (boolean)             Q3f2a…-p1-r4
 //   NE   name token, exact NFC lower case        NEthạch
-//   NT   name token, tone canonical              NThòa   ("hoà" and "hòa")
+//   NT   name token, tone canonical              NThoà   ("hoà" and "hòa" alike;
+//                                                text::CanonicalTone decides)
 //   NF   name token, folded; WITH POSITIONS      NFthach (phrases "…")
 //   NB   name bigram, folded, as one term        NBvan_thach; also skipping a
 //        middle Văn/Thị, so "Nguyễn Văn Thạch" has NBnguyen_thach too
@@ -107,14 +108,16 @@ struct TokenKeys {
 };
 TokenKeys KeysOf(std::string_view token);
 
-// Middle names that are dropped or added between documents ("van", "thi",
-// folded).
-bool IsOptionalMiddle(std::string_view folded);
+// Whether a name token (NFC lower case, as typed or printed) is Văn or Thị,
+// the middle names documents drop or add. With marks it must be exactly that
+// (text::IsMiddleNameFiller: "Vân" is not); without marks "van"/"thi" count,
+// since a query typed without marks means folded keys.
+bool IsOptionalMiddle(std::string_view token);
 
 // Bigrams of folded name tokens: adjacent pairs, plus pairs that skip one
-// optional middle name. {"nguyen","van","thach"} ->
-// {"nguyen_van", "van_thach", "nguyen_thach"}.
-std::vector<std::string> NameBigrams(const std::vector<std::string>& folded);
+// optional middle name (skippable[i]). {"nguyen","van","thach"} ->
+// {"nguyen_van", "nguyen_thach", "van_thach"}.
+std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable);
 
 // Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
 std::string PlaceKey(std::string_view name);

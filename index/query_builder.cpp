@@ -7,6 +7,7 @@
 #include "core/decision_number.h"
 #include "core/error.h"
 #include "index/document_builder.h"
+#include "text/name_variants.h"
 #include "text/normalize.h"
 
 namespace sovang::index {
@@ -164,7 +165,7 @@ class Assembly {
     std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
     Mark(k.folded);
     if (surname)
-      for (const std::string& v : SurnameVariants(k.folded)) {
+      for (const std::string& v : SurnameVariants(k.exact)) {
         accept.push_back(T(prefix::kNameFolded, v));
         Mark(v);
       }
@@ -197,7 +198,11 @@ class Assembly {
   void NameWords(const std::vector<std::string>& words, bool free) {
     const std::size_t n = words.size();
     std::vector<std::string> folded;
-    for (const std::string& w : words) folded.push_back(text::Fold(w));
+    std::vector<bool> skippable;
+    for (const std::string& w : words) {
+      folded.push_back(text::Fold(w));
+      skippable.push_back(IsOptionalMiddle(w));
+    }
 
     // The last required single name word and whether only optional middle
     // names stand between it and the next one.
@@ -219,7 +224,7 @@ class Assembly {
         // the top tier).
         if (end == i + 1)
           for (const auto& [term, weight] : tq.boosts) Boost(term, weight);
-        const bool optional = end == i + 1 && IsOptionalMiddle(folded[j]) && j > 0 && j + 1 < n;
+        const bool optional = end == i + 1 && skippable[j] && j > 0 && j + 1 < n;
         if (optional) {
           // Not required, but a record that has it matches better.
           Boost(T(prefix::kNameFolded, folded[j]), w_.folded);
@@ -259,7 +264,7 @@ class Assembly {
       }
       i = end;
     }
-    for (const std::string& b : NameBigrams(folded)) Boost(T(prefix::kNameBigram, b), w_.bigram);
+    for (const std::string& b : NameBigrams(folded, skippable)) Boost(T(prefix::kNameBigram, b), w_.bigram);
     if (free)
       for (std::size_t j = 0; j + 1 < n; ++j) {
         const std::string b = folded[j] + "_" + folded[j + 1];
@@ -637,11 +642,20 @@ Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts
   return Q(Q::OP_FILTER, Q(Q::OP_OR, boosts, filter), filter);
 }
 
-std::vector<std::string> SurnameVariants(std::string_view folded) {
-  // Regional variants of one surname (domain.md "Names").
-  static const std::vector<std::vector<std::string>> kGroups = {{"hoang", "huynh"}, {"vu", "vo"}};
+std::vector<std::string> SurnameVariants(std::string_view token) {
+  const std::string folded = text::Fold(token);
   std::vector<std::string> out;
-  for (const auto& group : kGroups)
+  // Marked spellings: the text module's classes (Hoàng/Huỳnh, Vũ/Võ).
+  for (const std::string& v : text::SurnameVariants(token)) {
+    std::string f = text::Fold(v);
+    if (f != folded && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+  }
+  if (!out.empty() || text::Lower(token) != folded) return out;
+  // Typed without marks: the text module leaves "hoang" alone (it may be
+  // another word), but a query without marks means folded keys, so map the
+  // folded forms of the same classes.
+  static const std::vector<std::vector<std::string>> kFoldedClasses = {{"hoang", "huynh"}, {"vu", "vo"}};
+  for (const auto& group : kFoldedClasses)
     if (std::find(group.begin(), group.end(), folded) != group.end())
       for (const std::string& v : group)
         if (v != folded) out.push_back(v);

@@ -108,7 +108,7 @@ Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& 
 // The documents of `filter` (boolean), weighed by the boosts they hold.
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts);
 
-// Surname variants of a folded surname ("hoang" -> {"huynh"}).
-std::vector<std::string> SurnameVariants(std::string_view folded);
+// The other spellings of a surname, folded: "Hoàng" or "hoang" -> {"huynh"}.
+std::vector<std::string> SurnameVariants(std::string_view token);
 
 }  // namespace sovang::index
