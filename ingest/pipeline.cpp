@@ -8,6 +8,7 @@
 #include <atomic>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <variant>
@@ -20,6 +21,7 @@
 #include "ingest/extract.h"
 #include "ingest/index_sync.h"
 #include "ingest/record_writer.h"
+#include "ocr/page_loader.h"
 #include "store/records.h"
 #include "store/sources.h"
 
@@ -175,21 +177,31 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   BoundedQueue<PageTask> tasks(static_cast<std::size_t>(jobs) * 2);
   BoundedQueue<Result> results(static_cast<std::size_t>(jobs) * 4);
 
-  // Stage 1: decode files into pages.
+  // Stage 1: decode files into pages, one page at a time (a long PDF never
+  // sits in memory whole; the bounded queue keeps a few pages ahead).
   std::thread decoder([&] {
     for (std::size_t i = 0; i < work.size(); ++i) {
-      std::vector<ocr::LoadedPage> pages;
       FileDecoded decoded{i, 0, ""};
+      std::optional<ocr::LoadedPage> first;
       try {
-        pages = ocr::LoadPages(work[i].path);
-        if (pages.empty()) throw Error(Errc::kCorruptInput, work[i].path.string() + ": không có trang nào (no pages)");
-        decoded.page_count = static_cast<int>(pages.size());
+        decoded.page_count = ocr::CountPages(work[i].path);
+        if (decoded.page_count < 1) throw Error(Errc::kCorruptInput, work[i].path.string() + ": không có trang nào (no pages)");
+        first = ocr::LoadPage(work[i].path, 1);
       } catch (const std::exception& e) {
         decoded.error = ReasonOf(e);
       }
       results.Push(decoded);  // before its pages, so the writer knows the file first
-      for (std::size_t p = 0; p < pages.size(); ++p) {
-        tasks.Push(PageTask{i, static_cast<int>(p) + 1, std::move(pages[p])});
+      if (!decoded.error.empty()) continue;
+      for (int p = 1; p <= decoded.page_count; ++p) {
+        try {
+          tasks.Push(PageTask{i, p, p == 1 ? std::move(*first) : ocr::LoadPage(work[i].path, p)});
+        } catch (const std::exception& e) {
+          PageDone failed;
+          failed.file = i;
+          failed.page_no = p;
+          failed.error = ReasonOf(e);
+          results.Push(std::move(failed));
+        }
       }
     }
     tasks.Close();
