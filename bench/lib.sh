@@ -59,3 +59,28 @@ bench_login() {
     -d "{\"username\": \"$2\", \"password\": \"$3\"}" "http://127.0.0.1:$1/api/login" |
     tr -d '\r' | awk -F'[:;] *' 'tolower($1) == "set-cookie" {print $2; exit}'
 }
+
+# Busy and total CPU jiffies of the whole machine (all cores): "busy total".
+bench_cpu_jiffies() {
+  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6; print busy, total; exit}' /proc/stat
+}
+
+# Percent of the machine (all cores) busy over the next N seconds (default 5).
+bench_busy_pct() {
+  local a b
+  a=$(bench_cpu_jiffies); sleep "${1:-5}"; b=$(bench_cpu_jiffies)
+  echo "$a $b" | awk '{printf "%.0f\n", 100 * ($3 - $1) / (($4 - $2) > 0 ? ($4 - $2) : 1)}'
+}
+
+# bench_wait_quiet MAX_BUSY_PCT MAX_WAIT_S: waits (bounded) until the machine
+# is at most MAX_BUSY_PCT busy over 5 s; prints the last busy figure and how
+# long it waited.
+bench_wait_quiet() {
+  local max_busy=$1 max_wait=$2 waited=0 busy
+  busy=$(bench_busy_pct 5)
+  while [ "$busy" -gt "$max_busy" ] && [ "$waited" -lt "$max_wait" ]; do
+    sleep 25; waited=$((waited + 30))
+    busy=$(bench_busy_pct 5)
+  done
+  echo "busy ${busy}% after waiting ${waited}s"
+}

@@ -15,6 +15,10 @@
 #
 #   bench/ocr/run.sh [OUT_DIR]          (default /tmp/sovang-bench-ocr)
 #   env: PAGES=40 SEED=7 BUILD_DIR=<repo>/build-bench RUNS="a a1 b c d e" PERF=1
+#        QUIET=25 QUIET_WAIT=600: before each run, wait (at most QUIET_WAIT s)
+#        until the machine is at most QUIET % busy (others' builds and tests).
+# Each run also records the CPU the rest of the machine used meanwhile
+# (/proc/stat busy time minus the run's own user+sys), the noise in its figures.
 #
 # Multi-page TIFFs are read whole by every contender (tesseract and ocrmypdf
 # read every page of a file), so each run reads the same PAGES pages.
@@ -29,10 +33,14 @@ SEED=${SEED:-7}
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-bench}
 RUNS=${RUNS:-"a a1 b c d e"}
 PERF=${PERF:-1}
+QUIET=${QUIET:-25}
+QUIET_WAIT=${QUIET_WAIT:-600}
 PY=/usr/bin/python3  # Debian's python3 has PIL (python3-pil)
 
 # shellcheck source=../../scripts/packages.sh
 source "$ROOT/scripts/packages.sh"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 sovang_install "${SOVANG_BENCH_PACKAGES[@]}" tesseract-ocr tesseract-ocr-vie ghostscript python3-pil
 
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -63,14 +71,19 @@ PDF=$OUT/pages.pdf
   echo "files: ${#FILES[@]}, pages: $PAGES, seed: $SEED"
 } > "$OUT/machine.txt"
 
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+load() { bench_load; }
 
-# timed NAME CMD...: /usr/bin/time -v into OUT/NAME.time, load before/after.
+# timed NAME CMD...: /usr/bin/time -v into OUT/NAME.time, load before/after,
+# the wait for a quiet machine in OUT/NAME.quiet, and the machine's busy
+# jiffies over the run in OUT/NAME.cpu ("busy0 total0 busy1 total1 hz").
 timed() {
   local name=$1; shift
-  echo "== $name: $*" >&2
+  bench_wait_quiet "$QUIET" "$QUIET_WAIT" > "$OUT/$name.quiet"
+  echo "== $name ($(cat "$OUT/$name.quiet")): $*" >&2
   echo "$(load)" > "$OUT/$name.load"
+  local before; before=$(bench_cpu_jiffies)
   /usr/bin/time -v -o "$OUT/$name.time" "$@"
+  echo "$before $(bench_cpu_jiffies) $(getconf CLK_TCK)" > "$OUT/$name.cpu"
   echo "$(load)" >> "$OUT/$name.load"
   grep -E "Elapsed|Percent of CPU|Maximum resident" "$OUT/$name.time" >&2
 }

@@ -64,6 +64,12 @@ for name in LABELS:
     r["pages_per_min"] = pages * 60.0 / r["wall_s"]
     load = (read(f"{name}.load") or "").split("\n")
     r["load_before"], r["load_after"] = load[0], (load[1] if len(load) > 1 else "")
+    r["quiet"] = (read(f"{name}.quiet") or "").strip()
+    cpu = (read(f"{name}.cpu") or "").split()
+    if len(cpu) == 5:
+        b0, t0, b1, t1, hz = map(float, cpu)
+        busy_s = (b1 - b0) / hz  # core-seconds the whole machine was busy
+        r["others_cores"] = max(0.0, busy_s - r["user_s"] - r["sys_s"]) / r["wall_s"]
     r["accuracy"] = accuracy(name)
     ingest = read(f"{name}.ingest.json")
     if ingest:
@@ -103,13 +109,13 @@ def pct(x):
 
 
 print(f"pages: {pages}\n")
-print("| run | wall s | pages/min | CPU (user+sys)/wall | max RSS MB | field acc | exact rec | load before → after |")
-print("|---|---:|---:|---:|---:|---:|---:|---|")
+print("| run | wall s | pages/min | CPU (user+sys)/wall | max RSS MB | field acc | exact rec | others' CPU (cores) | load before → after |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
 for name, r in runs.items():
     a = r["accuracy"] or {}
     print(f"| {LABELS[name]} | {r['wall_s']:.1f} | {r['pages_per_min']:.1f} | {r['cpu_pct']:.0f}% | "
           f"{r['max_rss_mb']:.0f} | {pct(a.get('field_accuracy'))} | {pct(a.get('exact_record_rate'))} | "
-          f"{r['load_before']} → {r['load_after']} |")
+          f"{r.get('others_cores', float('nan')):.2f} | {r['load_before']} → {r['load_after']} |")
 print()
 for k, v in results.get("ratios", {}).items():
     print(f"- {k}: {v['ratio']:.2f}× (target ≥ {v['target']}×: {'met' if v['met'] else 'NOT met'})")
