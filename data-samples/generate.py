@@ -1168,6 +1168,23 @@ def one_edit(rng, token):
     return token[:i] + token[i + 1] + token[i] + token[i + 2:]
 
 
+def lineage(gaz, uid):
+    """The units a place was or became: its predecessors, theirs and so on, and
+    its successors, theirs and so on (not a sibling merged into the same new
+    unit: that place was never this one)."""
+    out = set()
+    for key in ("predecessors", "successors"):
+        seen, todo = set(), [uid]
+        while todo:
+            for n in gaz.by_id[todo.pop()][key]:
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        out |= seen
+    out.discard(uid)
+    return out
+
+
 def make_queries(rng, world, truth, n):
     gaz = world.gaz
     if not truth:
@@ -1237,14 +1254,14 @@ def make_queries(rng, world, truth, n):
             if not uid:
                 continue
             u = gaz.by_id[uid]
-            linked = [gaz.by_id[x] for x in gaz.linked(uid) if gaz.by_id[x]["level"] == "commune"]
+            linked = [gaz.by_id[x] for x in lineage(gaz, uid) if gaz.by_id[x]["level"] == "commune"]
             cands = [x for x in linked if x["name"] != u["name"] and x["name"] != t["district"]
                      and x["name"] != t["province"]]
             if not cands:
                 continue
             other = rng.choice(sorted(cands, key=lambda x: x["id"]))
             q = f"{name} {other['name']}"
-            group = {other["id"]} | gaz.linked(other["id"])
+            group = {other["id"]} | lineage(gaz, other["id"])
             exp = keys(lambda x: x["full_name"] == name and x.get("place_unit") in group)
         if q is None:
             continue
