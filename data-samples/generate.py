@@ -404,18 +404,39 @@ class Page:
     def width(self, s, size, style=0):
         return self.font(size, style).getlength(s)
 
+    @staticmethod
+    def break_word(f, w, width):
+        """A word wider than the line, broken after a '/' or '-' as a clerk
+        would ("659/2006/" over "QĐ-CTN") instead of running into the next
+        column; kept whole when it has no such break."""
+        pieces = []
+        while f.getlength(w) > width:
+            cuts = [i + 1 for i, c in enumerate(w[:-1]) if c in "/-" and f.getlength(w[:i + 1]) <= width]
+            if not cuts:
+                break
+            pieces.append(w[:cuts[-1]])
+            w = w[cuts[-1]:]
+        pieces.append(w)
+        return pieces
+
     def wrap(self, s, size, width, style=0):
         f = self.font(size, style)
         lines = []
         for para in s.split("\n"):
             cur = ""
             for w in para.split(" "):
-                t = (cur + " " + w) if cur else w
-                if f.getlength(t) <= width or not cur:
-                    cur = t
-                else:
-                    lines.append(cur)
-                    cur = w
+                pieces = self.break_word(f, w, width) if f.getlength(w) > width else [w]
+                for k, piece in enumerate(pieces):
+                    if k > 0:  # the rest of a broken word starts a line
+                        lines.append(cur)
+                        cur = piece
+                        continue
+                    t = (cur + " " + piece) if cur else piece
+                    if f.getlength(t) <= width or not cur:
+                        cur = t
+                    else:
+                        lines.append(cur)
+                        cur = piece
             lines.append(cur)
         return lines
 
@@ -442,6 +463,16 @@ COLUMNS = {
     "book": ("Số sổ vàng", 1.05, "c"),
     "note": ("Ghi chú", 1.2, "l"),
 }
+
+
+def decision_fits(award_code, decision, decision_code):
+    """Whether a decision made for `decision_code` can give `award_code`:
+    the same kind of issuer and a date in the award's era."""
+    try:
+        (lo, hi), _, issuer = era_of(award_code)
+    except KeyError:
+        return False
+    return issuer == era_of(decision_code)[2] and lo <= decision["date"] <= hi
 
 
 def render_ledger(rng, world, fonts, fam, page_no_in_book, force_landscape=None):
@@ -536,11 +567,16 @@ def render_ledger(rng, world, fonts, fam, page_no_in_book, force_landscape=None)
     records = []
     for i in range(n_target + 6):
         rc = code if same_award else world.pick_award(resistance=rng.random() < 0.85)
-        dec = shared_decision if shared_decision and (same_award or rng.random() < 0.5) \
-            else make_decision(rng, rc)
-        if dec is shared_decision and not same_award:
-            (lo, hi), _, iss = era_of(rc)
-            if iss != era_of(code)[2] or not (lo <= dec["date"] <= hi):
+        if "decision" not in cols:
+            # The caption's decision is the only one the page prints: every row
+            # has it, with an award that decision can give.
+            dec = shared_decision
+            if not decision_fits(rc, dec, code):
+                rc = rng.choice([c for c in world.resistance + world.current if decision_fits(c, dec, code)])
+        else:
+            dec = shared_decision if shared_decision and (same_award or rng.random() < 0.5) \
+                else make_decision(rng, rc)
+            if dec is shared_decision and not same_award and not decision_fits(rc, dec, code):
                 dec = make_decision(rng, rc)
         rec = world.record(rc, dec)
         p = rec["person"]
