@@ -3,6 +3,10 @@
 // pages' Content-Security-Policy allows our own scripts only, so nothing here
 // uses inline HTML from the server (snippets are parsed, not injected).
 
+import { staffSession } from '/reissue-api.js';
+
+export { staffSession };
+
 export const FIELD_LABELS = {
   full_name: 'Họ và tên',
   gender: 'Giới tính',
@@ -33,6 +37,23 @@ export const KIND_LABELS = {
 };
 
 const PLACE_FIELD_LABELS = { commune: 'xã', district: 'huyện', province: 'tỉnh' };
+
+export const ROLE_LABELS = { admin: 'quản trị', archivist: 'lưu trữ', verifier: 'xác minh', approver: 'phê duyệt' };
+
+export const CERTIFICATE_KIND_LABELS = { original: 'Bằng gốc', reissue: 'Bằng cấp đổi, cấp lại' };
+export const CERTIFICATE_STATUS_LABELS = {
+  valid: 'Còn hiệu lực', superseded: 'Đã được thay thế', revoked: 'Đã thu hồi',
+};
+
+export const REQUEST_STATUS_LABELS = {
+  received: 'Đã tiếp nhận', verified: 'Đã xác minh', approved: 'Đã phê duyệt', rejected: 'Đã từ chối', issued: 'Đã cấp',
+};
+export const REQUEST_KIND_LABELS = { cap_doi: 'Cấp đổi', cap_lai: 'Cấp lại' };
+
+// Who may do what (the server decides; the pages only offer what fits).
+export const CAN_FILE_REISSUE = ['archivist', 'verifier'];
+export const CAN_DECIDE_REISSUE = ['approver'];
+export const CAN_CORRECT = ['archivist', 'verifier', 'admin'];
 
 // An error the API answered with ({"error": {"code", "message"}}).
 export class ApiError extends Error {
@@ -92,27 +113,29 @@ function svg(tag, attrs = {}) {
   return node;
 }
 
-// A message box for a failed request: 401 links to the login page.
+// A message box for a failed request: 401 links to the login page. Takes any
+// error with an HTTP `status` (ApiError, or StaffApiError of reissue-api.js).
 export function errorNotice(error) {
   const box = el('div', { class: 'notice notice-error', role: 'alert' });
-  if (error instanceof ApiError && error.status === 401) {
+  const status = error && typeof error.status === 'number' ? error.status : -1;
+  if (status === 401) {
     const next = encodeURIComponent(location.pathname + location.search);
     box.append(
       el('p', {}, 'Bạn cần đăng nhập bằng tài khoản cán bộ để xem dữ liệu này.'),
       el('p', {}, el('a', { href: `/login?next=${next}`, class: 'button' }, 'Đăng nhập')),
     );
-  } else if (error instanceof ApiError && error.status === 403) {
+  } else if (status === 403) {
     box.append(el('p', {}, 'Tài khoản của bạn không có quyền xem nội dung này.'));
-  } else if (error instanceof ApiError && error.status === 404) {
+  } else if (status === 404) {
     box.append(el('p', {}, 'Không tìm thấy hồ sơ này trong kho lưu trữ.'));
-  } else if (error instanceof ApiError && error.status === 400) {
+  } else if (status === 400) {
     box.append(
       el('p', {}, 'Câu tìm kiếm chưa đúng cú pháp. Vui lòng kiểm tra lại.'),
       error.message ? el('p', { class: 'notice-detail' }, error.message) : null,
     );
-  } else if (error instanceof ApiError && error.status === 429) {
+  } else if (status === 429) {
     box.append(el('p', {}, 'Bạn gửi quá nhiều yêu cầu. Vui lòng đợi một lát rồi thử lại.'));
-  } else if (error instanceof ApiError && error.status === 0) {
+  } else if (status === 0) {
     box.append(el('p', {}, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.'));
   } else {
     box.append(el('p', {}, 'Máy chủ gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.'));
@@ -323,6 +346,8 @@ export function recordDetail(record, { headingLevel = 2, onClose = null } = {}) 
     fields.append(el('div', { class: 'field' }, el('dt', {}, label), dd));
   }
 
+  const certificates = Array.isArray(record.certificates) ? certificateList(record.certificates, headingLevel + 1) : null;
+
   const source = record.source || {};
   const sourceText = [];
   if (source.file) sourceText.push(`Tệp ${source.file}`);
@@ -335,6 +360,7 @@ export function recordDetail(record, { headingLevel = 2, onClose = null } = {}) 
     header,
     fields,
     sourceText.length ? el('p', { class: 'record-source' }, `Nguồn: ${sourceText.join(', ')}.`) : null,
+    certificates,
     el('section', { class: 'record-page', 'aria-label': 'Trang gốc' },
       el(`h${headingLevel + 1}`, {}, 'Trang gốc'),
       pageViewer(record)),
@@ -348,4 +374,56 @@ export function markNavigation() {
     const here = a.getAttribute('href') === location.pathname;
     if (here) a.setAttribute('aria-current', 'page');
   }
+}
+
+// "2026-12-03T08:15:00.000Z" -> "03/12/2026" (the date in Vietnam).
+export function formatTimestamp(utc) {
+  if (!utc) return '';
+  const t = Date.parse(utc);
+  if (Number.isNaN(t)) return utc;
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(t));
+}
+
+// The record's certificates: verification code (a link to the public page),
+// original or reissue, in force or superseded, when issued.
+export function certificateList(certificates, headingLevel = 3) {
+  const section = el('section', { class: 'record-certificates', 'aria-label': 'Bằng và mã xác minh' },
+    el(`h${headingLevel}`, {}, 'Bằng và mã xác minh'));
+  if (certificates.length === 0) {
+    section.append(el('p', { class: 'muted' }, 'Hồ sơ này chưa có bằng nào được đăng ký.'));
+    return section;
+  }
+  const list = el('ul', { class: 'certificates' });
+  for (const c of certificates) {
+    list.append(el('li', { class: `certificate certificate-${c.status}`, 'data-code': c.code, 'data-status': c.status },
+      el('a', { class: 'certificate-code', href: `/verify/${encodeURIComponent(c.code)}`, target: '_blank', rel: 'noopener',
+        title: 'Mở trang xác minh công khai của bằng này' }, c.code),
+      ' ',
+      el('span', { class: 'badge' }, CERTIFICATE_KIND_LABELS[c.kind] || c.kind),
+      ' ',
+      el('span', { class: `badge cert-${c.status}` }, CERTIFICATE_STATUS_LABELS[c.status] || c.status),
+      c.issued_at ? el('span', { class: 'certificate-date' }, ` đăng ký ngày ${formatTimestamp(c.issued_at)}`) : null));
+  }
+  section.append(list);
+  return section;
+}
+
+// The logged-in staff member ({id, username, role, csrf_token}) or null; asked once per page.
+let mePromise = null;
+export function currentUser() {
+  if (!mePromise) mePromise = staffSession.me().catch(() => null);
+  return mePromise;
+}
+
+// Fills the header's account link with who is logged in.
+export async function showUser() {
+  const link = document.querySelector('.site-nav a[href^="/login"]');
+  if (!link) return null;
+  const me = await currentUser();
+  if (me) {
+    link.textContent = `${me.username} (${ROLE_LABELS[me.role] || me.role})`;
+    link.setAttribute('title', 'Tài khoản đang đăng nhập; bấm để đăng xuất');
+  }
+  return me;
 }

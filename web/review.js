@@ -2,7 +2,7 @@
 // each linking to its record page where the page image shows the evidence.
 
 import {
-  apiGet, el, errorNotice, decision, percent, confidenceClass, FIELD_LABELS, markNavigation,
+  apiGet, el, errorNotice, decision, percent, confidenceClass, FIELD_LABELS, markNavigation, showUser,
 } from '/app.js';
 
 const WEAK = 0.85;  // fields below this confidence are worth a look
@@ -21,6 +21,7 @@ function weakFields(record) {
 
 async function main() {
   markNavigation();
+  showUser();
   let data;
   try {
     data = await apiGet('/api/review?limit=200');
@@ -38,12 +39,14 @@ async function main() {
     const weak = weakFields(r);
     body.append(el('tr', {},
       el('th', { scope: 'row' },
-        el('a', { href: `/records/${encodeURIComponent(r.id)}` }, r.full_name || 'Chưa rõ họ tên')),
+        el('a', { href: `/records/${encodeURIComponent(r.id)}?tu=review` }, r.full_name || 'Chưa rõ họ tên')),
       el('td', {}, r.birth_year ? String(r.birth_year) : '—'),
       el('td', {}, r.award || '—'),
       el('td', {}, decision(r) || '—'),
       el('td', {}, el('span', { class: `conf ${confidenceClass(r.confidence)}` }, percent(r.confidence))),
       el('td', {}, weak.length ? weak.join(', ') : '—'),
+      el('td', {}, el('a', { class: 'button button-secondary review-edit', href: `/records/${encodeURIComponent(r.id)}?sua=1&tu=review`,
+        'aria-label': `Kiểm tra và sửa hồ sơ ${r.full_name || r.id}` }, 'Kiểm tra, sửa')),
     ));
   }
   table.hidden = false;

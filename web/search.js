@@ -3,7 +3,7 @@
 
 import {
   apiGet, el, errorNotice, hometown, decision, reviewBadge, confidenceBadge, snippetNodes, placeNotes,
-  recordDetail, markNavigation,
+  recordDetail, markNavigation, showUser,
 } from '/app.js';
 
 const PAGE_SIZE = 20;
@@ -239,5 +239,6 @@ document.addEventListener('keydown', (event) => {
 window.addEventListener('popstate', render);
 
 markNavigation();
+showUser();
 render();
 if (!state().q) input.focus();
