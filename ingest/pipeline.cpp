@@ -174,7 +174,7 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   const AwardCatalog& awards = AwardCatalog::Default();
   const Gazetteer& places = Gazetteer::Default();
   const int jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  BoundedQueue<PageTask> tasks(static_cast<std::size_t>(jobs) * 2);
+  BoundedQueue<PageTask> tasks(static_cast<std::size_t>(jobs));  // a page ahead per worker
   BoundedQueue<Result> results(static_cast<std::size_t>(jobs) * 4);
 
   // Stage 1: decode files into pages, one page at a time (a long PDF never
@@ -194,7 +194,11 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
       if (!decoded.error.empty()) continue;
       for (int p = 1; p <= decoded.page_count; ++p) {
         try {
-          tasks.Push(PageTask{i, p, p == 1 ? std::move(*first) : ocr::LoadPage(work[i].path, p)});
+          ocr::LoadedPage page = p == 1 ? std::move(*first) : ocr::LoadPage(work[i].path, p);
+          // Grey here, off the workers: a quarter of the memory per queued
+          // page and of the PNG the worker archives (the master keeps colour).
+          page.image = page.image.GreyForArchive();
+          tasks.Push(PageTask{i, p, std::move(page)});
         } catch (const std::exception& e) {
           PageDone failed;
           failed.file = i;

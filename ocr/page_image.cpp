@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "ocr/internal/cleanup.h"
 #include "ocr/internal/pix.h"
 
 namespace sovang::ocr {
@@ -167,12 +168,25 @@ std::string PageImage::EncodePng() const {
   if (!valid()) throw Error(Errc::kInvalidArgument, "EncodePng: empty page image");
   l_uint8* data = nullptr;
   size_t size = 0;
+  // Level 1: ~4x faster than zlib's default for pages ~15% larger.
+  pixSetZlibCompression(impl_->pix.get(), 1);
   if (pixWriteMemPng(&data, &size, impl_->pix.get(), 0.0f) != 0 || data == nullptr) {
     throw Error(Errc::kInternal, "EncodePng: Leptonica could not encode the page as PNG");
   }
   std::string out(reinterpret_cast<const char*>(data), size);
   lept_free(data);
   return out;
+}
+
+PageImage PageImage::GreyForArchive() const {
+  if (!valid()) return PageImage();
+  Pix* pix = impl_->pix.get();
+  const int depth = pixGetDepth(pix);
+  if (depth == 1 || (depth == 8 && pixGetColormap(pix) == nullptr)) return MakePageImage(PixPtr(pixClone(pix)));
+  PixPtr grey = ToGrey8(pix);
+  if (!grey) throw Error(Errc::kInternal, "GreyForArchive: Leptonica could not convert the page to grey");
+  pixCopyResolution(grey.get(), pix);
+  return MakePageImage(std::move(grey));
 }
 
 PageImage PageImage::Crop(const Box& box) const {

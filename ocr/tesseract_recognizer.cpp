@@ -96,6 +96,9 @@ class TesseractRecognizer final : public Recognizer {
     const char* datapath = options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
     if (api->Init(datapath, language.c_str(), mode) != 0) return nullptr;
     api->SetVariable("debug_file", "/dev/null");
+    // Archive pages never print white on black: retrying every doubtful line
+    // inverted (Tesseract's default below 0.7 confidence) only costs time.
+    api->SetVariable("tessedit_do_invert", "0");
     return api;
   }
 
