@@ -73,6 +73,15 @@ std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, con
   return out;
 }
 
+std::string WholeNameKey(const std::vector<std::string>& folded) {
+  std::string key;
+  for (const std::string& w : folded) {
+    if (!key.empty()) key.push_back('_');
+    key += w;
+  }
+  return key.size() <= 200 ? key : std::string();
+}
+
 std::string PlaceKey(std::string_view name) {
   std::string key;
   for (const std::string& w : FoldedWords(name)) {
@@ -117,6 +126,8 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     skippable.push_back(IsOptionalMiddle(k.exact));
   }
   for (const std::string& b : NameBigrams(folded_name, skippable)) doc.add_term(Term(prefix::kNameBigram, b));
+  if (const std::string whole = WholeNameKey(folded_name); !whole.empty())
+    doc.add_term(Term(prefix::kNameWhole, whole));
 
   AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
   AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);

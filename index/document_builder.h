@@ -12,6 +12,9 @@
 //   NF   name token, folded; WITH POSITIONS      NFthach (phrases "…")
 //   NB   name bigram, folded, as one term        NBvan_thach; also skipping a
 //        middle Văn/Thị, so "Nguyễn Văn Thạch" has NBnguyen_thach too
+//   NW   whole name, folded, '_'-joined          NWnguyen_van_thach (a query
+//        naming exactly the printed name ranks it above "Nguyễn Văn Thìn"
+//        for "Nguyễn Thìn"; see WholeNameKey)
 //   PC   commune word, folded                    PCloc
 //   PH   district word, folded                   PHcao
 //   PT   province word, folded                   PTlang
@@ -66,6 +69,7 @@ inline constexpr std::string_view kNameExact = "NE";
 inline constexpr std::string_view kNameTone = "NT";
 inline constexpr std::string_view kNameFolded = "NF";
 inline constexpr std::string_view kNameBigram = "NB";
+inline constexpr std::string_view kNameWhole = "NW";
 inline constexpr std::string_view kCommuneWord = "PC";
 inline constexpr std::string_view kDistrictWord = "PH";
 inline constexpr std::string_view kProvinceWord = "PT";
@@ -118,6 +122,10 @@ bool IsOptionalMiddle(std::string_view token);
 // optional middle name (skippable[i]). {"nguyen","van","thach"} ->
 // {"nguyen_van", "nguyen_thach", "van_thach"}.
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable);
+
+// Whole-name key: the folded name words joined by '_' ({"nguyen", "thin"} ->
+// "nguyen_thin"); empty when it would be too long for a term.
+std::string WholeNameKey(const std::vector<std::string>& folded);
 
 // Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
 std::string PlaceKey(std::string_view name);

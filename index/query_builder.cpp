@@ -89,7 +89,8 @@ struct TokenQuery {
 
 class Assembly {
  public:
-  Assembly(const QueryContext& ctx, const QueryWeights& w, bool typos) : ctx_(ctx), w_(w), typos_(typos) {}
+  Assembly(const QueryContext& ctx, const QueryWeights& w, const BuildOptions& options)
+      : ctx_(ctx), w_(w), typos_(options.typos), relax_places_(options.relax_places) {}
 
   BuiltQuery Run(const ParsedQuery& parsed) {
     std::vector<std::vector<std::string>> free_runs;
@@ -109,6 +110,12 @@ class Assembly {
     for (const auto& run : free_runs)
       if (!run.empty()) FreeRun(run);
 
+    if (relax_places_ && required_.empty()) {
+      // Nothing but places: relaxing them would match everything.
+      BuiltQuery none;
+      none.query = none.filter = Q::MatchNothing;
+      return none;
+    }
     if (required_.empty()) {
       // Nothing but boosts: a lone year is any year field, else any boost.
       for (const std::string& y : free_years_)
@@ -118,6 +125,7 @@ class Assembly {
     }
     BuiltQuery out;
     out.typo_terms = typo_terms_;
+    out.dropped_places = dropped_places_;
     out.highlight = std::move(h_);
     if (required_.empty()) {
       out.query = out.filter = Q::MatchAll;
@@ -207,6 +215,7 @@ class Assembly {
     // The last required single name word and whether only optional middle
     // names stand between it and the next one.
     std::vector<std::string> previous;  // its accepted spellings; empty = none
+    std::vector<std::string> name_words;  // folded words read as name words, in order
     std::size_t i = 0;
     while (i < n) {
       std::size_t place_end = i, award_end = i;
@@ -216,6 +225,14 @@ class Assembly {
         award_end = AwardSpanEnd(folded, i);
       }
       const std::size_t end = std::max({place_end, award_end, i + 1});
+      if (end == i + 1) name_words.push_back(folded[i]);
+      if (relax_places_ && end > i + 1 && place_end == end && award_end != end) {
+        // A place phrase, left out of the filter in a relaxed build.
+        ++dropped_places_;
+        previous.clear();
+        i = end;
+        continue;
+      }
       std::vector<Q> name_parts;
       for (std::size_t j = i; j < end; ++j) {
         TokenQuery tq = NameToken(words[j], j == 0);
@@ -265,6 +282,8 @@ class Assembly {
       i = end;
     }
     for (const std::string& b : NameBigrams(folded, skippable)) Boost(T(prefix::kNameBigram, b), w_.bigram);
+    if (const std::string whole = WholeNameKey(name_words); !whole.empty())
+      Boost(T(prefix::kNameWhole, whole), w_.whole_name);
     if (free)
       for (std::size_t j = 0; j + 1 < n; ++j) {
         const std::string b = folded[j] + "_" + folded[j + 1];
@@ -593,6 +612,8 @@ class Assembly {
   const QueryContext& ctx_;
   const QueryWeights& w_;
   const bool typos_;
+  const bool relax_places_;
+  int dropped_places_ = 0;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
   std::vector<Q> all_boosts_;  // as terms: the filter when nothing else is required
@@ -667,13 +688,17 @@ QueryBuilder::QueryBuilder(const QueryContext& context, const QueryWeights& weig
 }
 
 BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed, bool typos) const {
+  return Build(parsed, BuildOptions{.typos = typos});
+}
+
+BuiltQuery QueryBuilder::Build(const ParsedQuery& parsed, const BuildOptions& options) const {
   if (parsed.empty()) {
     BuiltQuery out;
     out.query = out.filter = Xapian::Query::MatchAll;
     out.match_all = true;
     return out;
   }
-  return Assembly(ctx_, w_, typos).Run(parsed);
+  return Assembly(ctx_, w_, options).Run(parsed);
 }
 
 }  // namespace sovang::index

@@ -69,6 +69,18 @@ struct BuiltQuery {
   Highlight highlight;
   bool match_all = false;  // the query was blank
   int typo_terms = 0;      // vocabulary terms added by typo expansion
+  int dropped_places = 0;  // place phrases left out of the filter (BuildOptions::relax_places)
+};
+
+struct BuildOptions {
+  // Widen each name token of 3+ letters to vocabulary terms within
+  // AllowedEdits() (QueryContext::vocabulary).
+  bool typos = false;
+  // Leave multi-word places recognised in free text ("Tân Thanh") out of the
+  // filter: records of that name whose commune the gazetteer does not link to
+  // the typed one (an unrecorded change, an OCR-damaged commune) still match.
+  // Places typed as fields (xa:, huyen:, tinh:) always restrict.
+  bool relax_places = false;
 };
 
 // What each kind of evidence adds to a hit's weight. Ranking uses
@@ -85,6 +97,7 @@ struct QueryWeights {
   double decision_year = 0.5;
   double award = 0.5;        // an award word of a recognised award phrase
   double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
+  double whole_name = 0.5;   // the name is exactly the typed name words (no extra Văn/Thị)
 };
 
 class QueryBuilder {
@@ -95,6 +108,7 @@ class QueryBuilder {
   // token of 3+ letters widened to vocabulary terms within AllowedEdits().
   // Throws Error(kInvalidArgument) for what only the builder can see wrong.
   BuiltQuery Build(const ParsedQuery& parsed, bool typos) const;
+  BuiltQuery Build(const ParsedQuery& parsed, const BuildOptions& options) const;
 
  private:
   QueryContext ctx_;

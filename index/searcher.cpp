@@ -351,6 +351,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 
   // Typo pass: only when the exact query cannot fill the page, and only for
   // documents it did not match, so typo hits always rank below exact ones.
+  Q matched = strict.filter;  // what the stages so far may have returned
   if (!strict.match_all && !full) {
     const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
     ctx.vocabulary = vocabulary.get();
@@ -365,6 +366,26 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       for (const Stage& stage : typo_stages)
         if (!full) full = run(stage);
       if (!typo_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
+      matched = Q(Q::OP_OR, matched, filter);
+    }
+  }
+
+  // Places relaxed: the name as typed with a place phrase the records do not
+  // carry under any name the gazetteer links to it (an unrecorded change, a
+  // commune damaged by OCR). Only when the page is still not full, only for
+  // documents no earlier stage matched, ranked below them.
+  if (!strict.match_all && !full) {
+    const BuiltQuery relaxed = QueryBuilder(ctx).Build(parsed, BuildOptions{.relax_places = true});
+    if (relaxed.dropped_places > 0) {
+      const Q chained = relaxed.chain.empty() ? relaxed.filter : relaxed.chained_filter;
+      const Q filter = AndNot(chained, matched);
+      const Q tier = AndNot(And(relaxed.top_tier, chained), matched);
+      std::vector<Stage> relaxed_stages;
+      add(relaxed_stages, Stage{filter, relaxed.boosts, tier, &relaxed.highlight, true}, true);
+      const Xapian::doccount before = seen_total;
+      for (const Stage& stage : relaxed_stages)
+        if (!full) full = run(stage);
+      if (!relaxed_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
     }
   }
   if (request.facets) {

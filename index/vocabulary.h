@@ -1,9 +1,9 @@
 #pragma once
 // The folded name vocabulary (every NF term), kept in memory for typo
 // tolerance: a query token is expanded to the indexed tokens within one or two
-// edits. Bucketed by first letter and length so a lookup scans a small slice,
-// not the whole vocabulary. Immutable once built; a Searcher rebuilds it
-// lazily after Reopen().
+// edits. Bucketed by first letter and length (each bucket sorted) so a lookup
+// scans a small slice, not the whole vocabulary. Immutable once built; a
+// Searcher rebuilds it lazily after Reopen().
 
 #include <cstdint>
 #include <string>
@@ -20,11 +20,16 @@ struct NearTerm {
 
 class NameVocabulary {
  public:
-  void Add(std::string term, std::int64_t frequency);  // any order
+  // Any order; in sorted order (as Xapian lists terms) each Add is O(1).
+  void Add(std::string term, std::int64_t frequency);
 
-  // Tokens within max_distance edits of `folded` (not `folded` itself) that
-  // share its first letter, closest first, then most frequent first; at most
-  // max_results.
+  // Tokens within max_distance edits of `folded` (not `folded` itself),
+  // closest first, then most frequent first; at most max_results. An edit is
+  // an inserted, deleted or substituted letter or two adjacent letters
+  // swapped (text::TypoDistance). Tokens with another first letter are found
+  // only one edit away (the edit is at the first letter: "utan" -> "tuan",
+  // "eao" -> "dao", "nluong" -> "luong"), by exact look-ups, never by a scan
+  // of other letters' buckets.
   std::vector<NearTerm> Near(std::string_view folded, int max_distance, std::size_t max_results) const;
 
   std::size_t size() const { return size_; }
@@ -34,8 +39,12 @@ class NameVocabulary {
     std::string term;
     std::int64_t frequency;
   };
-  // buckets_[first byte][code-point length], each a list of entries.
-  std::vector<std::vector<std::vector<Entry>>> buckets_ = std::vector<std::vector<std::vector<Entry>>>(256);
+  using Slice = std::vector<Entry>;  // sorted by term
+  // Entries whose term equals `first` + `rest` in buckets_[first][length].
+  const Entry* Find(unsigned char first, std::string_view rest, std::size_t length) const;
+
+  // buckets_[first byte][code-point length], each sorted by term.
+  std::vector<std::vector<Slice>> buckets_ = std::vector<std::vector<Slice>>(256);
   std::size_t size_ = 0;
 };
 

@@ -518,7 +518,11 @@ std::size_t Length(std::string_view s) {
   return n;
 }
 
-int EditDistance(std::string_view a, std::string_view b, int max_distance) {
+namespace {
+
+// Levenshtein (transpositions = false) or optimal string alignment
+// (transpositions = true) on code points, bounded by max_distance.
+int BoundedDistance(std::string_view a, std::string_view b, int max_distance, bool transpositions) {
   if (max_distance < 0) max_distance = 0;
   std::vector<char32_t> x;
   std::vector<char32_t> y;
@@ -542,25 +546,40 @@ int EditDistance(std::string_view a, std::string_view b, int max_distance) {
   if (diff > static_cast<std::size_t>(max_distance)) return over;
   if (n == 0) return static_cast<int>(m);
   if (m == 0) return static_cast<int>(n);
-  // One row of the Levenshtein table, cells further than max_distance from
-  // the diagonal clamped to `over`; stop once a whole row exceeds the bound.
+  // Rows of the table (the one before the previous only for transpositions),
+  // values clamped to `over`; stop once a whole row exceeds the bound.
+  std::vector<int> before(m + 1, over);
+  std::vector<int> prev(m + 1);
   std::vector<int> row(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) row[j] = std::min(static_cast<int>(j), over);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = std::min(static_cast<int>(j), over);
   for (std::size_t i = 1; i <= n; ++i) {
-    int diag = row[0];
     row[0] = std::min(static_cast<int>(i), over);
     int row_min = row[0];
+    const char32_t xi = x[p + i - 1];
     for (std::size_t j = 1; j <= m; ++j) {
-      const int up = row[j];
-      const int cost = x[p + i - 1] == y[p + j - 1] ? 0 : 1;
-      const int v = std::min({up + 1, row[j - 1] + 1, diag + cost, over});
-      diag = up;
+      const char32_t yj = y[p + j - 1];
+      const int cost = xi == yj ? 0 : 1;
+      int v = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost, over});
+      if (transpositions && i > 1 && j > 1 && xi == y[p + j - 2] && x[p + i - 2] == yj)
+        v = std::min(v, before[j - 2] + 1);
       row[j] = v;
       row_min = std::min(row_min, v);
     }
     if (row_min >= over) return over;
+    std::swap(before, prev);
+    std::swap(prev, row);
   }
-  return std::min(row[m], over);
+  return std::min(prev[m], over);
+}
+
+}  // namespace
+
+int EditDistance(std::string_view a, std::string_view b, int max_distance) {
+  return BoundedDistance(a, b, max_distance, false);
+}
+
+int TypoDistance(std::string_view a, std::string_view b, int max_distance) {
+  return BoundedDistance(a, b, max_distance, true);
 }
 
 }  // namespace sovang::text

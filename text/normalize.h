@@ -45,4 +45,9 @@ std::size_t Length(std::string_view s);
 // max_distance (returns max_distance + 1 then).
 int EditDistance(std::string_view a, std::string_view b, int max_distance);
 
+// The distance a typist's slip makes: like EditDistance, but two adjacent
+// letters swapped ("nguyne" for "nguyen") count as one edit, not two (optimal
+// string alignment: no letter is edited twice). Bounded the same way.
+int TypoDistance(std::string_view a, std::string_view b, int max_distance);
+
 }  // namespace sovang::text

@@ -391,3 +391,82 @@ TEST_CASE("A zero limit gives the total and the facets without hits", "[index][s
   CHECK(r.total == 3);
   CHECK(r.facets.at("district").at(0).count == 3);
 }
+
+TEST_CASE("An exact full name ranks above the same words with an extra Văn/Thị", "[index][search]") {
+  // The longer name is indexed first: without the whole-name evidence the two
+  // would tie and index order would put it first.
+  TestIndex index({{.id = "with-middle", .name = "Nguyễn Văn Thìn"},
+                   {.id = "exact", .name = "Nguyễn Thìn"},
+                   {.id = "other-marks", .name = "Nguyễn Thịn"}});
+  for (const std::string q : {"Nguyễn Thìn", "nguyen thin"}) {
+    INFO(q);
+    const auto ids = index.ExactIds(q);
+    REQUIRE(ids.size() == 3);
+    CHECK(ids[0] == "exact");
+  }
+  // Marks still weigh more than the whole name: the typed spelling comes
+  // before a folded-only whole-name match.
+  CHECK(index.ExactIds("Nguyễn Thìn")[1] == "with-middle");
+  CHECK(index.ExactIds("Nguyễn Văn Thìn")[0] == "with-middle");
+  CHECK(index.ExactIds("Nguyễn Thịn")[0] == "other-marks");
+}
+
+TEST_CASE("Typos at the first letter and swapped letters are found, below exact hits", "[index][search]") {
+  TestIndex index(Archive());
+  const struct {
+    const char* query;
+    const char* id;
+  } cases[] = {
+      {"ngyuen van thach", "thach"},  // two letters swapped
+      {"nguyen van thahc", "thach"},
+      {"hguyen van thach", "thach"},  // first letter substituted
+      {"le thi oha", "hoa-old"},      // first two letters swapped
+      {"bbe van dan", "with-middle"},  // a letter before the first
+      {"Nguyễn Văn Hiến", "chien-name"},  // the first letter lost
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    const SearchResult r = index.Search(c.query);
+    bool found = false;
+    for (const SearchHit& h : r.hits)
+      if (h.id == c.id) {
+        found = true;
+        CHECK(h.approximate);
+      }
+    CHECK(found);
+  }
+  // Exact hits first, typo hits after them.
+  const SearchResult r = index.Search("nguyen van thach");
+  REQUIRE(r.hits.size() >= 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK_FALSE(r.hits[i].approximate);
+}
+
+TEST_CASE("A name with a place the gazetteer does not link still finds the person, after the linked records",
+          "[index][search][places]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  TestIndex index(Archive(), &gazetteer);
+  // Nguyễn Văn Chiến is from Hợp Thành, not Lộc Yên nor Tân Liên.
+  SearchResult r = index.Search("Nguyễn Văn Chiến Lộc Yên");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].id == "chien-name");
+  CHECK(r.hits[0].approximate);
+  // The record at the typed place (or a place linked to it) comes first and
+  // is exact; the same name elsewhere follows, approximate.
+  r = index.Search("Nguyễn Văn Thạch Tân Liên");
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[0].id == "thach");
+  CHECK_FALSE(r.hits[0].approximate);
+  CHECK(r.hits[1].approximate);
+  CHECK(r.hits[2].approximate);
+  CHECK(r.total == 3);
+  // A place alone is not relaxed into every record (Thạch Đạn, merged with
+  // Lộc Yên into Tân Liên, was never Lộc Yên).
+  auto ids = index.Ids("Lộc Yên");
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"new-commune", "thach"});
+  // Places typed as fields always restrict.
+  CHECK(index.Ids("Nguyễn Văn Chiến xa:Lộc Yên").empty());
+  // Award words are not a place to drop.
+  CHECK(index.ExactIds("Chu Văn Tấn Kháng Chiến") == std::vector<std::string>{"khang-chien-commune"});
+}

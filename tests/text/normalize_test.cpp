@@ -278,6 +278,32 @@ TEST_CASE("Edit distance is Levenshtein on code points, bounded", "[text][normal
   }
 }
 
+TEST_CASE("Typo distance counts two swapped neighbours as one edit", "[text][normalize]") {
+  const struct {
+    std::string a, b;
+    int max, out;
+  } cases[] = {
+      {"ab", "ba", 3, 1},
+      {"nguyen", "nguyne", 2, 1},
+      {"tuan", "utan", 2, 1},
+      {"nang", "nagn", 1, 1},
+      {"chien", "chine", 1, 1},
+      {"nguyễn", "ngyuễn", 1, 1},  // on code points
+      {"ca", "abc", 3, 3},          // optimal string alignment: no letter edited twice
+      {"kitten", "sitting", 5, 3},
+      {"kitten", "sitting", 2, 3},
+      {"thach", "thahc", 0, 1},
+      {"", "", 1, 0},
+      {"abc", "", 1, 2},
+      {"abcdefgh", "badcfehg", 4, 4},
+  };
+  for (const auto& c : cases) {
+    INFO(c.a << " / " << c.b << " max " << c.max);
+    CHECK(sovang::text::TypoDistance(c.a, c.b, c.max) == c.out);
+    CHECK(sovang::text::TypoDistance(c.b, c.a, c.max) == c.out);
+  }
+}
+
 TEST_CASE("NFC fast path agrees with ICU on every Latin code point", "[text][normalize]") {
   std::vector<char32_t> cps;
   for (char32_t c = 1; c < 0x0400; ++c) cps.push_back(c);
