@@ -4,11 +4,14 @@
 
 #include <algorithm>
 
+#include "core/award_catalog.h"
 #include "core/error.h"
 #include "core/record_json.h"
 #include "index/search_json.h"
 #include "server/route_groups.h"
+#include "store/certificates.h"
 #include "store/records.h"
+#include "store/reissue.h"
 #include "store/sources.h"
 
 #if __has_include("ingest/page_crop.h")
@@ -72,13 +75,23 @@ void Search(AppContext& app, const Request& req, Response& res) {
   res.Json(index::SearchResultToJson(app.Search(search)));
 }
 
+// The record as staff see it: fields with their evidence, the page image, the
+// record's certificates (oldest first) and whether its award can be reissued.
 void RecordDetail(AppContext& app, const Request& req, Response& res) {
   const Record record = GetRecord(app, req.PathParam("id"));
   RecordJsonOptions options;
   options.with_field_detail = true;
   nlohmann::json body = RecordToJson(record, options);
+  auto db = app.Reader();
+  nlohmann::json certificates = nlohmann::json::array();
+  for (const store::Certificate& c : store::Certificates(*db).OfRecord(record.id))
+    certificates.push_back(store::CertificateToJson(c));
+  body["certificates"] = std::move(certificates);
+  const std::optional<std::string> no_reissue = store::NoReissueReason(
+      AwardCatalog::Default(), record.value(FieldId::kAwardCode), record.value(FieldId::kAward));
+  body["reissue"] = {{"possible", !no_reissue.has_value()},
+                     {"reason", no_reissue ? nlohmann::json(*no_reissue) : nlohmann::json()}};
   if (record.source.page_id > 0) {
-    auto db = app.Reader();
     if (std::optional<store::PageRow> page = store::Sources(*db).GetPage(record.source.page_id)) {
       body["page_image"] = {{"url", "/api/pages/" + std::to_string(page->id) + "/image"},
                             {"width", page->width},

@@ -22,10 +22,13 @@ const ACTION_NAMES = { verify: 'xác minh', approve: 'phê duyệt', reject: 't�
 const notice = document.getElementById('notice');
 let me = null;
 
+// The page's one message, which takes the focus (the button that was
+// pressed may be gone: rows are redrawn after every step).
 function notify(content, kind = 'error') {
   notice.replaceChildren();
   if (!content) return;
   notice.append(el('div', { class: `notice ${kind === 'error' ? 'notice-error' : 'notice-ok'}` }, content));
+  notice.focus({ preventScroll: false });
 }
 
 // Why the server refused a step on request `id`, in Vietnamese.
