@@ -35,7 +35,8 @@ int LedgerHeaderRows(const ocr::Table& table) {
 PageKind ClassifyPage(const ocr::RecognizedPage& page) {
   if (page.table && LedgerHeaderRows(*page.table) > 0) return PageKind::kLedger;
 
-  const TextRun all = TextRun::FromLines(page.lines);
+  const std::vector<ocr::Line> lines = JoinSplitLines(page.lines);
+  const TextRun all = TextRun::FromLines(lines);
   int annex = 0, certificate = 0, ledger = 0;
   if (Has(all, "kem theo quyet dinh") || Has(all, "kem theo qd")) annex += 3;
   if (Has(all, "danh sach")) annex += 1;
@@ -45,7 +46,7 @@ PageKind ClassifyPage(const ocr::RecognizedPage& page) {
   if (Has(all, "da co thanh tich") || Has(all, "da co cong")) certificate += 1;
 
   int numbered = 0, honorific_entries = 0, header_lines = 0;
-  for (const auto& line : page.lines) {
+  for (const auto& line : lines) {
     const TextRun run = TextRun::FromLine(line);
     if (IsTangLine(run)) certificate += 3;
     if (auto n = LeadingNumber(run)) {

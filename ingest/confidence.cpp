@@ -38,6 +38,9 @@ void MarkInvalid(Field& field) { field.confidence = std::min(field.confidence, k
 void ApplyReviewRules(Record& record) {
   UpdateRecordConfidence(record);
   bool doubtful = !record[FieldId::kFullName].present() || !record[FieldId::kAward].present();
+  // A decision is found by its number and date together: one without the
+  // other was misread or missed.
+  if (record[FieldId::kDecisionNumber].present() != record[FieldId::kDecisionDate].present()) doubtful = true;
   for (const Field& f : record.fields) {
     if (f.present() && f.confidence < kReviewThreshold) doubtful = true;
     if (!f.present() && !f.verbatim.empty()) doubtful = true;  // seen, but no sense made of it

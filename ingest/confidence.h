@@ -11,6 +11,7 @@
 // be done to get the value:
 //   ×0.92 OCR confusions repaired to get the value (O→0, l→1, Ð→Đ, QD→QĐ)
 //   ×0.9  place repaired to the gazetteer's spelling; name syllable repaired
+//   ×0.8  a name syllable with marks OCR often confuses ("Sẵn", "Săn")
 //   ×score award matched fuzzily (score = 1 - edit distance / length, ≥ 0.75)
 //   ×0.7  award ambiguous between two forms; commune unknown in an area the
 //         gazetteer covers
@@ -30,6 +31,8 @@ inline constexpr double kReviewThreshold = 0.80;
 inline constexpr double kCorrectedFactor = 0.92;
 inline constexpr double kRepairedFactor = 0.9;
 inline constexpr double kAmbiguousFactor = 0.7;
+// A name syllable with marks OCR often confuses (name_parse.h DoubtfulSyllables).
+inline constexpr double kDoubtfulMarkFactor = 0.8;
 inline constexpr double kFailedCap = 0.5;
 
 enum class Validation {

@@ -47,6 +47,8 @@ void Add(EvalStats& into, const EvalStats& one) {
   into.correct_fields += one.correct_fields;
   into.wrong_fields += one.wrong_fields;
   into.wrong_flagged += one.wrong_flagged;
+  into.flagged_records += one.flagged_records;
+  into.flagged_exact += one.flagged_exact;
   for (const auto& [k, v] : one.per_field) {
     into.per_field[k].first += v.first;
     into.per_field[k].second += v.second;
@@ -75,6 +77,8 @@ EvalStats Compare(const Record& truth, const Record* found) {
     }
   }
   s.exact_records = exact ? 1 : 0;
+  s.flagged_records = flagged ? 1 : 0;
+  s.flagged_exact = flagged && exact ? 1 : 0;
   return s;
 }
 
@@ -85,6 +89,7 @@ nlohmann::json StatsToJson(const EvalStats& s) {
   return {{"truth_records", s.truth_records}, {"matched_records", s.matched_records},
           {"field_accuracy", s.FieldAccuracy()}, {"exact_record_rate", s.ExactRate()},
           {"wrong_fields", s.wrong_fields},     {"wrong_flagged_share", s.FlaggedShare()},
+          {"flagged_records", s.flagged_records}, {"review_share", s.ReviewShare()},
           {"per_field", per_field}};
 }
 
@@ -163,12 +168,12 @@ std::string EvalReportToText(const EvalReport& r) {
   std::ostringstream out;
   char buf[256];
   auto row = [&](const std::string& name, const EvalStats& s) {
-    std::snprintf(buf, sizeof buf, "%-22s %7lld %7lld %9.1f%% %9.1f%% %9.1f%%\n", name.c_str(),
+    std::snprintf(buf, sizeof buf, "%-22s %7lld %7lld %9.1f%% %9.1f%% %9.1f%% %9.1f%%\n", name.c_str(),
                   static_cast<long long>(s.truth_records), static_cast<long long>(s.matched_records),
-                  100 * s.FieldAccuracy(), 100 * s.ExactRate(), 100 * s.FlaggedShare());
+                  100 * s.FieldAccuracy(), 100 * s.ExactRate(), 100 * s.FlaggedShare(), 100 * s.ReviewShare());
     out << buf;
   };
-  out << "group                  records   found  field acc  exact rec  wrong flagged\n";
+  out << "group                  records   found  field acc  exact rec  wrong flagged  flagged rec\n";
   row("all", r.overall);
   for (const auto& [k, s] : r.by_kind) row(k, s);
   for (const auto& [k, s] : r.by_degradation) row(k, s);

@@ -2,8 +2,9 @@
 // `sovang eval`: how right are the archive's records? Compares them with a
 // ground-truth JSONL (data-samples/*/truth.jsonl) and reports, per page kind
 // and degradation level, field accuracy, the share of records exact in every
-// field, and the share of wrong fields that were flagged for review (a wrong
-// value that nobody is told to check is the worst outcome).
+// field, the share of wrong fields that were flagged for review (a wrong
+// value that nobody is told to check is the worst outcome), and the share of
+// found records flagged (a review queue of right records is no use either).
 
 #include <cstdint>
 #include <filesystem>
@@ -26,10 +27,16 @@ struct EvalStats {
   std::int64_t correct_fields = 0;
   std::int64_t wrong_fields = 0;
   std::int64_t wrong_flagged = 0;     // wrong fields in records marked needs_review
+  std::int64_t flagged_records = 0;   // matched records marked needs_review (the review queue)
+  std::int64_t flagged_exact = 0;     // ... of which every compared field is right
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> per_field;  // key -> (correct, compared)
   double FieldAccuracy() const { return fields ? static_cast<double>(correct_fields) / fields : 0.0; }
   double ExactRate() const { return truth_records ? static_cast<double>(exact_records) / truth_records : 0.0; }
   double FlaggedShare() const { return wrong_fields ? static_cast<double>(wrong_flagged) / wrong_fields : 1.0; }
+  // Share of the found records sent to review.
+  double ReviewShare() const {
+    return matched_records ? static_cast<double>(flagged_records) / matched_records : 0.0;
+  }
 };
 
 struct EvalReport {

@@ -1,12 +1,60 @@
 #include "ingest/extract.h"
 
+#include <algorithm>
+
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 
 namespace sovang::ingest {
 
-std::vector<Record> ExtractRecords(const ocr::RecognizedPage& page, const ExtractContext& context) {
+namespace {
+
+bool Level(const Box& a, const Box& b) {
+  const int common = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+  return a.h > 0 && b.h > 0 && common * 2 >= std::min(a.h, b.h);
+}
+
+}  // namespace
+
+std::vector<ocr::Line> JoinSplitLines(const std::vector<ocr::Line>& lines_in) {
+  std::vector<ocr::Line> lines;
+  for (const auto& l : lines_in)
+    if (!l.words.empty()) lines.push_back(l);
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (std::size_t i = 0; i < lines.size() && !joined; ++i) {
+      // The nearest level line to the right of line i.
+      std::size_t best = lines.size();
+      int best_gap = 0;
+      for (std::size_t j = 0; j < lines.size(); ++j) {
+        if (j == i || !Level(lines[i].box, lines[j].box)) continue;
+        const int gap = lines[j].box.x - (lines[i].box.x + lines[i].box.w);
+        const int height = std::max(lines[i].box.h, lines[j].box.h);
+        if (gap < -height / 4 || gap * 2 > 3 * height) continue;
+        if (best == lines.size() || gap < best_gap) {
+          best = j;
+          best_gap = gap;
+        }
+      }
+      if (best == lines.size()) continue;
+      const std::size_t keep = lines[best].words.size() > lines[i].words.size() ? best : i;
+      const std::size_t drop = keep == i ? best : i;
+      ocr::Line& line = lines[keep];
+      line.words.insert(line.words.end(), lines[drop].words.begin(), lines[drop].words.end());
+      std::stable_sort(line.words.begin(), line.words.end(),
+                       [](const ocr::Word& a, const ocr::Word& b) { return a.box.x < b.box.x; });
+      line.box = Union(line.box, lines[drop].box);
+      lines.erase(lines.begin() + static_cast<long>(drop));
+      joined = true;
+    }
+  }
+  return lines;
+}
+
+std::vector<Record> ExtractRecords(const ocr::RecognizedPage& page_in, const ExtractContext& context) {
   const ExtractTools tools(context);
+  ocr::RecognizedPage page = page_in;
+  page.lines = JoinSplitLines(page_in.lines);
   switch (ClassifyPage(page)) {
     case PageKind::kLedger:
       return ExtractLedger(page, tools);

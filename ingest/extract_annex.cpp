@@ -74,6 +74,22 @@ std::optional<Heading> HeadingAt(const std::vector<ocr::Line>& lines, std::size_
   return std::nullopt;
 }
 
+// A group heading OCR damaged beyond matching ("Huân chương Kháng chiến hạng
+// Nhà:"): a line that starts like an award and ends with a colon. The entries
+// under it must not keep the previous group's award.
+bool LooksLikeHeading(const TextRun& run) {
+  const std::string text = run.text();
+  if (text.empty() || text.back() != ':') return false;
+  Span body = run.all();
+  if (auto prefix = HeadingPrefix(run)) body = *prefix;
+  for (std::string_view start : {"huan chuong", "huy chuong", "bang khen", "danh hieu", "co thi dua", "giay khen",
+                                 "chien si", "dung si", "bang"}) {
+    const auto hit = FindPhrase(run, body, start);
+    if (hit && run.Trim(Span{body.begin, hit->begin}).empty()) return true;
+  }
+  return false;
+}
+
 // Lines after the list: "(Danh sách này có 12 cá nhân)", signatures, "Nơi nhận".
 bool IsFooter(const TextRun& run) {
   const std::string& f = run.folded();
@@ -168,6 +184,15 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
         if (entries.empty())
           for (std::size_t k = 0; k < heading->lines; ++k) header.push_back(lines[i + k]);
         i += heading->lines - 1;
+        continue;
+      }
+      if (LooksLikeHeading(run)) {
+        // The award of the entries below is unknown: seen, for a person to read.
+        award = MakeField(run, run.all(), "");
+        MarkInvalid(award);
+        award_code = Field{};
+        if (!entries.empty()) entries.back().closed = true;
+        if (entries.empty()) header.push_back(line);
         continue;
       }
     }

@@ -91,6 +91,16 @@ struct EntryNumber {
 };
 std::optional<EntryNumber> LeadingNumber(const TextRun& run);
 
+// Lines Tesseract read as separate blocks side by side, joined: an entry
+// number's column ("32.") apart from the entries' text, a name or a year cut
+// off from the line it ends ("Gia đình ông Đàm" | "Slương Mìu"). Two lines
+// join when they are level (half the lower one's height in common) and the
+// gap between them is at most one and a half line heights (far apart, they
+// are columns: a certificate's bottom left and right blocks). The joined line
+// takes the place of the part with more words, so that a split-off number
+// column or word moves to its line and the rest keeps its reading order.
+std::vector<ocr::Line> JoinSplitLines(const std::vector<ocr::Line>& lines);
+
 // "TẶNG", "TẶNG THƯỞNG", "TRUY TẶNG" (posthumous) on a line of their own:
 // a certificate's award follows.
 bool IsTangLine(const TextRun& line);

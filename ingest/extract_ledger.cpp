@@ -34,6 +34,35 @@ std::vector<ocr::Word> WordsOf(const ocr::Cell& cell) {
   return words;
 }
 
+// Words of cells side by side in reading order: line by line (words level
+// with each other), left to right.
+std::vector<ocr::Word> ReadingOrder(std::vector<ocr::Word> words) {
+  std::stable_sort(words.begin(), words.end(), [](const ocr::Word& a, const ocr::Word& b) { return a.box.y < b.box.y; });
+  std::vector<std::vector<ocr::Word>> lines;
+  int line_bottom = 0;
+  for (auto& w : words) {
+    const int mid = w.box.y + w.box.h / 2;
+    if (lines.empty() || mid > line_bottom) {
+      lines.emplace_back();
+      line_bottom = w.box.y + w.box.h;
+    }
+    line_bottom = std::max(line_bottom, w.box.y + w.box.h);
+    lines.back().push_back(std::move(w));
+  }
+  std::vector<ocr::Word> out;
+  for (auto& line : lines) {
+    std::stable_sort(line.begin(), line.end(), [](const ocr::Word& a, const ocr::Word& b) { return a.box.x < b.box.x; });
+    out.insert(out.end(), line.begin(), line.end());
+  }
+  return out;
+}
+
+std::string TextOf(const std::vector<ocr::Word>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w.text;
+  return out;
+}
+
 // A row that only continues the one above (a cell that overflowed): no index, no name.
 bool IsContinuation(const Row& row) {
   return !row.Has(LedgerColumn::kIndex) && !row.Has(LedgerColumn::kName) && !row.cells.empty();
@@ -342,6 +371,49 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
     if (named(alone) > named(columns)) columns = alone;
   }
 
+  // A column the header does not name, right of one it does, whose title
+  // completes that one's ("Hình thức" | "khen thưởng"): one column the text
+  // alignment split in two. Its cells belong to the column on its left.
+  auto header_words = [&](int c) {
+    std::vector<ocr::Word> words;
+    for (int r = 0; r < header_rows; ++r)
+      if (const ocr::Cell* cell = table.at(r, c)) {
+        auto w = WordsOf(*cell);
+        words.insert(words.end(), w.begin(), w.end());
+      }
+    return words;
+  };
+  bool merged = false;
+  for (int c = 1; c < table.cols; ++c) {
+    const LedgerColumn left = columns[static_cast<std::size_t>(c - 1)];
+    if (columns[static_cast<std::size_t>(c)] != LedgerColumn::kUnknown || left == LedgerColumn::kUnknown) continue;
+    int first = c - 1;  // the leftmost cell of the left column
+    while (first > 0 && columns[static_cast<std::size_t>(first - 1)] == left) --first;
+    std::vector<ocr::Word> words;
+    for (int k = first; k <= c; ++k) {
+      auto w = header_words(k);
+      words.insert(words.end(), w.begin(), w.end());
+    }
+    if (header_words(c).empty() || !NamesWhole(TextOf(ReadingOrder(words)), left)) continue;
+    columns[static_cast<std::size_t>(c)] = left;
+    merged = true;
+  }
+  // The same with the unnamed part on the left ("Số và ngày" | "quyết định").
+  for (int c = table.cols - 2; c >= 0; --c) {
+    const LedgerColumn right = columns[static_cast<std::size_t>(c + 1)];
+    if (columns[static_cast<std::size_t>(c)] != LedgerColumn::kUnknown || right == LedgerColumn::kUnknown) continue;
+    int last = c + 1;
+    while (last + 1 < table.cols && columns[static_cast<std::size_t>(last + 1)] == right) ++last;
+    std::vector<ocr::Word> words;
+    for (int k = c; k <= last; ++k) {
+      auto w = header_words(k);
+      words.insert(words.end(), w.begin(), w.end());
+    }
+    if (header_words(c).empty() || !NamesWhole(TextOf(ReadingOrder(words)), right)) continue;
+    columns[static_cast<std::size_t>(c)] = right;
+    merged = true;
+  }
+
   std::vector<Row> rows;
   for (int r = header_rows; r < table.rows; ++r) {
     Row row;
@@ -352,8 +424,12 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
       const LedgerColumn column = columns[static_cast<std::size_t>(c)];
       if (column == LedgerColumn::kUnknown) continue;
       auto words = WordsOf(*cell);
-      if (!words.empty()) row.cells[column] = std::move(words);
+      if (words.empty()) continue;
+      auto& into = row.cells[column];
+      into.insert(into.end(), words.begin(), words.end());
     }
+    if (merged)
+      for (auto& [column, words] : row.cells) words = ReadingOrder(std::move(words));
     rows.push_back(std::move(row));
   }
   return RecordsOfRows(std::move(rows), CaptionFacts(page.lines, tools), tools);

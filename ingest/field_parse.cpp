@@ -418,10 +418,27 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
   static const std::regex kWords(R"((?:ngay\s*)?\b(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})\b)");
   static const std::regex kNumeric(R"((?:ngay\s*)?\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b)");
   static const std::regex kIso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+  // "ngày 9 thớng 10 năm 1972": the words of a date one letter off.
+  static const std::regex kLoose(R"((?:ngay\s*)?\b(\d{1,2})\s*,?\s*([a-z]{3,6})\s*(\d{1,2})\s*,?\s*([a-z]{2,4})\s*(\d{4})\b)");
   std::optional<std::smatch> best;
+  std::string best_text;  // what ParseDate reads
+  bool best_loose = false;
   for (const std::regex* re : {&kWords, &kNumeric, &kIso}) {
     std::smatch m;
-    if (std::regex_search(sub, m, *re) && (!best || m.position(0) < best->position(0))) best = m;
+    if (std::regex_search(sub, m, *re) && (!best || m.position(0) < best->position(0))) {
+      best = m;
+      best_text = m.str(0);
+    }
+  }
+  for (auto it = std::sregex_iterator(sub.begin(), sub.end(), kLoose); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    if (best && m.position(0) >= best->position(0)) break;
+    if (m.str(2) == "thang" && m.str(4) == "nam") break;  // kWords has it
+    if (text::EditDistance(m.str(2), "thang", 1) > 1 || text::EditDistance(m.str(4), "nam", 1) > 1) continue;
+    best = m;
+    best_text = m.str(1) + "/" + m.str(3) + "/" + m.str(5);
+    best_loose = true;
+    break;
   }
   if (!best) return std::nullopt;
   Found f;
@@ -429,9 +446,9 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
                 within.begin + static_cast<std::size_t>(best->position(0) + best->length(0))};
   const std::string matched = best->str(0);
   const std::string as_read = run.folded().substr(f.span.begin, f.span.size());
-  f.corrected = matched != as_read;
+  f.corrected = best_loose || matched != as_read;
   // A decision is no older than the Republic and no younger than today.
-  const auto iso = ParseDate(matched);
+  const auto iso = ParseDate(best_text);
   if (iso && *iso >= "1945-01-01" && std::stoi(iso->substr(0, 4)) <= kMaxYear) {
     f.value = *iso;
     f.validation = f.corrected ? Validation::kNone : Validation::kPattern;

@@ -147,6 +147,18 @@ std::vector<LedgerColumn> MapHeader(const std::vector<std::string>& header_texts
   return out;
 }
 
+bool NamesWhole(std::string_view header_text, LedgerColumn column) {
+  const std::string key = Key(header_text);
+  for (const auto& s : Table()) {
+    if (s.column != column) continue;
+    for (std::string_view syn : s.folded) {
+      if (syn.size() <= 3) continue;
+      if (Similarity(key, syn) >= 0.75) return true;
+    }
+  }
+  return false;
+}
+
 int CountHeaderCells(const std::vector<std::string>& texts) {
   int n = 0;
   for (const auto& t : texts)

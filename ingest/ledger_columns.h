@@ -44,6 +44,12 @@ HeaderMatch MatchHeader(std::string_view header_text);
 // once (the better-matching cell wins), the rest kUnknown.
 std::vector<LedgerColumn> MapHeader(const std::vector<std::string>& header_texts);
 
+// Whether `header_text` names `column` as a whole, not only by its first
+// words: two header cells OCR split apart ("Hình thức" | "khen thưởng", a
+// gap inside a column of a table ruled only across) name one column together,
+// where "Họ và tên" | "Dân tộc" do not.
+bool NamesWhole(std::string_view header_text, LedgerColumn column);
+
 // How many cells of a row name known columns: a row with at least two is a header.
 int CountHeaderCells(const std::vector<std::string>& texts);
 

@@ -1,9 +1,11 @@
 #include "ingest/name_parse.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
 #include "ingest/field_parse.h"
+#include "ingest/post_correct.h"
 #include "text/normalize.h"
 #include "text/vietnamese_syllable.h"
 
@@ -156,7 +158,48 @@ std::string NormalizeName(std::string_view verbatim) {
     const std::string_view tail = w.substr(first);
     if (text::Lower(tail) != tail) shouting = true;
   }
-  return shouting ? text::TitleCase(name) : name;
+  if (shouting) return text::TitleCase(name);
+  if (LooksCollective(text::Fold(name))) return name;  // "Nhân dân xã …" keeps its small letters
+  // Words starting with a small letter among capitalised ones: OCR lost a capital.
+  int capitalised = 0, small = 0;
+  for (std::string_view w : Split(name)) {
+    const std::string_view first = w.substr(0, Utf8Len(static_cast<unsigned char>(w[0])));
+    if (text::Lower(first) == first)
+      ++small;
+    else
+      ++capitalised;
+  }
+  if (small > 0 && capitalised > 0) {
+    std::string out;
+    for (std::string_view w : Split(name)) {
+      if (!out.empty()) out.push_back(' ');
+      const std::string_view first = w.substr(0, Utf8Len(static_cast<unsigned char>(w[0])));
+      const bool letter = text::Fold(first) != first || (first[0] >= 'a' && first[0] <= 'z');
+      out += letter ? text::TitleCase(w) : std::string(w);
+    }
+    return out;
+  }
+  return name;
+}
+
+int DoubtfulSyllables(std::string_view name) {
+  // A tilde over a breve or circumflex, a hook over a breve, the bare breve.
+  static constexpr std::string_view kStacked[] = {"ẵ", "ẫ", "ễ", "ỗ", "ẳ", "ă", "Ẵ", "Ẫ", "Ễ", "Ỗ", "Ẳ", "Ă"};
+  const auto words = Split(name);
+  int doubtful = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    bool stacked = false;
+    for (std::string_view mark : kStacked) stacked = stacked || w.find(mark) != std::string_view::npos;
+    if (!stacked) continue;
+    // Known surnames and middle names are read against their lexicon.
+    const auto* lexicon = i == 0 && words.size() >= 2 ? &NameCorrector::Surnames()
+                          : i + 1 < words.size()      ? &NameCorrector::MiddleNames()
+                                                      : nullptr;
+    if (lexicon && std::find(lexicon->begin(), lexicon->end(), w) != lexicon->end()) continue;
+    ++doubtful;
+  }
+  return doubtful;
 }
 
 }  // namespace sovang::ingest

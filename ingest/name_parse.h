@@ -35,7 +35,18 @@ struct NameCheck {
 NameCheck CheckName(std::string_view name);
 
 // Spacing collapsed, NFC, and title case when OCR or the print used capitals
-// ("NGUYỄN VĂN THẠCH" -> "Nguyễn Văn Thạch"); otherwise as printed.
+// ("NGUYỄN VĂN THẠCH" -> "Nguyễn Văn Thạch"), or when OCR read one word's
+// capital as a small letter ("Nguyễn Đức cần" -> "Nguyễn Đức Cần": every
+// word of a Vietnamese name starts with a capital); otherwise as printed.
 std::string NormalizeName(std::string_view verbatim);
+
+// How many syllables of a name OCR reads wrong all too often, with
+// confidence: Tesseract's Vietnamese model confuses the marks stacked on a
+// breve or circumflex ("Sằn" read "Sẵn" or "Săn", "Lềnh" read "Lễnh"), so a
+// syllable with a tilde over ă/â/ê/ô, a hook over ă, or a bare ă is doubtful
+// unless it is a surname or middle name of the lexicons (Nguyễn, Văn).
+// Measured on generated pages (three fonts): such readings were wrong every
+// time; hooks over â/ê ("Slẩy", "Hiển") were read right.
+int DoubtfulSyllables(std::string_view name);
 
 }  // namespace sovang::ingest

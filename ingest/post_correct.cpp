@@ -47,8 +47,19 @@ std::optional<std::string> UndoDigitConfusions(const std::string& word) {
     else if (c == '0')
       c = 'o', changed = true;
   }
+  // "Stao", "Siằn": the l of the Tày/Nùng onset "sl" read as t or i.
+  if (!changed && word.size() > 2 && (word[0] == 'S' || word[0] == 's') && (word[1] == 't' || word[1] == 'i')) {
+    std::string sl = word;
+    sl[1] = 'l';
+    if (AcceptableRepair(sl)) return sl;
+  }
   if (!changed) return std::nullopt;
   if (AcceptableRepair(letters)) return letters;
+  // "Th1": a one read for an i.
+  std::string with_i = word;
+  for (char& c : with_i)
+    if (c == '1') c = 'i';
+  if (with_i != word && AcceptableRepair(with_i)) return with_i;
   if (without_bars != word && !without_bars.empty() && AcceptableRepair(without_bars)) return without_bars;
   return std::nullopt;
 }
@@ -134,18 +145,36 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
     // Digits and bars inside a word are letters misread ("S1ẩy", "Ng0c") or
     // specks ("Th|ạch"): undone when that gives a Vietnamese syllable, or a
     // Tày/Nùng one with the onset "sl".
-    if (kind == text::SyllableClass::kNotASyllable) {
-      if (auto repaired = UndoDigitConfusions(w)) {
-        w = *repaired;
-        ++out.repaired;
-        continue;
-      }
-    }
     const std::vector<std::string>* lexicon = nullptr;
     if (n >= 2 && i == 0)
       lexicon = &surnames_;
     else if (n >= 3 && i + 1 < n)
       lexicon = &middles_;
+    // "Stao": no syllable starts with "st"; the l of "sl" read as a t.
+    if (kind == text::SyllableClass::kPlausible && w.size() > 2 && (w[0] == 'S' || w[0] == 's') && w[1] == 't') {
+      std::string sl = w;
+      sl[1] = 'l';
+      if (AcceptableRepair(sl)) {
+        w = sl;
+        ++out.repaired;
+        continue;
+      }
+    }
+    if (kind == text::SyllableClass::kNotASyllable) {
+      if (auto repaired = UndoDigitConfusions(w)) {
+        w = *repaired;
+        ++out.repaired;
+        // "Th1" -> "Thi": in a surname's or middle name's place, the one
+        // lexicon entry with those letters ("Thị").
+        if (lexicon) {
+          std::set<std::string> same;
+          for (const auto& entry : *lexicon)
+            if (text::Fold(entry) == text::Fold(w)) same.insert(entry);
+          if (same.size() == 1) w = *same.begin();
+        }
+        continue;
+      }
+    }
     const std::string lower = text::Lower(w);
     std::set<std::string> candidates;
     if (kind == text::SyllableClass::kPlausible) {

@@ -1,8 +1,11 @@
 #include "ocr/hocr.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace sovang::ocr {
 namespace {
@@ -81,6 +84,135 @@ std::string ToHocr(const RecognizedPage& page) {
   }
   out += "</div>\n</body>\n</html>\n";
   return out;
+}
+
+}  // namespace sovang::ocr
+
+namespace sovang::ocr {
+namespace {
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    static constexpr std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+    bool done = false;
+    for (const auto& [entity, c] : kEntities)
+      if (s.compare(i, entity.size(), entity) == 0) {
+        out += c;
+        i += entity.size() - 1;
+        done = true;
+        break;
+      }
+    if (!done) out += '&';
+  }
+  return out;
+}
+
+// The value of attribute `name` in a start tag.
+std::string_view Attribute(std::string_view tag, std::string_view name) {
+  for (const char quote : {'"', '\''}) {
+    const std::string key = std::string(name) + "=" + quote;
+    const std::size_t at = tag.find(key);
+    if (at == std::string_view::npos) continue;
+    const std::size_t begin = at + key.size();
+    const std::size_t end = tag.find(quote, begin);
+    if (end == std::string_view::npos) return {};
+    return tag.substr(begin, end - begin);
+  }
+  return {};
+}
+
+// Numbers after `key` in a title ("bbox 1 2 3 4; x_wconf 96").
+std::vector<int> TitleNumbers(std::string_view title, std::string_view key, std::size_t count) {
+  std::vector<int> out;
+  std::size_t at = title.find(key);
+  if (at == std::string_view::npos) return out;
+  at += key.size();
+  while (out.size() < count && at < title.size()) {
+    while (at < title.size() && title[at] == ' ') ++at;
+    std::size_t end = at;
+    if (end < title.size() && title[end] == '-') ++end;
+    while (end < title.size() && title[end] >= '0' && title[end] <= '9') ++end;
+    if (end == at) break;
+    out.push_back(std::stoi(std::string(title.substr(at, end - at))));
+    at = end;
+  }
+  return out;
+}
+
+Box BoxOfTitle(std::string_view title) {
+  const auto n = TitleNumbers(title, "bbox", 4);
+  if (n.size() < 4) return {};
+  return Box{n[0], n[1], n[2] - n[0], n[3] - n[1]};
+}
+
+}  // namespace
+
+RecognizedPage ParseHocr(std::string_view hocr) {
+  RecognizedPage page;
+  Cell* cell = nullptr;
+  Line* line = nullptr;
+  std::vector<Cell> cells;
+  double confidence_sum = 0.0;
+  std::size_t words = 0;
+  std::size_t pos = 0;
+  while ((pos = hocr.find('<', pos)) != std::string_view::npos) {
+    const std::size_t close = hocr.find('>', pos);
+    if (close == std::string_view::npos) break;
+    const std::string_view tag = hocr.substr(pos, close - pos + 1);
+    pos = close + 1;
+    if (tag.size() < 2 || tag[1] == '/' || tag[1] == '!' || tag[1] == '?') {
+      if (tag.compare(0, 6, "</div>") == 0) {
+        cell = nullptr;
+        line = nullptr;
+      }
+      continue;
+    }
+    const std::string_view cls = Attribute(tag, "class");
+    const std::string_view title = Attribute(tag, "title");
+    if (cls == "ocr_page") {
+      const Box b = BoxOfTitle(title);
+      page.width = b.w;
+      page.height = b.h;
+    } else if (cls == "ocr_carea") {
+      const auto rc = TitleNumbers(title, "x_cell", 2);
+      if (rc.size() == 2) {
+        cells.push_back(Cell{rc[0], rc[1], BoxOfTitle(title), {}});
+        cell = &cells.back();
+        line = nullptr;
+      }
+    } else if (cls == "ocr_line") {
+      std::vector<Line>& into = cell ? cell->lines : page.lines;
+      into.push_back(Line{{}, BoxOfTitle(title)});
+      line = &into.back();
+    } else if (cls == "ocrx_word" && line) {
+      const std::size_t end = hocr.find("</span>", pos);
+      if (end == std::string_view::npos) break;
+      const auto conf = TitleNumbers(title, "x_wconf", 1);
+      Word w{Unescape(hocr.substr(pos, end - pos)), BoxOfTitle(title), conf.empty() ? 0.0 : conf[0] / 100.0};
+      confidence_sum += w.confidence;
+      ++words;
+      line->words.push_back(std::move(w));
+      pos = end + 7;
+    }
+  }
+  if (!cells.empty()) {
+    Table table;
+    for (const Cell& c : cells) {
+      table.rows = std::max(table.rows, c.row + 1);
+      table.cols = std::max(table.cols, c.col + 1);
+    }
+    table.cells = std::move(cells);
+    page.table = std::move(table);
+  }
+  page.mean_confidence = words ? confidence_sum / static_cast<double>(words) : 0.0;
+  page.hocr = std::string(hocr);
+  return page;
 }
 
 }  // namespace sovang::ocr

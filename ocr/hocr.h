@@ -4,11 +4,18 @@
 // table as an ocr_table of ocr_carea cells (x_cell row col).
 
 #include <string>
+#include <string_view>
 
 #include "ocr/recognizer.h"
 
 namespace sovang::ocr {
 
 std::string ToHocr(const RecognizedPage& page);
+
+// Reads back what ToHocr wrote (lines, words, boxes, confidences, table
+// cells): extraction can be run again on a stored page without reading it
+// again. Not a general hOCR parser: other producers' files give what of
+// their lines and words carries the same classes and titles.
+RecognizedPage ParseHocr(std::string_view hocr);
 
 }  // namespace sovang::ocr

@@ -59,6 +59,7 @@ void ReadPage(TesseractReader& reader, const CleanedPage& page, const Recognizer
   if (!grid) {
     reader.SetImage(image, page.dpi);
     out.lines = reader.Read(tesseract::PSM_AUTO);
+    reader.RereadNumbers(out.lines);
     return;
   }
 
@@ -74,6 +75,7 @@ void ReadPage(TesseractReader& reader, const CleanedPage& page, const Recognizer
     PixPtr outside = WhitenRect(image, grid->box);
     reader.SetImage(outside.get(), page.dpi);
     out.lines = reader.Read(tesseract::PSM_AUTO);
+    reader.RereadNumbers(out.lines);
   }
 
   // The table, cell by cell.
@@ -93,6 +95,7 @@ void ReadPage(TesseractReader& reader, const CleanedPage& page, const Recognizer
       if (!inside.empty() && InkIn(ink.get(), inside) >= min_ink) {
         // A block, not a line: ledger cells often wrap a name or a place.
         cell.lines = reader.Read(tesseract::PSM_SINGLE_BLOCK, inside);
+        reader.RereadNumbers(cell.lines);
       }
       table.cells.push_back(std::move(cell));
     }

@@ -58,4 +58,50 @@ std::vector<Line> TesseractReader::Read(tesseract::PageSegMode mode, const std::
   return lines;
 }
 
+namespace {
+
+// Doubtful reading of a number: at least three digits, and besides digits
+// and separators at most one other character ("1097,", "199)", "2471970").
+bool LooksLikeDoubtfulNumber(const Word& w) {
+  if (w.confidence >= 0.85) return false;
+  int digits = 0, other = 0;
+  for (const char c : w.text) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c != '/' && c != '-' && c != '.')
+      ++other;
+  }
+  return digits >= 3 && other <= 1;
+}
+
+int Digits(const std::string& s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+}  // namespace
+
+void TesseractReader::RereadNumbers(std::vector<Line>& lines) {
+  for (Line& line : lines) {
+    for (Word& w : line.words) {
+      if (!LooksLikeDoubtfulNumber(w)) continue;
+      const int pad = std::max(2, w.box.h / 8);
+      const Box rect{std::max(0, w.box.x - pad), std::max(0, w.box.y - pad), w.box.w + 2 * pad, w.box.h + 2 * pad};
+      api_.SetVariable("tessedit_char_whitelist", "0123456789/-.");
+      std::vector<Line> again;
+      try {
+        again = Read(tesseract::PSM_SINGLE_WORD, rect);
+      } catch (...) {
+        api_.SetVariable("tessedit_char_whitelist", "");
+        throw;
+      }
+      api_.SetVariable("tessedit_char_whitelist", "");
+      if (again.size() != 1 || again[0].words.size() != 1) continue;
+      const Word& better = again[0].words[0];
+      if (better.confidence <= w.confidence || Digits(better.text) < Digits(w.text) - 1) continue;
+      w.text = better.text;
+      w.confidence = better.confidence;
+    }
+  }
+}
+
 }  // namespace sovang::ocr

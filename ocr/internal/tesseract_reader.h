@@ -27,6 +27,10 @@ class TesseractReader {
   // segmentation mode. Lines in reading order, boxes in image coordinates,
   // blank words dropped. Throws Error(kOcr) on failure or when past the deadline.
   std::vector<Line> Read(tesseract::PageSegMode mode, const std::optional<Box>& rect = std::nullopt);
+  // Reads words that look like numbers (years, dates, book numbers) but were
+  // read with doubt again, alone and with only digits and separators
+  // allowed; a reading more confident than the first replaces it.
+  void RereadNumbers(std::vector<Line>& lines);
 
  private:
   tesseract::TessBaseAPI& api_;

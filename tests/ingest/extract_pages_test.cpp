@@ -507,3 +507,22 @@ TEST_CASE("Pages that are none of the three kinds give no records", "[extract]")
   CHECK(sovang::ingest::ClassifyPage(letter) == PageKind::kOther);
   CHECK(Extract(letter).empty());
 }
+
+TEST_CASE("A ledger column the text alignment split in two is read as one", "[extract]") {
+  RecognizedPage page = Lines(
+      "SỔ VÀNG KHEN THƯỞNG\n"
+      "Quyển số 5\n");
+  // A table ruled only across: a gap that runs down the award and decision
+  // columns made two columns of each.
+  AddTable(page,
+           {{"STT", "Họ và tên", "Hình thức", "khen thưởng", "Số và ngày", "quyết định", "Dân tộc"},
+            {"264", "Hoàng Ngọc Tống", "Huy chương\nhạng Nhất", "Kháng chiến", "281/QĐ-CTN\n2/12/1978", "ngày", "Tày"}},
+           {120, 500, 300, 300, 300, 200, 200});
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kLedger);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 1);
+  CHECK(V(records[0], FieldId::kFullName) == "Hoàng Ngọc Tống");
+  CHECK(V(records[0], FieldId::kAwardCode) == "HUYCKC-CP-1");
+  CHECK(V(records[0], FieldId::kDecisionNumber) == "281/QĐ-CTN");
+  CHECK(V(records[0], FieldId::kDecisionDate) == "1978-12-02");
+}

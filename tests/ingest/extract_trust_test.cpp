@@ -1,0 +1,206 @@
+// Extraction that archivists can trust: layouts Tesseract splits, values that
+// are wrong and must say so. Canned OCR output, no Tesseract.
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/award_catalog.h"
+#include "core/gazetteer.h"
+#include "ingest/extract.h"
+#include "ingest/extract_kinds.h"
+#include "ingest/field_parse.h"
+#include "ingest/name_parse.h"
+#include "ingest/post_correct.h"
+
+namespace {
+
+using sovang::AwardCatalog;
+using sovang::Box;
+using sovang::FieldId;
+using sovang::Gazetteer;
+using sovang::PageKind;
+using sovang::Record;
+using sovang::ReviewState;
+using sovang::ocr::Line;
+using sovang::ocr::RecognizedPage;
+using sovang::ocr::Word;
+
+// One line of words at (x, y): each character 20 px wide, words 40 px high.
+Line At(const std::string& text, int x, int y, double confidence = 0.95) {
+  Line line;
+  int at = x;
+  std::istringstream in(text);
+  std::string word;
+  while (in >> word) {
+    Word w{word, Box{at, y, static_cast<int>(word.size()) * 20, 40}, confidence};
+    line.box = sovang::Union(line.box, w.box);
+    line.words.push_back(std::move(w));
+    at += static_cast<int>(word.size()) * 20 + 20;
+  }
+  return line;
+}
+
+RecognizedPage Page(std::vector<Line> lines) {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.lines = std::move(lines);
+  page.mean_confidence = 0.95;
+  return page;
+}
+
+std::vector<Record> Extract(const RecognizedPage& page) {
+  sovang::SourceRef source;
+  source.file = "p001.tif";
+  source.sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  source.page = 2;
+  const sovang::ingest::ExtractContext context{AwardCatalog::Default(), Gazetteer::Default(), source};
+  return sovang::ingest::ExtractRecords(page, context);
+}
+
+const std::string& V(const Record& r, FieldId id) { return r.value(id); }
+
+}  // namespace
+
+TEST_CASE("An annex page whose entry numbers were read as a column of their own gives every entry", "[extract]") {
+  // A continuation page: no title; Tesseract read the numbers as one block,
+  // then the entries' text as another (a wrapped entry continues below).
+  std::vector<Line> lines = {At("- 2 -", 1200, 100), At("32.", 200, 200), At("33.", 200, 320),
+                             At("Sả.", 200, 380)};
+  lines.push_back(At("Bà Hà Thị Liên, sinh năm 1903; quê quán: xã Trấn Ninh,", 280, 200));
+  lines.push_back(At("huyện Văn Quan, tỉnh Lạng Sơn;", 340, 260));
+  lines.push_back(At("Ông Nguyễn Thuận, sinh năm 1931; quê quán: xã Khuất Xá, huyện Lộc Bình;", 280, 320));
+  lines.push_back(At("Ông Lê Văn Dần, sinh năm 1910; quê quán: xã Tân Lang, huyện Văn Lãng;", 280, 380));
+  const RecognizedPage page = Page(lines);
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kAnnex);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 3);
+  CHECK(V(records[0], FieldId::kFullName) == "Hà Thị Liên");
+  CHECK(V(records[0], FieldId::kDistrict) == "Văn Quan");
+  CHECK(V(records[1], FieldId::kFullName) == "Nguyễn Thuận");
+  CHECK(V(records[2], FieldId::kFullName) == "Lê Văn Dần");
+  CHECK(V(records[2], FieldId::kBirthYear) == "1910");
+}
+
+TEST_CASE("Lines split side by side join, columns far apart stay apart", "[extract]") {
+  const std::vector<Line> lines = {At("Gia đình ông Đàm", 1200, 860), At("Sinh năm:", 1500, 960),
+                                   At("Slương Mìu", 1640, 862), At("1964", 1720, 958),
+                                   At("Số quyết định: 754/QĐ-CTN", 250, 1980), At("Hà Nội, ngày 14", 2000, 1980)};
+  const auto joined = sovang::ingest::JoinSplitLines(lines);
+  REQUIRE(joined.size() == 4);
+  CHECK(joined[0].Text() == "Gia đình ông Đàm Slương Mìu");
+  CHECK(joined[1].Text() == "Sinh năm: 1964");
+  CHECK(joined[2].Text() == "Số quyết định: 754/QĐ-CTN");
+  CHECK(joined[3].Text() == "Hà Nội, ngày 14");
+}
+
+TEST_CASE("A name word OCR read with a small first letter gets its capital back", "[extract]") {
+  using sovang::ingest::NormalizeName;
+  CHECK(NormalizeName("Nguyễn Đức cần") == "Nguyễn Đức Cần");
+  CHECK(NormalizeName("Đỗ quang Cần") == "Đỗ Quang Cần");
+  CHECK(NormalizeName("Nguyễn Văn Thạch") == "Nguyễn Văn Thạch");
+  // Collectives keep their small letters.
+  CHECK(NormalizeName("Nhân dân và cán bộ xã Lộc Yên") == "Nhân dân và cán bộ xã Lộc Yên");
+}
+
+TEST_CASE("Name syllables with marks OCR often confuses are doubtful, lexicon names are not", "[extract]") {
+  using sovang::ingest::DoubtfulSyllables;
+  CHECK(DoubtfulSyllables("Vi Văn Săn") == 1);
+  CHECK(DoubtfulSyllables("Hoàng Văn Sẵn") == 1);
+  CHECK(DoubtfulSyllables("Nông Văn Lễnh") == 1);
+  CHECK(DoubtfulSyllables("Nguyễn Văn Thạch") == 0);  // Nguyễn and Văn are in the lexicons
+  CHECK(DoubtfulSyllables("Lương Thị Sằn") == 0);
+  CHECK(DoubtfulSyllables("Hoàng Slinh Slẩy") == 0);
+  CHECK(DoubtfulSyllables("Lò Văn Mẫn") == 1);
+}
+
+TEST_CASE("A confidently read name with a doubtful syllable asks for review", "[extract]") {
+  std::vector<Line> lines = {At("DANH SÁCH", 1000, 100),
+                             At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)",
+                                200, 160),
+                             At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+                             At("1. Ông Vi Văn Săn, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+                             At("2. Ông Vi Văn Sính, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Vi Văn Săn");
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  CHECK(records[1].review == ReviewState::kAuto);
+}
+
+TEST_CASE("Post-correction reads the sl onset and a one for an i", "[extract]") {
+  const sovang::ingest::NameCorrector corrector(sovang::ingest::NameCorrector::Surnames(),
+                                                sovang::ingest::NameCorrector::MiddleNames(), nullptr);
+  CHECK(corrector.Correct("Lăng Stao").value == "Lăng Slao");
+  CHECK(corrector.Correct("Nông Siằn Huệ").value == "Nông Slằn Huệ");
+  CHECK(corrector.Correct("Vi Th1 Hương").value == "Vi Thị Hương");
+  CHECK(corrector.Correct("Vi Th1 Hương").repaired == 1);
+  // Real syllables stay.
+  CHECK(corrector.Correct("Hoàng Văn Sinh").value == "Hoàng Văn Sinh");
+  CHECK(corrector.Correct("Lê Văn Tài").value == "Lê Văn Tài");
+}
+
+TEST_CASE("A date whose month word OCR damaged is still a date, read as repaired", "[extract]") {
+  using namespace sovang::ingest;
+  std::vector<Word> words;
+  int x = 0;
+  for (const char* w : {"ngày", "9", "thớng", "10", "năm", "1972", "của", "Chủ", "tịch", "nước"}) {
+    words.push_back(Word{w, Box{x, 10, 60, 40}, 0.9});
+    x += 80;
+  }
+  const TextRun run(std::move(words));
+  const auto date = FindDate(run, run.all());
+  REQUIRE(date);
+  CHECK(date->value == "1972-10-09");
+  CHECK(date->corrected);
+  // Words that are no month word are no date.
+  std::vector<Word> other;
+  x = 0;
+  for (const char* w : {"số", "9", "quyển", "10", "trang", "1972"}) {
+    other.push_back(Word{w, Box{x, 10, 60, 40}, 0.9});
+    x += 80;
+  }
+  const TextRun not_date(std::move(other));
+  CHECK_FALSE(FindDate(not_date, not_date.all()));
+}
+
+TEST_CASE("A birth year that makes the recipient a small child, or a decision without its date, asks for review",
+          "[extract]") {
+  std::vector<Line> lines = {At("DANH SÁCH", 1000, 100),
+                             At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1972 của Chủ tịch nước)",
+                                200, 160),
+                             At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+                             At("1. Ông Lê Văn Sính, sinh năm 1966; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+                             At("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  CHECK(records[1].review == ReviewState::kAuto);
+
+  // The title's date unreadable: the number alone does not identify the decision.
+  lines[1] = At("(Kèm theo Quyết định số 803/QĐ-CTN ngày của Chủ tịch nước)", 200, 160);
+  records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[1], FieldId::kDecisionNumber) == "803/QĐ-CTN");
+  CHECK(records[1].review == ReviewState::kNeedsReview);
+}
+
+TEST_CASE("Entries under a group heading OCR damaged do not keep the previous group's award", "[extract]") {
+  const std::vector<Line> lines = {
+      At("DANH SÁCH", 1000, 100),
+      At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+      At("1. Ông Lê Văn Sính, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+      At("Huân chương Kháng chiến hạng Nhà:", 200, 380),
+      At("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 440)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(records[0].review == ReviewState::kAuto);
+  CHECK(V(records[1], FieldId::kAwardCode).empty());
+  CHECK(records[1][FieldId::kAward].verbatim == "Huân chương Kháng chiến hạng Nhà");
+  CHECK(records[1].review == ReviewState::kNeedsReview);
+}
