@@ -168,6 +168,8 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
       // ("o4." for "54."), followed by an honorific.
       entry = (NextNumber(number->number, last_number, entries.empty()) && HonorificOrName(run, number->rest)) ||
               HonorificAt(run, number->rest).has_value();
+      // "I. Huân chương …" with the I read as a one: a heading, not an entry.
+      if (entry && !HonorificAt(run, number->rest) && HeadingAt(lines, i, tools)) entry = false;
     } else if (IsLoneNumber(run)) {
       // "9" on a line of its own, its "." and the entry on the next line.
       continue;

@@ -46,18 +46,40 @@ std::size_t SkipFiller(std::string_view s, std::size_t pos, std::size_t end) {
 
 bool WordBoundaryBefore(std::string_view s, std::size_t pos) { return pos == 0 || !IsTokenByte(s[pos - 1]); }
 
+bool HasLetterIn(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+}
+
 // Reads a decision number starting at `pos` of the digit-fixed folded text:
 // a digit, then letters, digits and separators; spaces only next to a separator.
 Span ReadDecisionAt(std::string_view fx, std::size_t pos, std::size_t end) {
   pos = SkipFiller(fx, pos, end);
   if (pos >= end || !IsDigit(fx[pos])) return {};
   std::size_t i = pos;
+  bool seen_separator = false;
   while (i < end) {
     const char c = fx[i];
     if (IsTokenByte(c) || c == '/' || c == '-') {
       ++i;
       continue;
     }
+    if (c == ' ' && !seen_separator && i > pos && IsDigit(fx[i - 1])) {
+      // "151 1/2000/QĐ-CTN": a number OCR cut in two, when the next token
+      // goes on as a decision number (digits, then a separator and letters).
+      std::size_t j = i;
+      while (j < end && fx[j] == ' ') ++j;
+      std::size_t k = j;
+      while (k < end && IsDigit(fx[k])) ++k;
+      if (k > j && k < end && (fx[k] == '/' || fx[k] == '-')) {
+        std::size_t t = k;
+        while (t < end && (IsTokenByte(fx[t]) || fx[t] == '/' || fx[t] == '-')) ++t;
+        if (HasLetterIn(fx.substr(k, t - k))) {
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (c == '/' || c == '-') seen_separator = true;
     if (c == ' ') {
       // "803 /QĐ-CTN", "803/ QĐ - CTN": a space next to a separator is spacing;
       // but "…/QĐ/ ngày 3/2/2003" goes on to the date.
@@ -240,6 +262,13 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   }
   s = spaced;
   const std::string spacing_only = s;
+  // "151 1/2000": a space between the digits of the number is a cut, not spacing.
+  for (std::size_t at = s.find(' '); at != std::string::npos && at < s.find_first_of("/-"); at = s.find(' ', at)) {
+    if (at > 0 && at + 1 < s.size() && IsDigit(s[at - 1]) && IsDigit(s[at + 1]))
+      s.erase(at, 1);
+    else
+      ++at;
+  }
   Replace(s, "?", "");  // specks
   Replace(s, "'", "");
   // A separator read twice ("946//QĐ-CTN").

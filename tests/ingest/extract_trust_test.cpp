@@ -204,3 +204,36 @@ TEST_CASE("Entries under a group heading OCR damaged do not keep the previous gr
   CHECK(records[1][FieldId::kAward].verbatim == "Huân chương Kháng chiến hạng Nhà");
   CHECK(records[1].review == ReviewState::kNeedsReview);
 }
+
+TEST_CASE("A decision number OCR cut in two is read whole, as repaired", "[extract]") {
+  using namespace sovang::ingest;
+  std::vector<Word> words;
+  int x = 0;
+  for (const char* w : {"Quyết", "định", "số", "151", "1/2000/QĐ-CTN", "ngày", "8", "tháng", "2", "năm", "2000"}) {
+    words.push_back(Word{w, Box{x, 10, 60, 40}, 0.9});
+    x += 80;
+  }
+  const TextRun run(std::move(words));
+  const auto number = FindDecisionNumber(run, run.all());
+  REQUIRE(number);
+  CHECK(number->value == "1511/2000/QĐ-CTN");
+  CHECK(number->corrected);
+  CHECK(NormalizeDecisionNumber("803 /QĐ-CTN").value == "803/QĐ-CTN");
+}
+
+TEST_CASE("A roman heading number read as a one is still a heading", "[extract]") {
+  // Tesseract read the numbers as a column of their own: "1" (the I of the
+  // heading) and "1", "2" (the entries), without their dots.
+  const std::vector<Line> lines = {
+      At("DANH SÁCH", 1000, 100),
+      At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      At("1", 200, 260), At("1", 200, 320), At("2", 200, 380),
+      At(". Huân chương Kháng chiến hạng Nhất:", 240, 260),
+      At(". Ông Lê Văn Sính, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;", 240, 320),
+      At(". Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 240, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Lê Văn Sính");
+  CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(V(records[1], FieldId::kFullName) == "Lê Văn Tài");
+}
