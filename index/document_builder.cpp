@@ -82,6 +82,11 @@ std::string WholeNameKey(const std::vector<std::string>& folded) {
   return key.size() <= 200 ? key : std::string();
 }
 
+std::string NameEndsKey(const std::vector<std::string>& folded) {
+  if (folded.size() < 2) return {};
+  return folded.front() + "_" + folded.back();
+}
+
 std::string PlaceKey(std::string_view name) {
   std::string key;
   for (const std::string& w : FoldedWords(name)) {
@@ -128,6 +133,7 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
   for (const std::string& b : NameBigrams(folded_name, skippable)) doc.add_term(Term(prefix::kNameBigram, b));
   if (const std::string whole = WholeNameKey(folded_name); !whole.empty())
     doc.add_term(Term(prefix::kNameWhole, whole));
+  if (const std::string ends = NameEndsKey(folded_name); !ends.empty()) doc.add_term(Term(prefix::kNameEnds, ends));
 
   AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
   AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);

@@ -15,6 +15,9 @@
 //   NW   whole name, folded, '_'-joined          NWnguyen_van_thach (a query
 //        naming exactly the printed name ranks it above "Nguyễn Văn Thìn"
 //        for "Nguyễn Thìn"; see WholeNameKey)
+//   NG   surname and given name (first and last  NGnguyen_thach ("Nguyễn Đức"
+//        name word), folded, when there are two  ranks "Nguyễn Công Đức" above
+//        or more words                           "Nguyễn Đức Quang")
 //   PC   commune word, folded                    PCloc
 //   PH   district word, folded                   PHcao
 //   PT   province word, folded                   PTlang
@@ -70,6 +73,7 @@ inline constexpr std::string_view kNameTone = "NT";
 inline constexpr std::string_view kNameFolded = "NF";
 inline constexpr std::string_view kNameBigram = "NB";
 inline constexpr std::string_view kNameWhole = "NW";
+inline constexpr std::string_view kNameEnds = "NG";
 inline constexpr std::string_view kCommuneWord = "PC";
 inline constexpr std::string_view kDistrictWord = "PH";
 inline constexpr std::string_view kProvinceWord = "PT";
@@ -126,6 +130,10 @@ std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, con
 // Whole-name key: the folded name words joined by '_' ({"nguyen", "thin"} ->
 // "nguyen_thin"); empty when it would be too long for a term.
 std::string WholeNameKey(const std::vector<std::string>& folded);
+
+// Surname-and-given-name key: first and last folded name words joined by '_'
+// ({"nguyen", "van", "thach"} -> "nguyen_thach"); empty for fewer than two.
+std::string NameEndsKey(const std::vector<std::string>& folded);
 
 // Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
 std::string PlaceKey(std::string_view name);

@@ -39,6 +39,23 @@ std::vector<const PlaceUnit*> PlaceIndex::Find(std::string_view name, std::strin
   return (lower != folded && !exact_hits.empty()) ? exact_hits : folded_hits;
 }
 
+bool PlaceIndex::KnowsSpelling(std::string_view name, std::string_view level) const {
+  // Word by word: a word typed without marks matches any marks.
+  const std::vector<std::string> typed = text::Tokenize(name);
+  const auto [lo, hi] = by_folded_.equal_range(text::CollapseSpaces(text::Fold(name)));
+  for (auto it = lo; it != hi; ++it) {
+    const PlaceUnit& u = units_[it->second];
+    if (!level.empty() && SearchLevel(u.level) != level) continue;
+    const std::vector<std::string> words = text::Tokenize(u.name);
+    if (words.size() != typed.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < words.size(); ++i)
+      same = typed[i] == text::Fold(typed[i]) || text::CanonicalTone(typed[i]) == text::CanonicalTone(words[i]);
+    if (same) return true;
+  }
+  return false;
+}
+
 std::vector<PlaceName> PlaceIndex::Related(std::string_view name, std::string_view level) const {
   const std::vector<const PlaceUnit*> start = Find(name, level);
   std::set<std::string> seen;

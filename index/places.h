@@ -43,6 +43,12 @@ class PlaceIndex {
   // Whether some unit is called `name` at `level` ("" = any level).
   bool Knows(std::string_view name, std::string_view level) const { return !Find(name, level).empty(); }
 
+  // Whether some unit at `level` ("" = any) is spelled `name`: each word
+  // typed with marks has the unit's marks (tone placement aside: "Hoà" is
+  // "Hòa"); a word typed without marks matches any. "Lộc Thành" is not Lộc
+  // Thanh, "Loc Thanh" and "Lộc Thanh" are.
+  bool KnowsSpelling(std::string_view name, std::string_view level) const;
+
   bool empty() const { return units_.empty(); }
 
  private:

@@ -216,6 +216,12 @@ class Assembly {
     // names stand between it and the next one.
     std::vector<std::string> previous;  // its accepted spellings; empty = none
     std::vector<std::string> name_words;  // folded words read as name words, in order
+    struct Link {
+      std::size_t chain_index;
+      std::vector<std::string> first, second;
+    };
+    std::vector<Link> links;         // chain links of this run
+    std::size_t required_names = 0;  // required single name words of this run
     std::size_t i = 0;
     while (i < n) {
       std::size_t place_end = i, award_end = i;
@@ -226,7 +232,7 @@ class Assembly {
       }
       const std::size_t end = std::max({place_end, award_end, i + 1});
       if (end == i + 1) name_words.push_back(folded[i]);
-      if (relax_places_ && end > i + 1 && place_end == end && award_end != end) {
+      if (relax_places_ && end > i + 1 && place_end == end && n > end - i) {
         // A place phrase, left out of the filter in a relaxed build.
         ++dropped_places_;
         previous.clear();
@@ -252,12 +258,14 @@ class Assembly {
           // A single name word is its own required clause (pushed below, at
           // index required_.size()).
           if (!previous.empty()) {
-            Chain(previous, tq.folded);
+            links.push_back(Link{chain_.size(), previous, tq.folded});
+            Chain(previous, tq.folded, false);
             chained_.insert(previous_clause_);
             chained_.insert(required_.size());
           }
           previous = tq.folded;
           previous_clause_ = required_.size();
+          ++required_names;
         } else {
           previous.clear();
         }
@@ -281,9 +289,16 @@ class Assembly {
       }
       i = end;
     }
+    // Two name words, as a surname and a given name ("Nguyễn Đức"): also in
+    // order when other middle names stand between them ("Nguyễn Công Đức").
+    if (required_names == 2 && links.size() == 1) {
+      const Link& link = links.front();
+      Chain(link.first, link.second, true, link.chain_index);
+    }
     for (const std::string& b : NameBigrams(folded, skippable)) Boost(T(prefix::kNameBigram, b), w_.bigram);
     if (const std::string whole = WholeNameKey(name_words); !whole.empty())
       Boost(T(prefix::kNameWhole, whole), w_.whole_name);
+    if (const std::string ends = NameEndsKey(name_words); !ends.empty()) Boost(T(prefix::kNameEnds, ends), w_.name_ends);
     if (free)
       for (std::size_t j = 0; j + 1 < n; ++j) {
         const std::string b = folded[j] + "_" + folded[j + 1];
@@ -293,15 +308,22 @@ class Assembly {
 
   // Requires the two words next to each other in the name (or across one
   // Văn/Thị, which the NB skip-bigrams cover), in this order.
-  void Chain(const std::vector<std::string>& first, const std::vector<std::string>& second) {
+  // Appends the link (or replaces chain_[replace]); `ends` also accepts the
+  // two words as the name's first and last (NG).
+  void Chain(const std::vector<std::string>& first, const std::vector<std::string>& second, bool ends,
+             std::size_t replace = static_cast<std::size_t>(-1)) {
     std::vector<std::string> terms;
     for (const std::string& a : first)
       for (const std::string& b : second) {
-        std::string term = T(prefix::kNameBigram, a + "_" + b);
-        // With typo variants the pairs multiply; keep those that exist.
-        if (terms.empty() || !typos_ || Freq(term) > 0) terms.push_back(std::move(term));
+        std::vector<std::string> pair{T(prefix::kNameBigram, a + "_" + b)};
+        if (ends) pair.push_back(T(prefix::kNameEnds, a + "_" + b));
+        for (std::string& term : pair)
+          // With typo variants the pairs multiply; keep those that exist.
+          if (terms.empty() || !typos_ || Freq(term) > 0) terms.push_back(std::move(term));
       }
-    chain_.push_back(Terms(Q::OP_SYNONYM, terms));
+    Q link = Terms(Q::OP_SYNONYM, terms);
+    if (replace < chain_.size()) chain_[replace] = std::move(link);
+    else chain_.push_back(std::move(link));
   }
 
   bool IsAwardBigram(const std::string& b) const {
@@ -325,14 +347,22 @@ class Assembly {
     for (std::size_t len = std::min(kMaxSpanWords, words.size() - i); len >= 1; --len) {
       const std::string key = Join(folded, i, i + len, '_');
       const std::string name = Join(words, i, i + len, ' ');
+      // Typed with marks, the words must be a place's spelling: "Lộc Thành"
+      // (a surname and a given name) is not the commune Lộc Thanh. Places the
+      // gazetteer does not know are recognised by their folded index terms.
+      if (ctx_.places && key != Join(words, i, i + len, '_') && ctx_.places->Knows(name, "") &&
+          !ctx_.places->KnowsSpelling(name, ""))
+        continue;
       std::vector<PlaceName> found;
       for (std::string_view level : {"commune", "district", "province"})
         if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
           found.push_back(PlaceName{std::string(level), name});
       if (found.empty()) continue;
-      // Old and new names of the place, unless the words are award words too:
-      // "kháng chiến" may be the commune, not every commune merged into it.
-      if (ctx_.places && AwardSpanEnd(folded, i) != i + len)
+      // Old and new names of the place, unless the words are award words too
+      // and nothing else was typed: "kháng chiến" alone may be the commune,
+      // not every commune merged into it; beside a name ("Hoàng Văn Khiêm
+      // Chiến Thắng") the name keeps the old and new names few.
+      if (ctx_.places && (AwardSpanEnd(folded, i) != i + len || words.size() > len))
         for (const PlaceName& level_name : std::vector<PlaceName>(found))
           for (PlaceName& r : ctx_.places->Related(name, level_name.level)) found.push_back(std::move(r));
       end = i + len;

@@ -98,6 +98,8 @@ struct QueryWeights {
   double award = 0.5;        // an award word of a recognised award phrase
   double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
   double whole_name = 0.5;   // the name is exactly the typed name words (no extra Văn/Thị)
+  double name_ends = 0.75;   // the first and last typed name words are the surname and the given
+                             // name (beats a bigram: "Nguyễn Đức" is Nguyễn Công Đức before Nguyễn Đức Quang)
 };
 
 class QueryBuilder {

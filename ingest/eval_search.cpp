@@ -54,6 +54,7 @@ SearchEvalReport EvaluateSearch(const ArchiveLayout& layout, store::Database& db
     if (expected.empty()) continue;  // nothing to find: extraction's miss, counted above
 
     double recall = 0.0, rr = 0.0;
+    bool failed = false;  // the search threw (reported with its message)
     try {
       const index::SearchResult result = searcher.Search({.query = query, .limit = kTop, .offset = 0, .facets = false});
       int found = 0;
@@ -65,8 +66,13 @@ SearchEvalReport EvaluateSearch(const ArchiveLayout& layout, store::Database& db
       recall = static_cast<double>(found) / std::min<double>(kTop, static_cast<double>(expected.size()));
     } catch (const Error& e) {
       report.misses.push_back(kind + ": " + query + " (" + e.what() + ")");
+      recall = rr = 0.0;
+      failed = true;
     }
-    if (recall < 1.0) report.misses.push_back(kind + ": " + query);
+    if (recall < 1.0 && !failed) report.misses.push_back(kind + ": " + query);
+    if (rr > 0.0 && rr < 1.0)
+      report.late.push_back(kind + ": " + query + " (first expected hit at rank " +
+                            std::to_string(static_cast<int>(1.0 / rr + 0.5)) + ")");
     Add(report.overall, recall, rr);
     Add(report.by_kind[kind], recall, rr);
   }
@@ -74,7 +80,10 @@ SearchEvalReport EvaluateSearch(const ArchiveLayout& layout, store::Database& db
 }
 
 nlohmann::json SearchEvalToJson(const SearchEvalReport& r) {
-  nlohmann::json j = {{"overall", StatsToJson(r.overall)}, {"misses", r.misses}, {"unresolved_expected", r.unresolved}};
+  nlohmann::json j = {{"overall", StatsToJson(r.overall)},
+                      {"misses", r.misses},
+                      {"late", r.late},
+                      {"unresolved_expected", r.unresolved}};
   for (const auto& [k, s] : r.by_kind) j["by_kind"][k] = StatsToJson(s);
   return j;
 }
@@ -92,6 +101,7 @@ std::string SearchEvalToText(const SearchEvalReport& r) {
   for (const auto& [k, s] : r.by_kind) row(k, s);
   if (r.unresolved) out << "expected records the archive does not hold (extraction misses): " << r.unresolved << "\n";
   for (const std::string& m : r.misses) out << "  miss: " << m << "\n";
+  for (const std::string& m : r.late) out << "  late: " << m << "\n";
   return out.str();
 }
 

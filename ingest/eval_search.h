@@ -30,6 +30,7 @@ struct SearchEvalReport {
   SearchEvalStats overall;
   std::map<std::string, SearchEvalStats> by_kind;
   std::vector<std::string> misses;  // "kind: query" whose expected records were not in the top 10
+  std::vector<std::string> late;    // "kind: query (first expected hit at rank N)" for N > 1
   std::int64_t unresolved = 0;      // expected truth keys with no archive record (extraction missed them)
 };
 

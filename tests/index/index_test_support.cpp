@@ -71,7 +71,9 @@ Gazetteer TestGazetteer(const fs::path& dir) {
     {"id": "c25-tan-lien", "name": "Tân Liên", "level": "commune", "parent": "p-lang-son",
      "valid_from": "2025-07-01", "valid_to": null, "predecessors": [], "successors": []},
     {"id": "c-khang-chien", "name": "Kháng Chiến", "level": "commune", "parent": "d-trang-dinh",
-     "valid_from": null, "valid_to": null, "predecessors": [], "successors": []}
+     "valid_from": null, "valid_to": null, "predecessors": [], "successors": []},
+    {"id": "c-loc-thanh", "name": "Lộc Thanh", "level": "commune", "parent": "d-cao-loc",
+     "valid_from": "1981-06-10", "valid_to": "2000-12-31", "predecessors": [], "successors": []}
   ]})";
   return Gazetteer::Load(file);
 }

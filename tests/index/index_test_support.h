@@ -40,7 +40,7 @@ Record MakeRecord(const RecordSpec& spec);
 
 // A gazetteer (written to `dir`) where:
 //   communes Lộc Yên and Thạch Đạn (huyện Cao Lộc) merged into Tân Liên (2025);
-//   Kháng Chiến (huyện Tràng Định) is a commune;
+//   Kháng Chiến (huyện Tràng Định) is a commune; so was Lộc Thanh (1981–2000);
 //   Lạng Sơn and Cao Bằng merged into Cao Lạng (1975), split again (1978).
 Gazetteer TestGazetteer(const std::filesystem::path& dir);
 

@@ -48,3 +48,22 @@ TEST_CASE("A place written with an old name shows what it is called now", "[inde
   CHECK(places.CurrentNames("Cao Lộc", "district").empty());  // abolished, no successor
   CHECK(places.CurrentNames("Nowhere", "commune").empty());
 }
+
+TEST_CASE("A place's spelling: words typed with marks must have the place's marks", "[index][places]") {
+  TempDir tmp;
+  const PlaceIndex places(TestGazetteer(tmp.path()));
+  const struct {
+    const char* typed;
+    bool known;
+  } cases[] = {
+      {"Lộc Thanh", true},   {"loc thanh", true}, {"Lộc thanh", true},   {"LỘC THANH", true},
+      {"Lộc Thành", false},  // a surname and a given name, not the commune
+      {"Lốc Thanh", false},  {"Kháng Chiến", true}, {"Khang Chiên", false}, {"Nowhere", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.typed);
+    CHECK(places.KnowsSpelling(c.typed, "") == c.known);
+  }
+  CHECK(places.KnowsSpelling("Lộc Thanh", "commune"));
+  CHECK_FALSE(places.KnowsSpelling("Lộc Thanh", "district"));
+}

@@ -470,3 +470,27 @@ TEST_CASE("A name with a place the gazetteer does not link still finds the perso
   // Award words are not a place to drop.
   CHECK(index.ExactIds("Chu Văn Tấn Kháng Chiến") == std::vector<std::string>{"khang-chien-commune"});
 }
+
+TEST_CASE("Surname and given name typed with a commune rank the person who has them first",
+          "[index][search][places]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  // Indexed first, so that a tie would put them first.
+  TestIndex index({{.id = "duc-middle", .name = "Nguyễn Đức Quang", .commune = "Lộc Yên"},
+                   {.id = "minh", .name = "Lăng Minh Minh", .commune = "Lộc Yên"},
+                   {.id = "duc-given", .name = "Nguyễn Công Đức", .commune = "Lộc Yên"},
+                   {.id = "loc-thanh", .name = "Lộc Slương Thành", .commune = "Lộc Yên"},
+                   {.id = "at-loc-thanh", .name = "Hà Văn Tú", .commune = "Lộc Thanh"}},
+                  &gazetteer);
+  // "Đức" typed last is the given name.
+  auto ids = index.ExactIds("Nguyễn Đức Lộc Yên");
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == "duc-given");
+  // "Lộc Thành" typed with marks is a name, not the commune Lộc Thanh.
+  ids = index.ExactIds("Lộc Thành Lộc Yên");
+  REQUIRE_FALSE(ids.empty());
+  CHECK(ids[0] == "loc-thanh");
+  // Spelled as the commune, it is the commune (and the name words).
+  CHECK(Contains(index.ExactIds("Lộc Thanh"), "at-loc-thanh"));
+  CHECK(Contains(index.ExactIds("loc thanh"), "at-loc-thanh"));
+}
