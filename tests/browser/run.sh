@@ -81,10 +81,11 @@ for _ in $(seq 1 100); do
 done
 
 # 4. The pages, in chromium.
+echo "browser: archive and server ready after ${SECONDS}s" >&2
 status=0
 SOVANG_URL="http://127.0.0.1:$port" SOVANG_USER=kiemtra SOVANG_APPROVER=pheduyet SOVANG_ARCHIVIST=luutru \
   SOVANG_ADMIN=quantri SOVANG_PASSWORD="$password" \
-  SOVANG_RECORDS="$work/records.jsonl" SOVANG_CHROMIUM="$chromium" SOVANG_PROFILE="$work/profile" \
+  SOVANG_RECORDS="$work/records.jsonl" SOVANG_CHROMIUM="$chromium" \
   SOVANG_SHOTS="${SOVANG_SHOTS:-}" node "$here/pages.mjs" || status=$?
 if [ "$status" != 0 ]; then
   echo "browser: server log:" >&2
