@@ -90,12 +90,13 @@ export function correctionForm(record, { onSaved, onCancel }) {
         el('option', { value: '' }, '— không rõ —'), el('option', { value: 'nam' }, 'Nam'), el('option', { value: 'nữ' }, 'Nữ'),
         current && !['nam', 'nữ'].includes(current) ? el('option', { value: current }, current) : null);
       input.value = current;
+      for (const option of input.options) option.defaultSelected = option.value === current;
     } else {
       input = el('input', {
         id, name: key, type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 500,
         inputmode: key === 'birth_year' ? 'numeric' : null,
       });
-      input.value = shownValue(record, key);
+      input.defaultValue = shownValue(record, key);
     }
     input.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
     inputs[key] = input;
@@ -106,8 +107,18 @@ export function correctionForm(record, { onSaved, onCancel }) {
       el('p', { class: 'field-error', id: errorId })));
   }
   const save = el('button', { type: 'submit', id: 'save-record' }, 'Lưu và đánh dấu đã kiểm tra');
+  // Cancelling forgets what was typed: the form opens again with the record's values.
+  function cancel() {
+    form.reset();
+    summary.replaceChildren();
+    for (const key of EDITABLE) {
+      inputs[key].removeAttribute('aria-invalid');
+      form.querySelector(`#sua-${key}-loi`).textContent = '';
+    }
+    onCancel();
+  }
   form.append(grid, el('p', { class: 'form-buttons' }, save, ' ',
-    el('button', { type: 'button', class: 'button-secondary', onclick: onCancel }, 'Hủy')));
+    el('button', { type: 'button', class: 'button-secondary', onclick: cancel }, 'Hủy')));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -87,6 +87,11 @@ async function render(id, { editing = false, saved = null } = {}) {
     header.after(form);
   }
   const parts = [];
+  if (editing && !canCorrect) {
+    parts.push(el('div', { class: 'notice', role: 'status' }, el('p', {},
+      'Chỉ cán bộ lưu trữ, cán bộ xác minh và quản trị được sửa hồ sơ',
+      me ? ` (tài khoản của bạn có vai trò ${ROLE_LABELS[me.role] || me.role}).` : '.')));
+  }
   if (saved) {
     parts.push(el('div', { class: 'notice notice-ok', role: 'status', id: 'saved', tabindex: '-1' },
       el('p', {}, saved.length

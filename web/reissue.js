@@ -90,7 +90,7 @@ function certificateCell(r) {
 // The reject step asks for the reason in the row itself.
 function rejectForm(r, cell) {
   const id = `ly-do-tu-choi-${r.id}`;
-  const form = el('form', { class: 'reject-form' },
+  const form = el('form', { class: 'reject-form', novalidate: true },
     el('label', { for: id }, `Lý do từ chối đề nghị số ${r.id}`),
     el('input', { id, type: 'text', required: true, maxlength: 500 }),
     el('span', { class: 'form-buttons' },

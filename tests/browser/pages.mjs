@@ -170,6 +170,7 @@ let originalCode = '';
 let originalLink = '';
 let newCode = '';
 let requestId = 0;
+let rejectable = 0;  // the request the four-eyes check leaves verified
 
 try {
   await check('the search page is in Vietnamese with a labelled search box and the field syntax', async () => {
@@ -460,6 +461,25 @@ try {
     expect((await clerk.locator(`#yeu-cau-${id}`).getAttribute('data-status')) === 'verified', 'the request moved on anyway');
     await shot(clerk, 'reissue-four-eyes');
     await clerk.context().close();
+    rejectable = id;
+  });
+
+  await check('another approver rejects that request with a reason typed in the row', async () => {
+    expect(boss && rejectable, 'no request to reject');
+    await boss.goto(`${url}/reissue`);
+    const row = boss.locator(`#yeu-cau-${rejectable}`);
+    await row.locator('button[data-action="reject"]').click();
+    const reason = row.locator('.reject-form input');
+    await reason.waitFor();
+    expect(await reason.evaluate((e) => e === document.activeElement && e.labels.length === 1), 'the reason field is not focused and labelled');
+    await row.locator('.reject-form button[type="submit"]').click();
+    expect((await boss.locator('#notice .notice-error').innerText()).includes('lý do từ chối'), 'an empty reason is not refused');
+    await reason.fill('Hiện vật còn nguyên vẹn, không thuộc trường hợp cấp đổi');
+    await reason.press('Enter');
+    await boss.locator(`#yeu-cau-${rejectable}[data-status="rejected"]`).waitFor();
+    const text = await boss.locator(`#yeu-cau-${rejectable}`).innerText();
+    expect(text.includes('Đã từ chối') && text.includes('Hiện vật còn nguyên vẹn'), `the row does not show the rejection: ${text}`);
+    expect((await boss.locator('#notice .notice-ok').innerText()).includes('đã bị từ chối'), 'no confirmation');
   });
 
   await check('the review queue loads', async () => {
@@ -489,6 +509,16 @@ try {
     expect((await page.textContent('#sua-birth_year-loi')).includes('Năm sinh phải là'), 'no Vietnamese message for the year');
     expect((await apiJson(page, `/api/records/${encodeURIComponent(id)}`)).review !== 'reviewed', 'a refused form was saved');
     await shot(page, 'correction-error');
+
+    // The keyboard closes and opens the form again; the focus follows.
+    await page.click('#correction button.button-secondary');
+    await form.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement.id === 'edit-record'), 'Hủy does not return the focus to the button');
+    await page.keyboard.press('Enter');
+    await form.waitFor();
+    expect((await page.getAttribute('#edit-record', 'aria-expanded')) === 'true', 'the button does not say the form is open');
+    expect(await page.evaluate(() => document.activeElement.id === 'sua-full_name'), 'the focus is not in the form');
+    expect((await page.inputValue('#sua-birth_year')) !== '19x2', 'Hủy kept what was typed');
 
     const newName = 'Hà Thị Nguyệt Ánh';
     await page.fill('#sua-full_name', newName);
