@@ -385,6 +385,7 @@ class Assembly {
     for (const std::string& w : run) {
       if (!AllDigits(w)) {
         if (w.size() <= kMaxTokenBytes) words.push_back(w);
+        else required_.push_back(Q::MatchNothing);  // longer than any indexed word: nothing has it
         continue;
       }
       const int n = w.size() == 4 ? std::stoi(w) : 0;

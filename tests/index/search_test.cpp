@@ -316,6 +316,17 @@ TEST_CASE("Malformed queries are invalid arguments with a message, never a crash
   CHECK_THROWS_AS(searcher.Search(bad_limit), Error);
 }
 
+TEST_CASE("Words no record can hold match nothing, not everything", "[index][search]") {
+  TestIndex index(Archive());
+  for (const std::string& q : {std::string(300, 'a'), "Nguyễn " + std::string(100, 'x'), "\"" + std::string(300, 'a') + " b\"",
+                               "xa:" + std::string(300, 'a'), "so:" + std::string(300, '1')}) {
+    INFO(q);
+    const SearchResult r = index.Search(q);
+    CHECK(r.total == 0);
+    CHECK(r.hits.empty());
+  }
+}
+
 TEST_CASE("A blank query lists every record", "[index][search]") {
   TestIndex index(Archive());
   CHECK(index.Search("", 100).total == static_cast<std::int64_t>(Archive().size()));
