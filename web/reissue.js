@@ -219,6 +219,19 @@ async function setUpFiling(recordId) {
       me ? ` (tài khoản của bạn có vai trò ${ROLE_LABELS[me.role] || me.role}).` : '.'));
     return;
   }
+  try {
+    const open = (await apiGet(`/api/reissue-requests?record=${encodeURIComponent(record.id)}`)).requests
+      .filter((r) => ['received', 'verified', 'approved'].includes(r.status));
+    if (open.length) {
+      place.append(el('div', { class: 'notice notice-warn', role: 'note' }, el('p', {},
+        `Hồ sơ này đang có ${open.length === 1 ? 'đề nghị' : 'các đề nghị'} chưa xử lý xong: `,
+        ...open.flatMap((r, i) => [i ? ', ' : '', el('a', { href: `#yeu-cau-${r.id}` }, `số ${r.id}`),
+          ` (${REQUEST_STATUS_LABELS[r.status].toLowerCase()})`]),
+        '. Kiểm tra trước khi tiếp nhận thêm.')));
+    }
+  } catch (error) {
+    // Only a warning: the queue below shows the requests anyway.
+  }
   form.hidden = false;
   form.elements.record_id.value = record.id;
   form.elements.received_on.value = todayInVietnam();

@@ -390,6 +390,11 @@ try {
     const listed = page.locator(`.record-requests li[data-request-id="${requestId}"]`);
     await listed.waitFor();
     expect((await listed.innerText()).includes('Đã xác minh'), 'the record page does not show the request');
+    // Filing again for the same record warns about the open request.
+    await Promise.all([page.waitForURL(/\/reissue\?record=/), page.click('#file-reissue')]);
+    const warning = page.locator('#file-record .notice-warn');
+    await warning.waitFor();
+    expect((await warning.innerText()).includes(`số ${requestId} (đã xác minh)`), await warning.innerText());
   });
 
   await check('an approver approves and issues it; the new certificate PDF opens', async () => {
