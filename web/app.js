@@ -113,6 +113,22 @@ function svg(tag, attrs = {}) {
   return node;
 }
 
+// What is wrong with a search query, in Vietnamese (the server's query
+// parser explains in English), or null when the reason is not known.
+export function queryProblem(message) {
+  let m;
+  if ((m = /unknown field "([^"]*):"/.exec(message))) {
+    return `Không có trường lọc “${m[1]}:”. Các trường dùng được: ten:, nam:, xa:, huyen:, tinh:, khen:, so:.`;
+  }
+  if (/^nam:/.test(message)) return 'Sau nam: cần năm sinh bốn chữ số hoặc một khoảng năm, ví dụ nam:1932 hoặc nam:1925..1935.';
+  if (/^so:/.test(message)) return 'Sau so: cần số quyết định hoặc số sổ vàng, ví dụ so:543/QĐ-CTN.';
+  if (/unbalanced quote/.test(message)) return 'Thiếu dấu ngoặc kép đóng (").';
+  if (/words; at most/.test(message)) return 'Câu tìm kiếm quá dài; vui lòng bớt từ.';
+  if (/nothing to search/.test(message)) return 'Câu tìm kiếm chưa có từ nào để tìm.';
+  if (/longer than/.test(message)) return 'Câu tìm kiếm quá dài; vui lòng bớt từ.';
+  return null;
+}
+
 // A message box for a failed request: 401 links to the login page. Takes any
 // error with an HTTP `status` (ApiError, or StaffApiError of reissue-api.js).
 export function errorNotice(error) {
@@ -129,9 +145,10 @@ export function errorNotice(error) {
   } else if (status === 404) {
     box.append(el('p', {}, 'Không tìm thấy hồ sơ này trong kho lưu trữ.'));
   } else if (status === 400) {
+    const detail = queryProblem(error.message || '');
     box.append(
       el('p', {}, 'Câu tìm kiếm chưa đúng cú pháp. Vui lòng kiểm tra lại.'),
-      error.message ? el('p', { class: 'notice-detail' }, error.message) : null,
+      detail ? el('p', { class: 'notice-detail' }, detail) : null,
     );
   } else if (status === 429) {
     box.append(el('p', {}, 'Bạn gửi quá nhiều yêu cầu. Vui lòng đợi một lát rồi thử lại.'));
