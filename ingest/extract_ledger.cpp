@@ -6,6 +6,7 @@
 // numbered entries.
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "core/decision_number.h"
@@ -486,6 +487,27 @@ std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const Extr
   // Column k owns x from the middle of the gap before its title to the middle of the gap after.
   std::vector<int> cuts;
   for (std::size_t k = 0; k + 1 < anchors.size(); ++k) cuts.push_back((anchors[k].x1 + anchors[k + 1].x0) / 2);
+  // Titles sit centred over their columns, the text of a column starts at
+  // its left edge: each cut moves to where the rows below have the least
+  // text between the two titles' middles (the gap between two columns).
+  int right = 0;
+  for (std::size_t i = header + 1; i < page.lines.size(); ++i)
+    for (const auto& w : page.lines[i].words) right = std::max(right, w.box.x + w.box.w);
+  std::vector<int> coverage(static_cast<std::size_t>(right) + 1, 0);
+  for (std::size_t i = header + 1; i < page.lines.size(); ++i)
+    for (const auto& w : page.lines[i].words)
+      for (int x = std::max(0, w.box.x); x < w.box.x + w.box.w && x <= right; ++x) ++coverage[static_cast<std::size_t>(x)];
+  for (std::size_t k = 0; k < cuts.size(); ++k) {
+    const int lo = std::max(0, (anchors[k].x0 + anchors[k].x1) / 2);
+    const int hi = std::min(right, (anchors[k + 1].x0 + anchors[k + 1].x1) / 2);
+    int best = cuts[k];
+    for (int x = lo; x <= hi; ++x) {
+      const auto c = coverage[static_cast<std::size_t>(x)];
+      const auto b = best >= 0 && best <= right ? coverage[static_cast<std::size_t>(best)] : c + 1;
+      if (c < b || (c == b && std::abs(x - cuts[k]) < std::abs(best - cuts[k]))) best = x;
+    }
+    cuts[k] = best;
+  }
   auto column_of = [&](const Box& b) {
     const int cx = b.x + b.w / 2;
     std::size_t k = 0;
@@ -544,16 +566,85 @@ std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const Ext
 
 }  // namespace
 
+namespace {
+
+// Words in lines: banded by height, each band left to right.
+std::vector<ocr::Line> LinesOfWords(std::vector<ocr::Word> words) {
+  std::vector<ocr::Line> lines;
+  const auto ordered = ReadingOrder(std::move(words));
+  for (const auto& w : ordered) {
+    const int mid = w.box.y + w.box.h / 2;
+    if (lines.empty() || mid > lines.back().box.y + lines.back().box.h || w.box.x < lines.back().words.back().box.x)
+      lines.emplace_back();
+    lines.back().box = Union(lines.back().box, w.box);
+    lines.back().words.push_back(w);
+  }
+  return lines;
+}
+
+}  // namespace
+
 std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const ExtractTools& tools) {
   if (page.table)
     if (const int header_rows = LedgerHeaderRows(*page.table); header_rows > 0)
       return FromTable(page, tools, header_rows);
-  // No table: a header line gives the columns' positions.
-  for (std::size_t i = 0; i < page.lines.size(); ++i) {
-    const auto anchors = AnchorsOf(page.lines[i]);
-    if (anchors.size() >= 3) return FromAlignedLines(page, tools, i, anchors);
+  // No table, or a table without its header (rules a stain broke up): the
+  // page read as lines top to bottom, the table's rows among them; a header
+  // line gives the columns' positions.
+  ocr::RecognizedPage flat = page;
+  if (page.table) {
+    for (int r = 0; r < page.table->rows; ++r) {
+      std::vector<ocr::Word> words;
+      for (int c = 0; c < page.table->cols; ++c)
+        if (const ocr::Cell* cell = page.table->at(r, c)) {
+          const auto w = WordsOf(*cell);
+          words.insert(words.end(), w.begin(), w.end());
+        }
+      for (auto& line : LinesOfWords(std::move(words))) flat.lines.push_back(std::move(line));
+    }
+    flat.table.reset();
   }
-  return FromNumberedLines(page, tools);
+  std::stable_sort(flat.lines.begin(), flat.lines.end(),
+                   [](const ocr::Line& a, const ocr::Line& b) { return a.box.y < b.box.y; });
+  for (std::size_t i = 0; i < flat.lines.size(); ++i) {
+    auto anchors = AnchorsOf(flat.lines[i]);
+    // Titles over two lines ("Số sổ | Năm | Hình thức khen" half a line
+    // over "STT | Họ và tên | sinh | thưởng").
+    if (i + 1 < flat.lines.size()) {
+      const ocr::Line& a = flat.lines[i];
+      const ocr::Line& b = flat.lines[i + 1];
+      // Titles carry no numbers; a row under them does.
+      const bool b_has_digits = std::any_of(b.words.begin(), b.words.end(), [](const ocr::Word& w) {
+        return std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+      });
+      // Less than a line apart: cells of one header row whose titles wrap
+      // to different numbers of lines, centred in the row.
+      // (Word heights, not line heights: a skewed line's box is taller.)
+      std::vector<int> heights;
+      for (const auto* l : {&a, &b})
+        for (const auto& w : l->words) heights.push_back(w.box.h);
+      std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+      const int word_h = heights.empty() ? 0 : heights[heights.size() / 2];
+      if (!b_has_digits && b.box.y - a.box.y < word_h) {
+        std::vector<ocr::Word> words = a.words;
+        words.insert(words.end(), b.words.begin(), b.words.end());
+        ocr::Line both;
+        both.words = ReadingOrder(std::move(words));
+        // One line of titles: left to right whatever their height.
+        std::stable_sort(both.words.begin(), both.words.end(),
+                         [](const ocr::Word& x, const ocr::Word& y) { return x.box.x < y.box.x; });
+        for (const auto& w : both.words) both.box = Union(both.box, w.box);
+        auto more = AnchorsOf(both);
+        if (more.size() > anchors.size() && more.size() >= 3) {
+          flat.lines[i] = std::move(both);
+          flat.lines.erase(flat.lines.begin() + static_cast<long>(i + 1));
+          anchors = std::move(more);
+        }
+      }
+    }
+    if (anchors.size() >= 3) return FromAlignedLines(flat, tools, i, anchors);
+  }
+  return FromNumberedLines(flat, tools);
 }
 
 }  // namespace sovang::ingest
