@@ -41,6 +41,7 @@ int RankWord(std::string_view t) {
 struct Part {
   int war = 0;  // 1 chống Pháp, 2 chống Mỹ / cứu nước
   int rank = 0;
+  bool roman = false;  // the rank in strokes ("I", "II", "III", or bars and ones read for them)
   std::size_t consumed = 0;  // words read
 };
 
@@ -71,6 +72,8 @@ Part RankAt(const std::vector<std::string>& t, std::size_t k, bool have_base) {
     if (int r = RankWord(t[k + 1])) {
       p.rank = r;
       p.consumed = 2;
+      const std::string& w = t[k + 1];
+      p.roman = !w.empty() && w.find_first_not_of("il1") == std::string::npos && w != "1";
     }
     return p;
   }
@@ -88,6 +91,7 @@ struct Reading {
   std::vector<std::string> base;
   int war = 0;
   int rank = 0;
+  bool roman = false;
   bool terminated = false;  // the base ended at a war or rank phrase
   std::size_t end = 0;      // one past the last word read
 };
@@ -107,6 +111,7 @@ Reading Read(const std::vector<std::string>& t, const std::vector<bool>& delimit
     }
     if (Part rk = RankAt(t, k, !r.base.empty()); rk.rank) {
       r.rank = rk.rank;
+      r.roman = rk.roman;
       r.terminated = true;
       r.end = k + rk.consumed;
       break;
@@ -244,6 +249,7 @@ std::optional<AwardMatch> AwardMatcher::MatchAt(const std::vector<Span>& tokens,
   m.form = best.variant->form;
   m.score = std::min(1.0, best.score);
   m.ambiguous = best_other >= best.score - 0.04;
+  m.roman_rank = r.roman;
   const std::size_t last = r.terminated ? r.end : start + best.words;
   m.span = Span{tokens[start].begin, tokens[std::min(last, tokens.size()) - 1].end};
   return m;

@@ -23,6 +23,9 @@ struct AwardMatch {
   Span span;               // the award's words in the run
   double score = 0.0;      // similarity with the catalog spelling, 1 = exact
   bool ambiguous = false;  // another form scored almost as well
+  // The rank in strokes ("hạng II"): OCR drops or adds a stroke with
+  // confidence ("II" read "I"), so the rank is doubtful.
+  bool roman_rank = false;
 };
 
 class AwardMatcher {

@@ -41,6 +41,10 @@ void ApplyReviewRules(Record& record) {
   // A decision is found by its number and date together: one without the
   // other was misread or missed.
   if (record[FieldId::kDecisionNumber].present() != record[FieldId::kDecisionDate].present()) doubtful = true;
+  // Every award here was given by a decision: none read is a decision missed.
+  const bool scanned =
+      record.kind == PageKind::kLedger || record.kind == PageKind::kAnnex || record.kind == PageKind::kCertificate;
+  if (scanned && !record[FieldId::kDecisionNumber].present()) doubtful = true;
   for (const Field& f : record.fields) {
     if (f.present() && f.confidence < kReviewThreshold) doubtful = true;
     if (!f.present() && !f.verbatim.empty()) doubtful = true;  // seen, but no sense made of it

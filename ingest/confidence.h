@@ -18,7 +18,8 @@
 //   ≤0.5  failed validation (implausible name, unknown ward…)
 // A record needs review when a present field is under kReviewThreshold, a
 // field was seen but gave no value (a year out of range, an award that is in
-// no catalog, a malformed decision number), or the name or award is missing.
+// no catalog, a malformed decision number), the name or award is missing, or
+// (scanned pages) the decision number is, or its date without the other.
 
 #include <string>
 

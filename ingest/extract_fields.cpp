@@ -24,6 +24,8 @@ double Quality(const Found& f) { return f.corrected ? kCorrectedFactor : 1.0; }
 
 Field FieldOf(const TextRun& run, const Found& f) {
   Field field = MakeField(run, f.span, f.valid ? f.value : std::string(), Quality(f), f.validation);
+  if (f.confidence >= 0.0 && !field.value.empty())
+    field.confidence = std::clamp(Validated(f.confidence, f.validation) * Quality(f), 0.0, 1.0);
   if (!f.valid) MarkInvalid(field);
   return field;
 }
@@ -98,7 +100,8 @@ void SetHometown(Record& record, const TextRun& run, Span span, const ExtractToo
 }
 
 void AwardFields(const TextRun& run, const AwardMatch& match, Field& award, Field& code) {
-  const double quality = match.score * (match.ambiguous ? kAmbiguousFactor : 1.0);
+  const double quality =
+      match.score * (match.ambiguous ? kAmbiguousFactor : 1.0) * (match.roman_rank ? kDoubtfulMarkFactor : 1.0);
   const Validation v = match.score >= 0.999 && !match.ambiguous ? Validation::kLexicon : Validation::kNone;
   award = MakeField(run, match.span, match.form->name, quality, v);
   code = MakeField(run, match.span, match.form->code, quality, v);

@@ -21,6 +21,7 @@ struct Found {
   bool corrected = false;                     // OCR confusions were repaired to get the value
   bool valid = true;                          // passed validation (year in range, well-formed number, ...)
   Validation validation = Validation::kNone;  // how much passing it says
+  double confidence = -1.0;                   // OCR confidence of what carries the value; < 0: the span's
 };
 
 // --- Digits -----------------------------------------------------------------

@@ -189,15 +189,23 @@ int DoubtfulSyllables(std::string_view name) {
   int doubtful = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string_view w = words[i];
-    bool stacked = false;
-    for (std::string_view mark : kStacked) stacked = stacked || w.find(mark) != std::string_view::npos;
-    if (!stacked) continue;
-    // Known surnames and middle names are read against their lexicon.
     const auto* lexicon = i == 0 && words.size() >= 2 ? &NameCorrector::Surnames()
                           : i + 1 < words.size()      ? &NameCorrector::MiddleNames()
                                                       : nullptr;
-    if (lexicon && std::find(lexicon->begin(), lexicon->end(), w) != lexicon->end()) continue;
-    ++doubtful;
+    const bool known = lexicon && std::find(lexicon->begin(), lexicon->end(), w) != lexicon->end();
+    if (known) continue;  // read against its lexicon
+    // A surname or middle name one mark off a lexicon entry ("Bể" for Bế,
+    // "Định" for Đinh): a mark misread more likely than a rare name.
+    if (lexicon) {
+      const std::string fold = text::Fold(w);
+      if (std::any_of(lexicon->begin(), lexicon->end(), [&](const std::string& e) { return text::Fold(e) == fold; })) {
+        ++doubtful;
+        continue;
+      }
+    }
+    bool stacked = false;
+    for (std::string_view mark : kStacked) stacked = stacked || w.find(mark) != std::string_view::npos;
+    if (stacked) ++doubtful;
   }
   return doubtful;
 }

@@ -46,7 +46,9 @@ std::string NormalizeName(std::string_view verbatim);
 // syllable with a tilde over ă/â/ê/ô, a hook over ă, or a bare ă is doubtful
 // unless it is a surname or middle name of the lexicons (Nguyễn, Văn).
 // Measured on generated pages (three fonts): such readings were wrong every
-// time; hooks over â/ê ("Slẩy", "Hiển") were read right.
+// time; hooks over â/ê ("Slẩy", "Hiển") were read right. A surname or middle
+// name that is no lexicon entry but has the letters of one ("Bể", "Định") is
+// doubtful too.
 int DoubtfulSyllables(std::string_view name);
 
 }  // namespace sovang::ingest

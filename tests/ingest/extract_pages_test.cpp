@@ -428,13 +428,17 @@ TEST_CASE("A decision number read with low confidence makes every entry that sha
       "(Kèm theo Quyết định số 1680/QĐ-CTN ngày 19/10/1966 của Chủ tịch nước)\n"
       "1. Ông Triệu Văn Tùng, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n"
       "2. Ông Chu Văn Hùng, sinh năm 1936; quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh Lạng Sơn;\n");
-  Doubt(page, "1680/QĐ-CTN", 0.5);
+  Doubt(page, "1680/QĐ-CTN", 0.3);
   const auto records = Extract(page);
   REQUIRE(records.size() == 2);
   for (const Record& r : records) {
     CHECK(V(r, FieldId::kDecisionNumber) == "1680/QĐ-CTN");
     CHECK(r.review == ReviewState::kNeedsReview);
   }
+  // Tesseract is often unsure of numbers it reads right: a well-formed number
+  // of a known issuer read with middling confidence is taken.
+  Doubt(page, "1680/QĐ-CTN", 0.6);
+  for (const Record& r : Extract(page)) CHECK(r.review == ReviewState::kAuto);
 }
 
 TEST_CASE("Places are resolved as they were named at the decision's date", "[extract]") {
