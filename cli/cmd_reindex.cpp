@@ -4,7 +4,6 @@
 #include "cli/commands.h"
 #include "cli/open_archive.h"
 #include "core/archive_layout.h"
-#include "index/indexer.h"
 #include "ingest/index_sync.h"
 #include "store/database.h"
 
@@ -18,11 +17,7 @@ int RunReindex(const Argv& argv) {
   // Build beside the live index and swap, so searches never see half an index.
   const std::filesystem::path fresh = layout.root / "index.rebuild";
   std::filesystem::remove_all(fresh);
-  std::int64_t count = 0;
-  {
-    index::Indexer indexer = index::Indexer::Open(fresh);
-    count = ingest::RebuildIndex(db, indexer);
-  }
+  const std::int64_t count = ingest::RebuildIndexAt(db, fresh);
   const std::filesystem::path old = layout.root / "index.old";
   std::filesystem::remove_all(old);
   if (std::filesystem::exists(layout.index_dir())) std::filesystem::rename(layout.index_dir(), old);

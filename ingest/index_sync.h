@@ -4,6 +4,7 @@
 // committed with the documents, so a crash at any point just replays.
 
 #include <cstdint>
+#include <filesystem>
 
 #include "index/indexer.h"
 #include "store/database.h"
@@ -21,5 +22,12 @@ std::int64_t SyncIndex(store::Database& db, index::Indexer& indexer, const SyncO
 // an empty index (a fresh directory): records deleted from the store are not
 // looked for.
 std::int64_t RebuildIndex(store::Database& db, index::Indexer& indexer);
+
+// Rebuilds the whole index into `dir` (which must not exist yet) on `threads`
+// writers, each its own part beside `dir` (one Xapian database takes one
+// writer), then merges the parts into one compacted index and applies what
+// the outbox gained meanwhile. Returns the records indexed. `threads` <= 0
+// means one per core. The parts are removed whatever happens.
+std::int64_t RebuildIndexAt(store::Database& db, const std::filesystem::path& dir, int threads = 0);
 
 }  // namespace sovang::ingest
