@@ -223,9 +223,6 @@ constexpr Xapian::doccount kMaxWalk = 30000;
 Q AndNot(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND_NOT, a, b); }
 Q And(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND, a, b); }
 
-// A counting run walks at most this long; past it Xapian estimates.
-constexpr double kCountSeconds = 0.003;
-
 }  // namespace
 
 SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery& parsed) {
@@ -244,14 +241,16 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   SearchResult result;
 
   // Totals and facets come from the boolean filters, walked for at most
-  // `sample` matches in all (and kCountSeconds per run); past that Xapian
-  // estimates. The ranking runs then only have to find the top hits.
+  // `sample` matches in all; past that Xapian estimates. The ranking runs then
+  // only have to find the top hits. No Enquire::set_time_limit here: in
+  // Xapian 1.4.22 its timer thread can fire after the match has returned and
+  // write into a stack frame that is gone (sovang-scale crashed with its
+  // instruction pointer on the stack at 1M records, facets on, 3 ms limit).
   Xapian::doccount budget = request.facets ? sample : 0;
   auto count = [&](const Q& filter) -> Xapian::doccount {
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(filter);
-    enquire.set_time_limit(kCountSeconds);
     if (budget > 0) facets.Attach(enquire);
     const Xapian::MSet counted = enquire.get_mset(0, 0, budget);
     const Xapian::doccount estimate = counted.get_matches_estimated();
