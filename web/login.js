@@ -39,7 +39,8 @@ document.getElementById('login-form').addEventListener('submit', async (event) =
   } catch (e) {
     if (e.status === 429) say(e.message || 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.');
     else if (e.status === 401) say('Sai tên đăng nhập hoặc mật khẩu.');
-    else say(e.message || 'Không đăng nhập được.');
+    else if (e.status === 0) say(e.message);  // "Không kết nối được máy chủ."
+    else say('Không đăng nhập được. Vui lòng thử lại sau.');
     document.getElementById('password').value = '';
     document.getElementById('password').focus();
   } finally {

@@ -28,7 +28,7 @@ async function reissueSection(record, me) {
         const open = r.status === 'received' || r.status === 'verified';
         const due = open ? r.forward_due : r.due_date;
         list.append(el('li', { 'data-request-id': r.id },
-          el('a', { href: `/reissue#yeu-cau-${r.id}` }, `Hồ sơ số ${r.id}`),
+          el('a', { href: `/reissue#yeu-cau-${r.id}` }, `Đề nghị số ${r.id}`),
           `: ${REQUEST_KIND_LABELS[r.kind] || r.kind}, ${REQUEST_STATUS_LABELS[r.status] || r.status}`,
           due && r.status !== 'issued' && r.status !== 'rejected'
             ? `, hạn ${open ? 'chuyển hồ sơ' : 'trả lời'} ${formatDate(due)}` : '',

@@ -195,6 +195,14 @@ try {
   await check('a staff member logs in on /login and comes back', async () => {
     await page.goto(`${url}/login?next=${encodeURIComponent('/')}`);
     await shot(page, 'login');
+    // A wrong password (one: five in a row would lock this client out).
+    alsoExpected = 401;
+    await page.fill('#username', user);
+    await page.fill('#password', 'sai-mat-khau');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.getElementById('login-status').textContent.length > 0);
+    expect((await page.textContent('#login-status')) === 'Sai tên đăng nhập hoặc mật khẩu.', await page.textContent('#login-status'));
+    alsoExpected = null;
     await page.fill('#username', user);
     await page.fill('#password', password);
     await Promise.all([page.waitForURL(`${url}/`), page.click('#login-submit')]);
