@@ -5,7 +5,7 @@
 // line per check and "N passed, N failed"; exits 1 when any check failed.
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
 
 const url = process.env.SOVANG_URL;
 const user = process.env.SOVANG_USER;            // verifier
@@ -460,22 +460,25 @@ try {
   });
 
   await check('an approver may not approve a request they filed themselves (403 in Vietnamese)', async () => {
+    // The admin logs in through the API meanwhile (no page needed to change a role).
+    const adminApi = await request.newContext({ baseURL: url });
+    const adminSession = adminApi.post('/api/login', { data: { username: admin, password } });
     const clerk = await newPage(archivist);
     await login(clerk, archivist);
     const id = await fileRequest(clerk, otherAward, { kind: 'cap_doi', reason: 'Hiện vật bị hư hỏng', applicant: 'Nông Văn Slằng', relation: 'bản thân' });
     await clerk.locator(`#yeu-cau-${id} button[data-action="verify"]`).click();
     await clerk.locator(`#yeu-cau-${id}[data-status="verified"]`).waitFor();
     // The admin promotes the archivist to approver.
-    const root = await newPage(admin);
-    await login(root, admin);
-    const me = await apiJson(root, '/api/me');
-    const users = await apiJson(root, '/api/users');
+    const loggedIn = await adminSession;
+    expect(loggedIn.ok(), `the admin's login answered ${loggedIn.status()}`);
+    const csrf = (await loggedIn.json()).csrf_token;
+    const users = await (await adminApi.get('/api/users')).json();
     const clerkUser = users.users.find((u) => u.username === archivist);
-    const promoted = await root.request.patch(`${url}/api/users/${clerkUser.id}`, {
-      data: { role: 'approver' }, headers: { 'X-CSRF-Token': me.csrf_token },
+    const promoted = await adminApi.patch(`/api/users/${clerkUser.id}`, {
+      data: { role: 'approver' }, headers: { 'X-CSRF-Token': csrf },
     });
     expect(promoted.ok(), `promotion answered ${promoted.status()}`);
-    await root.context().close();
+    await adminApi.dispose();
 
     await clerk.goto(`${url}/reissue`);
     const approve = clerk.locator(`#yeu-cau-${id} button[data-action="approve"]`);
