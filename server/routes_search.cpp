@@ -87,8 +87,8 @@ void RecordDetail(AppContext& app, const Request& req, Response& res) {
   for (const store::Certificate& c : store::Certificates(*db).OfRecord(record.id))
     certificates.push_back(store::CertificateToJson(c));
   body["certificates"] = std::move(certificates);
-  const std::optional<std::string> no_reissue = store::NoReissueReason(
-      AwardCatalog::Default(), record.value(FieldId::kAwardCode), record.value(FieldId::kAward));
+  const std::optional<std::string> no_reissue =
+      store::NoReissueReason(AwardCatalog::Default(), record.value(FieldId::kAwardCode), record.value(FieldId::kAward));
   body["reissue"] = {{"possible", !no_reissue.has_value()},
                      {"reason", no_reissue ? nlohmann::json(*no_reissue) : nlohmann::json()}};
   if (record.source.page_id > 0) {

@@ -19,8 +19,7 @@ using sovang::server::Server;
 using namespace sovang;
 using namespace sovang::server_test;
 
-TEST_CASE("The record detail lists the record's certificates and says whether its award can be reissued",
-          "[server]") {
+TEST_CASE("The record detail lists the record's certificates and says whether its award can be reissued", "[server]") {
   TestArchive archive;
   const std::int64_t page = archive.AddPage("so-vang-1975.png", 600, 800);
   archive.Put(Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc", "Huân chương Kháng chiến hạng Nhất",
