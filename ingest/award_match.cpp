@@ -287,11 +287,21 @@ std::vector<Span> AwardTokens(const TextRun& run, Span within) {
 std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) const {
   const auto tokens = AwardTokens(run, within);
   std::vector<std::string> words;
-  std::vector<bool> delimited;
+  std::vector<bool> delimited, digit_letters;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     std::string w(run.FoldedOf(tokens[k]));
     for (char& c : w)
       if (c == '|' || c == '!') c = 'i';
+    // "G1ả1": ones and zeros among letters are letters ("1", "11" alone are ranks).
+    const bool letters = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    bool repaired = false;
+    if (letters)
+      for (char& c : w) {
+        if (c == '1' || c == '0') repaired = true;
+        if (c == '1') c = 'i';
+        if (c == '0') c = 'o';
+      }
+    digit_letters.push_back(repaired);
     words.push_back(std::move(w));
     bool delim = false;
     if (k > 0)
@@ -304,6 +314,10 @@ std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) co
   std::optional<AwardMatch> best;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     auto m = MatchAt(tokens, words, delimited, i);
+    // Letters repaired from digits: a match, not an exact one.
+    if (m)
+      for (std::size_t k = i; k < tokens.size() && tokens[k].begin < m->span.end; ++k)
+        if (digit_letters[k]) m->score = std::min(m->score, 0.95);
     if (m && (!best || m->score > best->score + 1e-9)) best = m;
     if (best && best->score >= 1.0) break;
   }

@@ -4,6 +4,7 @@
 
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
+#include "text/normalize.h"
 
 namespace sovang::ingest {
 
@@ -12,7 +13,10 @@ bool IsTangLine(const TextRun& line) {
   if (tokens.empty() || tokens.size() > 2) return false;
   const std::string_view first = line.FoldedOf(tokens[0]);
   const std::string_view second = tokens.size() > 1 ? line.FoldedOf(tokens[1]) : "";
-  return (first == "tang" && (second.empty() || second == "thuong")) || (first == "truy" && second == "tang");
+  // "TẶĂNG": a mark read twice over the big capitals.
+  const bool tang = first == "tang" || (first.size() <= 6 && text::EditDistance(first, "tang", 1) <= 1 &&
+                                        first[0] == 't' && first.back() == 'g');
+  return (tang && (second.empty() || second == "thuong")) || (first == "truy" && second == "tang");
 }
 
 namespace {
@@ -78,6 +82,16 @@ std::vector<Record> ExtractCertificate(const ocr::RecognizedPage& page, const Ex
   }
 
   std::optional<AwardMatch> award = tools.awards.Find(all, body);
+  // The award on its own line or two under "TẶNG": read alone, the name
+  // below cannot run into it ("… cho gia đình" over "Gia đình ông … Nhì").
+  if (!award || award->score < 0.999)
+    for (std::size_t k = body_line; k < pl.spans.size() && k < body_line + 3; ++k)
+      for (std::size_t n = 1; n <= 2 && k + n <= pl.spans.size(); ++n) {
+        const Span lines{pl.spans[k].begin, pl.spans[k + n - 1].end};
+        if (lines.empty()) continue;
+        auto m = tools.awards.Find(all, lines);
+        if (m && (!award || m->score > award->score + 1e-9)) award = m;
+      }
   if (!award) award = tools.awards.Find(all, all.all());
   if (award) SetAward(record, all, *award);
 

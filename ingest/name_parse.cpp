@@ -51,6 +51,16 @@ std::vector<std::string_view> Split(std::string_view s) {
   return out;
 }
 
+// A folded word with the digits OCR reads for letters undone ("g1a" -> "gia").
+std::string AsLetters(std::string_view folded) {
+  std::string out(folded);
+  for (char& c : out) {
+    if (c == '1') c = 'i';
+    if (c == '0') c = 'o';
+  }
+  return out;
+}
+
 // Words that end a name when they follow it without punctuation.
 bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k) {
   const std::string_view t = run.FoldedOf(tokens[k]);
@@ -92,7 +102,7 @@ std::optional<Honorific> HonorificAt(const TextRun& run, Span within) {
     const auto want = Split(h.folded);
     if (want.size() > tokens.size()) continue;
     bool ok = true;
-    for (std::size_t k = 0; k < want.size() && ok; ++k) ok = run.FoldedOf(tokens[k]) == want[k];
+    for (std::size_t k = 0; k < want.size() && ok; ++k) ok = AsLetters(run.FoldedOf(tokens[k])) == want[k];
     if (!ok) continue;
     const Span span{tokens.front().begin, tokens[want.size() - 1].end};
     if (!h.required.empty() && text::Lower(run.TextOf(span)) != h.required) continue;

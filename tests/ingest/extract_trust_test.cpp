@@ -9,6 +9,7 @@
 
 #include "core/award_catalog.h"
 #include "core/gazetteer.h"
+#include "ingest/award_match.h"
 #include "ingest/extract.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/field_parse.h"
@@ -236,4 +237,60 @@ TEST_CASE("A roman heading number read as a one is still a heading", "[extract]"
   CHECK(V(records[0], FieldId::kFullName) == "Lê Văn Sính");
   CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-1");
   CHECK(V(records[1], FieldId::kFullName) == "Lê Văn Tài");
+}
+
+TEST_CASE("A rank in strokes and a surname one mark off the lexicon are doubtful", "[extract]") {
+  const sovang::ingest::AwardMatcher matcher(AwardCatalog::Default());
+  const auto roman = matcher.MatchText("Huy chương Kháng chiến hạng II");
+  REQUIRE(roman);
+  CHECK(roman->roman_rank);
+  const auto word = matcher.MatchText("Huy chương Kháng chiến hạng Nhì");
+  REQUIRE(word);
+  CHECK_FALSE(word->roman_rank);
+  using sovang::ingest::DoubtfulSyllables;
+  CHECK(DoubtfulSyllables("Bể Văn Lợi") == 1);   // Bế
+  CHECK(DoubtfulSyllables("Định Đức Khang") == 1);  // Đinh
+  CHECK(DoubtfulSyllables("Bế Văn Lợi") == 0);
+}
+
+TEST_CASE("An entry whose list states no readable decision asks for review", "[extract]") {
+  std::vector<Line> lines = {At("DANH SÁCH", 1000, 100),
+                             At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)",
+                                200, 160),
+                             At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+                             At("1. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320)};
+  CHECK(Extract(Page(lines))[0].review == ReviewState::kAuto);
+  lines[1] = At("(Kèm theo Quyết định của Chủ tịch nước)", 200, 160);
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 1);
+  CHECK_FALSE(records[0][FieldId::kDecisionNumber].present());
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+}
+
+TEST_CASE("A certificate whose TẶNG and honorific OCR damaged still names its recipient", "[extract]") {
+  const std::vector<Line> lines = {At("VIỆT NAM DÂN CHỦ CỘNG HÒA", 1300, 240),
+                                   At("CHỦ TỊCH NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA", 1100, 460),
+                                   At("TẶĂNG", 1650, 590),
+                                   At("Huân chương Kháng chiến cho gia đình", 950, 720),
+                                   At("G1a đình ông Mông Văn Nhì", 1280, 860),
+                                   At("Sinh năm: 1912", 1530, 960),
+                                   At("Quê quán: xã Bắc Ái, huyện Tràng Định, tỉnh Lạng Sơn", 920, 1030),
+                                   At("Số quyết định: 588/QĐ-CTN", 270, 1950),
+                                   At("ngày 13/11/1970", 270, 2030)};
+  const RecognizedPage page = Page(lines);
+  REQUIRE(sovang::ingest::ClassifyPage(page) == PageKind::kCertificate);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 1);
+  CHECK(V(records[0], FieldId::kFullName) == "Mông Văn Nhì");
+  CHECK(V(records[0], FieldId::kGender) == "nam");
+  CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-GD");
+  CHECK(V(records[0], FieldId::kBirthYear) == "1912");
+}
+
+TEST_CASE("An award name with ones read for i still matches", "[extract]") {
+  const sovang::ingest::AwardMatcher matcher(AwardCatalog::Default());
+  const auto m = matcher.MatchText("Huân chương G1ả1 phóng hạng Nhì");
+  REQUIRE(m);
+  CHECK(m->form->code == "HCGP-2");
+  CHECK(m->score < 1.0);
 }
