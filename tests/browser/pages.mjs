@@ -582,7 +582,7 @@ try {
     expect((await page.textContent('.notice-error')).includes('Không tìm thấy'), 'no Vietnamese not-found message');
   });
 
-  await check('on a phone-sized screen the search, the detail, the record and the reissue pages fit without sideways scrolling', async () => {
+  await check('on a phone-sized screen the search, the detail, the record, the reissue and the verification pages fit without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto(`${url}/?q=${encodeURIComponent(folded)}&r=${encodeURIComponent(person.id)}`);
@@ -595,6 +595,8 @@ try {
     await page.locator('#file-form').waitFor();
     expect((await overflow()) <= 1, `the reissue page is ${await overflow()}px wider than the screen`);
     await shot(page, 'phone-reissue');
+    await page.goto(`${url}/verify`);
+    expect((await overflow()) <= 1, `the public verification form is ${await overflow()}px wider than the screen`);
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 
