@@ -149,7 +149,9 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     doc.add_boolean_term(Term(prefix::kAwardCode, AsciiLower(code)));
 
   if (const std::string& number = r.value(FieldId::kDecisionNumber); !number.empty()) {
-    for (const std::string& key : DecisionTermKeys(number)) doc.add_boolean_term(Term(prefix::kDecision, key));
+    const std::vector<std::string> keys = DecisionTermKeys(number);
+    for (const std::string& key : keys) doc.add_boolean_term(Term(prefix::kDecision, key));
+    if (!keys.empty()) doc.add_term(Term(prefix::kDecisionExact, keys.front()));  // weighted: ranks as printed
     if (const auto parsed = ParseDecisionNumber(number))
       doc.add_boolean_term(Term(prefix::kDecisionNumber, AsciiLower(parsed->number)));
   }

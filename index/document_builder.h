@@ -30,6 +30,9 @@
 //   D    decision number key (DecisionKey,       D803qdctn; with a year also
 //        lower case)                             the key without it:
 //                                                D1502qdctn and D15022005qdctn
+//   DX   decision number key as printed (the     DX803qdctn, DX15022005qdctn
+//        first D key only): "1467 QĐ CTN" ranks
+//        1467/QĐ-CTN above 1467/2005/QĐ-CTN
 //   DN   decision number alone                   DN803, DN6b
 //   DY   decision year                           DY1975
 //   B    book (golden book / certificate) number B73372
@@ -85,6 +88,7 @@ inline constexpr std::string_view kAwardBigram = "AB";
 inline constexpr std::string_view kAwardCode = "K";
 inline constexpr std::string_view kDecision = "D";
 inline constexpr std::string_view kDecisionNumber = "DN";
+inline constexpr std::string_view kDecisionExact = "DX";
 inline constexpr std::string_view kDecisionYear = "DY";
 inline constexpr std::string_view kBook = "B";
 inline constexpr std::string_view kBirthYear = "Y";

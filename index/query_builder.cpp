@@ -171,6 +171,7 @@ class Assembly {
   TokenQuery NameToken(const std::string& token, bool surname) {
     const TokenKeys k = KeysOf(token);
     std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
+    std::vector<std::string> likely_typos;
     Mark(k.folded);
     if (surname)
       for (const std::string& v : SurnameVariants(k.exact)) {
@@ -182,6 +183,9 @@ class Assembly {
       for (const NearTerm& n : ctx_.vocabulary->Near(k.folded, edits, kMaxTypoTermsPerToken)) {
         std::string term = T(prefix::kNameFolded, n.term);
         if (std::find(accept.begin(), accept.end(), term) != accept.end()) continue;
+        // The likelier slips: one edit, not at the first letter ("Đứu" is
+        // Đức before Hữu).
+        if (n.distance == 1 && n.term[0] == k.folded[0]) likely_typos.push_back(term);
         accept.push_back(std::move(term));
         Mark(n.term);
         ++typo_terms_;
@@ -189,6 +193,7 @@ class Assembly {
     }
     TokenQuery tq;
     for (const std::string& term : accept) tq.folded.push_back(term.substr(prefix::kNameFolded.size()));
+    for (const std::string& term : likely_typos) tq.boosts.emplace_back(term, w_.likely_typo);
     // One SYNONYM: every accepted spelling matches alike; the typed form
     // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
@@ -506,6 +511,7 @@ class Assembly {
         const auto parsed = compact ? ParseDecisionNumber(span) : std::nullopt;
         if (!known && !(parsed && !parsed->issuer.empty())) continue;
         required_.push_back(Q(T(prefix::kDecision, key)));
+        Boost(T(prefix::kDecisionExact, key), w_.decision_exact);
         h_.decision_keys.insert(key);
         std::fill(rest.begin() + static_cast<std::ptrdiff_t>(lex[i].begin),
                   rest.begin() + static_cast<std::ptrdiff_t>(lex[j].end), ' ');
@@ -534,6 +540,7 @@ class Assembly {
     std::vector<Q> alternatives{Q(T(prefix::kDecision, key)), Q(T(prefix::kBook, key))};
     if (end == 1) alternatives.push_back(Q(T(prefix::kDecisionNumber, key)));
     required_.push_back(Combine(Q::OP_OR, alternatives));
+    Boost(T(prefix::kDecisionExact, key), w_.decision_exact);
     h_.decision_keys.insert(key);
     h_.book_keys.insert(key);
     if (end == 1) h_.numbers.insert(key);

@@ -95,6 +95,8 @@ struct QueryWeights {
   double bigram = 0.5;       // two typed name words next to each other
   double birth_year = 2.5;   // a year in free text that is the birth year: beats the marks
   double decision_year = 0.5;
+  double likely_typo = 0.3;     // a typo variant one edit away, not at the first letter
+  double decision_exact = 0.5;  // the decision number as typed is the record's whole number (year too)
   double award = 0.5;        // an award word of a recognised award phrase
   double place_field = 0.2;  // the typed name of xa:/huyen:/tinh: over its old/new names
   double whole_name = 0.5;   // the name is exactly the typed name words (no extra Văn/Thị)

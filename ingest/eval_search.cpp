@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "index/searcher.h"
 #include "ingest/eval.h"
+#include "text/normalize.h"
 
 namespace sovang::ingest {
 
@@ -27,11 +28,48 @@ nlohmann::json StatsToJson(const SearchEvalStats& s) {
   return {{"queries", s.queries}, {"recall_at_10", s.Recall()}, {"mrr", s.Mrr()}, {"first_hit_right", s.first_right}};
 }
 
+// MatchTruth pairs by name alone, so two people of one name on one page may
+// be swapped (and the swap moves a birth year or a commune to the other).
+// Re-pairs those among themselves by where they are on the page.
+void RepairSameNamePairs(TruthMatch& m) {
+  std::map<std::string, std::vector<TruthRecord*>> groups;  // file, page, folded name -> truths
+  for (TruthRecord& t : m.truth)
+    if (t.match)
+      groups[t.record.source.file + "#" + std::to_string(t.record.source.page) + "#" +
+             text::Fold(t.record.value(FieldId::kFullName))]
+          .push_back(&t);
+  auto centre_distance = [](const Box& a, const Box& b) {
+    const double dx = (a.x + a.w / 2.0) - (b.x + b.w / 2.0), dy = (a.y + a.h / 2.0) - (b.y + b.h / 2.0);
+    return dx * dx + dy * dy;
+  };
+  for (auto& [key, truths] : groups) {
+    if (truths.size() < 2) continue;
+    std::vector<const Record*> found;
+    for (const TruthRecord* t : truths) found.push_back(t->match);
+    struct Pair {
+      double distance;
+      std::size_t t, f;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t t = 0; t < truths.size(); ++t)
+      for (std::size_t f = 0; f < found.size(); ++f)
+        pairs.push_back({centre_distance(truths[t]->record.source.bbox, found[f]->source.bbox), t, f});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.distance < b.distance; });
+    std::vector<bool> t_done(truths.size(), false), f_done(found.size(), false);
+    for (const Pair& p : pairs) {
+      if (t_done[p.t] || f_done[p.f]) continue;
+      truths[p.t]->match = found[p.f];
+      t_done[p.t] = f_done[p.f] = true;
+    }
+  }
+}
+
 }  // namespace
 
 SearchEvalReport EvaluateSearch(const ArchiveLayout& layout, store::Database& db,
                                 const std::filesystem::path& truth_jsonl, const std::filesystem::path& queries_jsonl) {
-  const TruthMatch match = MatchTruth(db, truth_jsonl);
+  TruthMatch match = MatchTruth(db, truth_jsonl);
+  RepairSameNamePairs(match);
   std::map<std::string, std::string> record_of;  // truth key -> archive record id
   for (const TruthRecord& t : match.truth)
     if (t.match && !t.truth_key.empty()) record_of[t.truth_key] = t.match->id;

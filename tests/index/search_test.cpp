@@ -177,6 +177,9 @@ TEST_CASE("Field syntax filters by name, year, year range, places, award and num
       {"nguyen van thach nam:1940", {"thach-plain"}},
       {"nam:1925..1926", {"hoang", "huynh"}},
       {"nam:1925-1926", {"hoang", "huynh"}},
+      {"Páo nam:1800..1925", {"hoang"}},  // a wide range is a value range on the birth year slot
+      {"tinh:Lạng Sơn nam:1920", {"cao-lang"}},  // Cao Lạng is an old name of Lạng Sơn
+      {"Mai huyen:Lạng Sơn khen:huy chương", {"vu", "vo"}},
       {"Páo nam:..1925", {"hoang"}},
       {"Mai nam:1936..", {"vo"}},
       {"thach nam:1930..1945", {"thach", "thach-plain"}},
@@ -504,4 +507,23 @@ TEST_CASE("Surname and given name typed with a commune rank the person who has t
   // Spelled as the commune, it is the commune (and the name words).
   CHECK(Contains(index.ExactIds("Lộc Thanh"), "at-loc-thanh"));
   CHECK(Contains(index.ExactIds("loc thanh"), "at-loc-thanh"));
+}
+
+TEST_CASE("A decision number typed without its year ranks the number printed that way first", "[index][search]") {
+  TestIndex index({{.id = "with-year", .name = "Lương Như Thịnh", .decision = "1467/2005/QĐ-CTN", .date = "2005-04-20"},
+                   {.id = "no-year", .name = "Lý Thị Tống", .decision = "1467/QĐ-CTN", .date = "1978-02-01"}});
+  for (const std::string q : {"1467 QD CTN", "1467/QĐ-CTN", "so:1467 QĐ CTN"}) {
+    INFO(q);
+    CHECK(index.ExactIds(q) == std::vector<std::string>{"no-year", "with-year"});
+  }
+  CHECK(index.ExactIds("1467/2005/QĐ-CTN") == std::vector<std::string>{"with-year"});
+}
+
+TEST_CASE("Among typo variants, one edit away from the first letter on comes first", "[index][search]") {
+  TestIndex index({{.id = "huu", .name = "Nguyễn Hữu Khang"}, {.id = "duc", .name = "Nguyễn Đức Khang"}});
+  const SearchResult r = index.Search("Nguyễn Đứu Khang");
+  REQUIRE(r.hits.size() == 2);
+  CHECK(r.hits[0].id == "duc");  // Đứu -> Đức is a slip in the middle; -> Hữu would change the first letter
+  CHECK(r.hits[0].approximate);
+  CHECK(r.hits[1].id == "huu");
 }
