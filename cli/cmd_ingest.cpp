@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/report_output.h"
@@ -10,6 +12,12 @@ int RunIngest(const Argv& argv) {
   const Args args(argv, {"json", "quiet"}, {"data", "jobs"});
   if (args.positional().empty()) throw UsageError{"cần ít nhất một tệp hoặc thư mục (PATH...)"};
   std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
+
+  // OCR workers allocate and free page-sized buffers; glibc's default of an
+  // arena per thread keeps each arena's peak (measured: 2 workers 226 MB with
+  // the default, 193 MB with one arena, same CPU). Two arenas: little lock
+  // contention, most of the saving. Set before any worker thread starts.
+  mallopt(M_ARENA_MAX, 2);
 
   auto archive = ingest::WritableArchive::Open(args.DataDir());
   ingest::Progress progress = ingest::Progress::ForStream(stderr, args.Has("quiet"));

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +27,26 @@ namespace sovang::ocr {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// One OSD engine per tessdata directory for the whole process, taken in
+// turns: OSD runs only on pages Leptonica cannot orient, and each copy of its
+// legacy classifier costs ~50 MB, which every worker would otherwise keep.
+struct SharedOsd {
+  std::mutex mutex;
+  std::unique_ptr<tesseract::TessBaseAPI> api;
+  bool failed = false;
+};
+
+SharedOsd& SharedOsdFor(const std::string& tessdata_dir) {
+  static std::mutex mutex;
+  // Never destroyed: a TessBaseAPI torn down among static destructors can
+  // outlive Tesseract's own globals. The OS takes it back at exit.
+  static auto* engines = new std::map<std::string, std::unique_ptr<SharedOsd>>();
+  std::lock_guard lock(mutex);
+  std::unique_ptr<SharedOsd>& osd = (*engines)[tessdata_dir];
+  if (!osd) osd = std::make_unique<SharedOsd>();
+  return *osd;
+}
 
 class TesseractRecognizer final : public Recognizer {
  public:
@@ -105,25 +127,28 @@ class TesseractRecognizer final : public Recognizer {
   // Degrees clockwise to turn the page upright, by Tesseract's OSD on a
   // reduced copy (OSD needs only a few lines of text of modest size).
   int DetectRotation(Pix* grey, int dpi) {
-    if (osd_failed_) return 0;
-    if (!osd_) {
-      osd_ = InitApi("osd", tesseract::OEM_TESSERACT_ONLY);
-      if (!osd_) {
-        osd_failed_ = true;  // no osd.traineddata: read pages as they come
+    SharedOsd& osd = SharedOsdFor(options_.tessdata_dir);
+    std::lock_guard lock(osd.mutex);
+    if (osd.failed) return 0;
+    if (!osd.api) {
+      osd.api = InitApi("osd", tesseract::OEM_TESSERACT_ONLY);
+      if (!osd.api) {
+        osd.failed = true;  // no osd.traineddata: read pages as they come
         return 0;
       }
     }
+    tesseract::TessBaseAPI& engine = *osd.api;
     const int long_side = std::max(pixGetWidth(grey), pixGetHeight(grey));
     const float scale = long_side > 2000 ? 2000.0f / static_cast<float>(long_side) : 1.0f;
     PixPtr small(scale < 1.0f ? pixScale(grey, scale, scale) : pixClone(grey));
     if (!small) return 0;
-    osd_->SetImage(small.get());
-    osd_->SetSourceResolution(std::max(70, static_cast<int>(static_cast<float>(dpi) * scale)));
+    engine.SetImage(small.get());
+    engine.SetSourceResolution(std::max(70, static_cast<int>(static_cast<float>(dpi) * scale)));
     int orient_deg = 0;
     float orient_conf = 0.0f, script_conf = 0.0f;
     const char* script = nullptr;
-    const bool ok = osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
-    osd_->Clear();
+    const bool ok = engine.DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
+    engine.Clear();
     // Tesseract: "orient_conf: 15.0 is reasonably confident". Below ~2 it is
     // mostly guessing on pages with little text; leave those as they are.
     if (!ok || orient_conf < kMinOrientationConfidence) return 0;
@@ -135,8 +160,6 @@ class TesseractRecognizer final : public Recognizer {
 
   RecognizerOptions options_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
-  std::unique_ptr<tesseract::TessBaseAPI> osd_;
-  bool osd_failed_ = false;
 };
 
 }  // namespace
