@@ -634,7 +634,17 @@ std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const Extract
         std::stable_sort(both.words.begin(), both.words.end(),
                          [](const ocr::Word& x, const ocr::Word& y) { return x.box.x < y.box.x; });
         for (const auto& w : both.words) both.box = Union(both.box, w.box);
-        auto more = AnchorsOf(both);
+        // Each line's titles on their own (read together, the words of the
+        // two lines interleave), then those of the second line where the
+        // first has none.
+        auto more = anchors;
+        for (const Anchor& extra : AnchorsOf(b)) {
+          const bool taken = std::any_of(more.begin(), more.end(), [&](const Anchor& x) {
+            return x.column == extra.column || (extra.x0 < x.x1 && x.x0 < extra.x1);
+          });
+          if (!taken) more.push_back(extra);
+        }
+        std::sort(more.begin(), more.end(), [](const Anchor& x, const Anchor& y) { return x.x0 < y.x0; });
         if (more.size() > anchors.size() && more.size() >= 3) {
           flat.lines[i] = std::move(both);
           flat.lines.erase(flat.lines.begin() + static_cast<long>(i + 1));
