@@ -49,8 +49,8 @@ if (!noReissue || !otherAward) {
   process.exit(1);
 }
 // A certificate checked by the numbers printed on it: the person's, when the
-// ledger gave all three.
-const printed = [person, ...candidates].find((r) => r.decision_number && r.decision_date && r.book_number);
+// ledger printed all three (else the CSV row, which has them).
+const printed = [person, ...candidates, otherAward].find((r) => r.decision_number && r.decision_date && r.book_number);
 
 // Verification codes (crypto/verification_code.cpp): 16 symbols of Crockford's
 // alphabet and a mod-37 check symbol.
