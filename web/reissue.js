@@ -132,13 +132,14 @@ function row(r) {
   if (allowed.length === 0 && WAITING[r.status]) actions.append(el('span', { class: 'muted' }, WAITING[r.status]));
   const who = `${r.applicant_name}${r.applicant_relation ? ` (${r.applicant_relation})` : ''}`;
   const tr = el('tr', { id: `yeu-cau-${r.id}`, 'data-id': r.id, 'data-status': r.status, class: r.overdue ? 'overdue' : null },
-    el('th', { scope: 'row' }, `Đề nghị số ${r.id}`),
+    el('th', { scope: 'row' }, el('span', { class: 'row-prefix' }, 'Đề nghị số '), String(r.id)),
     el('td', {},
       el('a', { href: `/records/${encodeURIComponent(r.record_id)}` }, (r.record && r.record.full_name) || r.record_id),
       r.record && r.record.award ? el('span', { class: 'cell-sub' }, r.record.award) : null),
     el('td', {}, REQUEST_KIND_LABELS[r.kind] || r.kind, r.reason ? el('span', { class: 'cell-sub' }, r.reason) : null),
-    el('td', {}, who),
+    el('td', {}, who, r.received_on ? el('span', { class: 'cell-sub' }, `Nhận đơn ngày ${formatDate(r.received_on)}`) : null),
     el('td', { class: 'request-status' }, REQUEST_STATUS_LABELS[r.status] || r.status,
+      r.filed_by ? el('span', { class: 'cell-sub' }, `Cán bộ lập: ${r.filed_by}${me && me.username === r.filed_by ? ' (bạn)' : ''}`) : null,
       r.status === 'rejected' && r.decision_note ? el('span', { class: 'cell-sub' }, `Lý do: ${r.decision_note}`) : null),
     dueCell(r),
     certificateCell(r),
@@ -292,7 +293,10 @@ async function main() {
     for (const section of document.querySelectorAll('#main section')) section.hidden = true;
     return;
   }
-  await setUpFiling(new URLSearchParams(location.search).get('record'));
+  const recordId = new URLSearchParams(location.search).get('record');
+  // Approvers and admins do not file: the filing section only when a record asks for it.
+  if (!recordId && !CAN_FILE_REISSUE.includes(me.role)) document.getElementById('file-section').hidden = true;
+  await setUpFiling(recordId);
   await load();
   if (location.hash) document.getElementById(location.hash.slice(1))?.classList.add('just-filed');
 }
