@@ -442,6 +442,11 @@ try {
     expect(response.headers()['content-type'] === 'application/pdf', `content-type ${response.headers()['content-type']}`);
     expect((await response.body()).subarray(0, 5).toString() === '%PDF-', 'not a PDF');
     await shot(boss, 'reissue-issued');
+    // An approver neither files nor corrects: the record page says so instead of offering it.
+    await boss.goto(`${url}/records/${encodeURIComponent(person.id)}`);
+    await boss.locator('.record-reissue').waitFor();
+    expect((await boss.locator('#file-reissue, #edit-record').count()) === 0, 'an approver is offered filing or correcting');
+    expect((await boss.locator('.record-reissue').innerText()).includes('vai trò phê duyệt'), 'the page does not say why');
   });
 
   await check('the old certificate now verifies as superseded, the new one as a valid reissue', async () => {
