@@ -73,7 +73,8 @@ struct SearchHit {
   Record record;       // as indexed
   std::string snippet; // matched words marked with <mark>…</mark>, HTML-escaped
   std::vector<PlaceNote> places;  // renamed places on this record (may be empty)
-  bool approximate = false;       // found only by typo tolerance (ranks below exact hits)
+  bool approximate = false;       // found only by typo tolerance or with a free-text place left
+                                  // out (ranks below exact hits)
 };
 
 struct FacetValue {
