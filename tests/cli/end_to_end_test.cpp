@@ -153,4 +153,27 @@ TEST_CASE("End to end: ingest the samples, then find people by folded name in th
   CHECK(missing.status == 404);
   CHECK(json::parse(missing.body).at("error").contains("code"));
   CHECK(server.Stop() == 0);
+
+  // 6. The archive checks out; a rebuilt index finds the same person.
+  const auto check = Run({kBinary, "check", "--data", archive.data()});
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+  const auto reindex = Run({kBinary, "reindex", "--data", archive.data()});
+  REQUIRE(reindex.exit_code == 0);
+  const auto rebuilt = Run({kBinary, "search", "--json", "--limit", "10", "--data", archive.data(), sovang::text::Fold(name)});
+  REQUIRE(rebuilt.exit_code == 0);
+  CHECK(HitsContainName(json::parse(rebuilt.out), name));
+  CHECK(json::parse(rebuilt.out).at("total") == result.at("total"));
+
+  // 7. An audit row edited behind the archive's back is found by `check`
+  // (the original certificates registered at ingest are audited).
+  const auto tamper = Run({"/usr/bin/python3", "-c",
+                           "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                           "n = c.execute(\"UPDATE audit_log SET new_value = replace(new_value, 'valid', 'revoked') "
+                           "WHERE seq = 2\").rowcount; c.commit(); sys.exit(0 if n == 1 else 1)",
+                           (fs::path(archive.data()) / "sovang.db").string()});
+  REQUIRE(tamper.exit_code == 0);
+  const auto tampered = Run({kBinary, "check", "--data", archive.data()});
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.out.find("audit") != std::string::npos);
 }
