@@ -48,6 +48,7 @@ void ApplyReviewRules(Record& record) {
   for (const Field& f : record.fields) {
     if (f.present() && f.confidence < kReviewThreshold) doubtful = true;
     if (!f.present() && !f.verbatim.empty()) doubtful = true;  // seen, but no sense made of it
+    if (!f.present() && !f.box.empty()) doubtful = true;       // where it should be, nothing read
   }
   record.review = doubtful ? ReviewState::kNeedsReview : ReviewState::kAuto;
 }

@@ -18,7 +18,9 @@
 //   ≤0.5  failed validation (implausible name, unknown ward…)
 // A record needs review when a present field is under kReviewThreshold, a
 // field was seen but gave no value (a year out of range, an award that is in
-// no catalog, a malformed decision number), the name or award is missing, or
+// no catalog, a malformed decision number) or is missing where it was
+// expected (an empty field with a box: a ledger column the row left empty),
+// the name or award is missing, or
 // (scanned pages) the decision number is, or its date without the other.
 
 #include <string>

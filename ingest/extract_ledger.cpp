@@ -322,7 +322,24 @@ void AwardFromCaption(Record& record, const PageFacts& facts) {
   }
 }
 
-std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts, const ExtractTools& tools) {
+// A column the header names whose cell gave nothing for a row: the value
+// was missed (an empty field that knows where it should have been asks for
+// review, confidence.h).
+void MarkMissing(Record& record, const Row& row, const std::vector<LedgerColumn>& columns) {
+  auto has = [&](LedgerColumn c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
+  auto mark = [&](FieldId id) {
+    Field& f = record[id];
+    if (!f.present() && f.verbatim.empty()) f.box = row.box;
+  };
+  if (has(LedgerColumn::kBirthYear)) mark(FieldId::kBirthYear);
+  if (has(LedgerColumn::kBookNumber)) mark(FieldId::kBookNumber);
+  if (has(LedgerColumn::kHometown) && !record[FieldId::kCommune].present() && !record[FieldId::kDistrict].present() &&
+      !record[FieldId::kProvince].present())
+    mark(FieldId::kCommune);
+}
+
+std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts, const ExtractTools& tools,
+                                  const std::vector<LedgerColumn>& columns) {
   std::vector<Row> merged;
   for (auto& row : rows) {
     if (row.cells.empty()) continue;
@@ -337,6 +354,7 @@ std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts,
     // A row with nothing but a number (an empty line of the book) is no record.
     if (!row.Has(LedgerColumn::kName) && !row.Has(LedgerColumn::kAward)) continue;
     Record record = ReadRow(row, tools, facts.decision_date.value);
+    MarkMissing(record, row, columns);
     AwardFromCaption(record, facts);
     FinishRecord(record, facts, PageKind::kLedger, tools, static_cast<int>(records.size()) + 1, row.box);
     records.push_back(std::move(record));
@@ -433,7 +451,7 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
       for (auto& [column, words] : row.cells) words = ReadingOrder(std::move(words));
     rows.push_back(std::move(row));
   }
-  return RecordsOfRows(std::move(rows), CaptionFacts(page.lines, tools), tools);
+  return RecordsOfRows(std::move(rows), CaptionFacts(page.lines, tools), tools, columns);
 }
 
 // --- Without a table ---------------------------------------------------------------
@@ -523,7 +541,9 @@ std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const Extr
     for (const auto& w : line.words) row.cells[column_of(w.box)].push_back(w);
     rows.push_back(std::move(row));
   }
-  return RecordsOfRows(std::move(rows), CaptionFacts(caption, tools), tools);
+  std::vector<LedgerColumn> columns;
+  for (const Anchor& a : anchors) columns.push_back(a.column);
+  return RecordsOfRows(std::move(rows), CaptionFacts(caption, tools), tools, columns);
 }
 
 std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const ExtractTools& tools) {

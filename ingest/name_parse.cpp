@@ -194,7 +194,9 @@ std::string NormalizeName(std::string_view verbatim) {
 
 int DoubtfulSyllables(std::string_view name) {
   // A tilde over a breve or circumflex, a hook over a breve, the bare breve.
-  static constexpr std::string_view kStacked[] = {"ẵ", "ẫ", "ễ", "ỗ", "ẳ", "ă", "Ẵ", "Ẫ", "Ễ", "Ỗ", "Ẳ", "Ă"};
+  // And the grave over a circumflex: "ì" and "ề" are read "ầ" ("Lìn" -> "Lần").
+  static constexpr std::string_view kStacked[] = {"ẵ", "ẫ", "ễ", "ỗ", "ẳ", "ă", "ầ",
+                                                  "Ẵ", "Ẫ", "Ễ", "Ỗ", "Ẳ", "Ă", "Ầ"};
   const auto words = Split(name);
   int doubtful = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {

@@ -294,3 +294,31 @@ TEST_CASE("An award name with ones read for i still matches", "[extract]") {
   CHECK(m->form->code == "HCGP-2");
   CHECK(m->score < 1.0);
 }
+
+// A line of parts, each at its own x.
+Line Parts(const std::vector<std::pair<std::string, int>>& parts, int y) {
+  Line line;
+  for (const auto& [text, x] : parts) {
+    const Line part = At(text, x, y);
+    line.words.insert(line.words.end(), part.words.begin(), part.words.end());
+    line.box = sovang::Union(line.box, part.box);
+  }
+  return line;
+}
+
+TEST_CASE("A ledger row whose year cell gave nothing asks for review", "[extract]") {
+  const std::vector<Line> lines = {
+      At("SỔ VÀNG KHEN THƯỞNG", 900, 100),
+      At("Theo Quyết định số 455/QĐ-CTN ngày 24 tháng 9 năm 1958 của Chủ tịch nước", 300, 160),
+      Parts({{"STT", 100}, {"Họ và tên", 300}, {"Năm sinh", 800}, {"Hình thức khen thưởng", 1100}}, 260),
+      Parts({{"1", 100}, {"Nông Văn Pác", 300}, {"1931", 800}, {"HCKC hạng Ba", 1100}}, 320),
+      Parts({{"2", 100}, {"Lăng Thị Nhàn", 300}, {"HCKC hạng Ba", 1100}}, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Nông Văn Pác");
+  CHECK(V(records[0], FieldId::kBirthYear) == "1931");
+  CHECK(records[0].review == ReviewState::kAuto);
+  CHECK(V(records[1], FieldId::kFullName) == "Lăng Thị Nhàn");
+  CHECK_FALSE(records[1][FieldId::kBirthYear].present());
+  CHECK(records[1].review == ReviewState::kNeedsReview);
+}
