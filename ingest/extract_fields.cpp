@@ -182,7 +182,12 @@ void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTool
   if (!name.empty()) SetName(record, run, name, tools);
   if (honorific) SetGender(record, run, *honorific);
   const Span rest{name.empty() ? name_from : name.end, body.end};
-  if (auto year = FindBirthYear(run, rest, false)) SetBirthYear(record, run, *year);
+  if (auto year = FindBirthYear(run, rest, false)) {
+    SetBirthYear(record, run, *year);
+  } else if (auto said = FindPhrase(run, rest, "sinh nam"); said && !FindPhrase(run, rest, "hy sinh nam")) {
+    // "sinh năm" with no year read after it: missed where it should be.
+    record[FieldId::kBirthYear].box = run.BoxOf(*said);
+  }
   // An entry may name its own award, decision or book number.
   if (auto award = tools.awards.Find(run, rest); award && award->score >= 0.85) SetAward(record, run, *award);
   if (auto number = FindDecisionNumber(run, rest, false)) {

@@ -263,11 +263,14 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   s = spaced;
   const std::string spacing_only = s;
   // "151 1/2000": a space between the digits of the number is a cut, not spacing.
+  bool digits_joined = false;
   for (std::size_t at = s.find(' '); at != std::string::npos && at < s.find_first_of("/-"); at = s.find(' ', at)) {
-    if (at > 0 && at + 1 < s.size() && IsDigit(s[at - 1]) && IsDigit(s[at + 1]))
+    if (at > 0 && at + 1 < s.size() && IsDigit(s[at - 1]) && IsDigit(s[at + 1])) {
       s.erase(at, 1);
-    else
+      digits_joined = true;
+    } else {
       ++at;
+    }
   }
   Replace(s, "?", "");  // specks
   Replace(s, "'", "");
@@ -326,6 +329,14 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
     if (k < separators.size()) out.value.push_back(separators[k]);
   }
   out.corrected = out.value != spacing_only;
+  auto digits_of = [](const std::string& v) {
+    std::string d;
+    for (char c : v)
+      if (IsDigit(c)) d.push_back(c);
+    return d;
+  };
+  // Letters read for digits ("8O3" -> "803") change the digits, and so count.
+  out.digits_corrected = digits_joined || digits_of(out.value) != digits_of(spacing_only);
   out.known_issuer = known && any_letters;
   const auto parsed = ParseDecisionNumber(out.value);
   out.well_formed = parsed.has_value() && std::any_of(parsed->number.begin(), parsed->number.end(), IsDigit);
@@ -406,6 +417,15 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
     // confidence). A well-formed number whose issuer is a known code is taken
     // as validated like a lexicon entry; the rest only for its shape.
     if (d.well_formed && !d.corrected) f.validation = d.known_issuer ? Validation::kLexicon : Validation::kPattern;
+    // Only the issuer's letters repaired ("QĐĐ-CTN", "QB-CTN"): the digits are as read.
+    if (d.well_formed && d.corrected && !d.digits_corrected && d.known_issuer) {
+      f.corrected = false;
+      f.validation = Validation::kLexicon;
+    }
+    // Below one half, Tesseract's confidence says nothing more of a well-formed
+    // number of a known issuer (none of 120 such was wrong): a person is asked
+    // when the shape or the issuer is off, not for the italic of a title.
+    if (f.validation == Validation::kLexicon) f.confidence = std::max(run.ConfidenceOf(span), 0.5);
     return f;
   };
 

@@ -41,6 +41,7 @@ struct DecisionText {
   bool corrected = false;  // something other than spacing was repaired
   bool well_formed = false;
   bool known_issuer = false;  // every letter segment is a known code (QĐ, CTN, TTg, HĐNN…)
+  bool digits_corrected = false;  // the repair touched the digits ("8O3"), not only the letters ("QĐĐ")
 };
 
 // Normalises a decision number as printed (original case):

@@ -322,3 +322,17 @@ TEST_CASE("A ledger row whose year cell gave nothing asks for review", "[extract
   CHECK_FALSE(records[1][FieldId::kBirthYear].present());
   CHECK(records[1].review == ReviewState::kNeedsReview);
 }
+
+TEST_CASE("An entry that says sinh năm but whose year was not read asks for review", "[extract]") {
+  const std::vector<Line> lines = {
+      At("DANH SÁCH", 1000, 100),
+      At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+      At("1. Ông Lê Văn Sính, sinh năm ~~~; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+      At("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK_FALSE(records[0][FieldId::kBirthYear].present());
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  CHECK(records[1].review == ReviewState::kAuto);
+}
