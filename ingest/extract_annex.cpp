@@ -119,10 +119,16 @@ bool IsJunk(const ocr::Line& line) {
 std::optional<Honorific> HonorificAfterJunk(const TextRun& run) {
   if (auto h = HonorificAt(run, run.all())) return h;
   const auto tokens = Tokens(run, run.all());
-  if (tokens.size() < 3 || tokens[0].size() > 2) return std::nullopt;
-  auto h = HonorificAt(run, Span{tokens[0].end, run.folded().size()});
-  if (h) h->span.begin = std::max(h->span.begin, tokens[1].begin);
-  return h;
+  // Up to four short marks before it ("O1 C1 + 2 . Bà …": a number read as specks).
+  for (std::size_t k = 0; k < 4 && k + 2 < tokens.size(); ++k) {
+    if (tokens[k].size() > 2) return std::nullopt;
+    auto h = HonorificAt(run, Span{tokens[k].end, run.folded().size()});
+    if (h) {
+      h->span.begin = std::max(h->span.begin, tokens[k + 1].begin);
+      return h;
+    }
+  }
+  return std::nullopt;
 }
 
 // A line that is only a number.

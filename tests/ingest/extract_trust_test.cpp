@@ -336,3 +336,18 @@ TEST_CASE("An entry that says sinh năm but whose year was not read asks for rev
   CHECK(records[0].review == ReviewState::kNeedsReview);
   CHECK(records[1].review == ReviewState::kAuto);
 }
+
+TEST_CASE("An entry whose number was read as specks still starts an entry", "[extract]") {
+  const std::vector<Line> lines = {
+      At("DANH SÁCH", 1000, 100),
+      At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+      At("1. Ông Lê Văn Sính - Sinh năm: 1930 - Quê quán: xã Lộc Yên, huyện Cao Lộc, tỉnh", 200, 320),
+      At("Lạng Sơn", 260, 380),
+      At("O1 C1 + 2 . Bà Hà Thị Nga - Sinh năm: 1921 - Quê quán: xã Lộc Yên, huyện Cao Lộc", 200, 440)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kProvince) == "Lạng Sơn");
+  CHECK(V(records[1], FieldId::kFullName) == "Hà Thị Nga");
+  CHECK(V(records[1], FieldId::kGender) == "nữ");
+}
