@@ -235,6 +235,14 @@ void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const E
   if (const auto born = record.birth_year(); born && record[FieldId::kDecisionDate].present())
     if (*born + kYoungestRecipient > std::stoi(record.value(FieldId::kDecisionDate).substr(0, 4)))
       MarkInvalid(record[FieldId::kBirthYear]);
+  // A resistance award is for deeds in its war: someone born after 1940 had
+  // none against the French (to 1954), after 1961 none against the
+  // Americans (to 1975). Such a year is misread ("1903" read "1963").
+  if (const auto born = record.birth_year(); born && record[FieldId::kAwardCode].present())
+    if (const AwardForm* form = tools.context.awards.ByCode(record.value(FieldId::kAwardCode))) {
+      if ((form->war == "chong_phap" && *born > 1940) || (form->war == "chong_my" && *born > 1961))
+        MarkInvalid(record[FieldId::kBirthYear]);
+    }
   record.kind = kind;
   record.source = tools.context.source;
   record.source.bbox = bbox;

@@ -351,3 +351,17 @@ TEST_CASE("An entry whose number was read as specks still starts an entry", "[ex
   CHECK(V(records[1], FieldId::kFullName) == "Hà Thị Nga");
   CHECK(V(records[1], FieldId::kGender) == "nữ");
 }
+
+TEST_CASE("A birth year after the award's war asks for review", "[extract]") {
+  const std::vector<Line> lines = {
+      At("DANH SÁCH", 1000, 100),
+      At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1985 của Chủ tịch nước)", 200, 160),
+      At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+      At("1. Ông Lê Văn Sính, sinh năm 1963; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+      At("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-1");
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  CHECK(records[1].review == ReviewState::kAuto);
+}
