@@ -664,6 +664,24 @@ std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const Extract
           });
           if (!taken) more.push_back(extra);
         }
+        // A title wrapped into both lines, one word over the other ("Năm" over "sinh").
+        auto covered = [&](const ocr::Word& w) {
+          return std::any_of(more.begin(), more.end(),
+                             [&](const Anchor& x) { return w.box.x < x.x1 && x.x0 < w.box.x + w.box.w; });
+        };
+        for (const ocr::Word& top : a.words) {
+          if (covered(top)) continue;
+          for (const ocr::Word& bottom : b.words) {
+            if (covered(bottom) || bottom.box.x >= top.box.x + top.box.w || top.box.x >= bottom.box.x + bottom.box.w)
+              continue;
+            const HeaderMatch m = MatchHeader(top.text + " " + bottom.text);
+            const bool taken = std::any_of(more.begin(), more.end(), [&](const Anchor& x) { return x.column == m.column; });
+            if (m.column == LedgerColumn::kUnknown || taken) continue;
+            const Box box = Union(top.box, bottom.box);
+            more.push_back({m.column, box.x, box.x + box.w});
+            break;
+          }
+        }
         std::sort(more.begin(), more.end(), [](const Anchor& x, const Anchor& y) { return x.x0 < y.x0; });
         if (more.size() > anchors.size() && more.size() >= 3) {
           flat.lines[i] = std::move(both);

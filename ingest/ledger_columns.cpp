@@ -118,8 +118,9 @@ HeaderMatch MatchKey(const std::string& key) {
       // "Họ và tên người được khen": the synonym is the start of a longer title.
       const std::size_t n = WordCount(syn);
       if (WordCount(key) > n) score = std::max(score, Similarity(Prefix(key, n), syn) - 0.1);
-      // Short synonyms ("tt", "ns", "xa") must be read exactly.
-      if (syn.size() <= 3 && key != syn) score = std::min(score, 0.5);
+      // Short synonyms ("tt", "ns", "xa", "tinh") must be read exactly: one
+      // letter off, "tinh" is "sinh" or "Hình".
+      if (syn.size() <= 4 && key != syn) score = std::min(score, 0.5);
       if (score > best.score) best = HeaderMatch{s.column, score};
     }
   }

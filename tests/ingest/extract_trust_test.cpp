@@ -13,6 +13,7 @@
 #include "ingest/extract.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/field_parse.h"
+#include "ingest/ledger_columns.h"
 #include "ingest/name_parse.h"
 #include "ingest/post_correct.h"
 
@@ -364,4 +365,13 @@ TEST_CASE("A birth year after the award's war asks for review", "[extract]") {
   CHECK(V(records[0], FieldId::kAwardCode) == "HCKC-CP-1");
   CHECK(records[0].review == ReviewState::kNeedsReview);
   CHECK(records[1].review == ReviewState::kAuto);
+}
+
+TEST_CASE("Ledger titles one letter off a short column name are not that column", "[extract]") {
+  using sovang::ingest::LedgerColumn;
+  using sovang::ingest::MatchHeader;
+  CHECK(MatchHeader("sinh").column == LedgerColumn::kUnknown);
+  CHECK(MatchHeader("Hình").column == LedgerColumn::kUnknown);
+  CHECK(MatchHeader("Tỉnh").column == LedgerColumn::kProvince);
+  CHECK(MatchHeader("Năm sinh").column == LedgerColumn::kBirthYear);
 }
