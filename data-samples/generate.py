@@ -1287,8 +1287,8 @@ def make_queries(rng, world, truth, n):
             exp = keys(lambda x: fold(x["full_name"]) == fname)
         elif kind == "old_place":
             uid = t.get("place_unit")
-            if not uid:
-                continue
+            if not uid or not t["commune"]:
+                continue  # no commune printed: nothing links the record to a place
             u = gaz.by_id[uid]
             linked = [gaz.by_id[x] for x in lineage(gaz, uid) if gaz.by_id[x]["level"] == "commune"]
             cands = [x for x in linked if x["name"] != u["name"] and x["name"] != t["district"]
@@ -1298,7 +1298,7 @@ def make_queries(rng, world, truth, n):
             other = rng.choice(sorted(cands, key=lambda x: x["id"]))
             q = f"{name} {other['name']}"
             group = {other["id"]} | lineage(gaz, other["id"])
-            exp = keys(lambda x: x["full_name"] == name and x.get("place_unit") in group)
+            exp = keys(lambda x: x["full_name"] == name and x["commune"] and x.get("place_unit") in group)
         if q is None:
             continue
         q = nfc(q)
