@@ -5,14 +5,16 @@
 namespace sovang::cli {
 
 int RunServe(const Argv& argv) {
-  const Args args(argv, {"access-log"}, {"data", "listen", "public-url", "threads"});
+  const Args args(argv, {"access-log"}, {"data", "listen", "public-url", "threads", "verify-limit"});
   server::ServerOptions options;
   options.data_dir = args.DataDir();
   options.listen = args.GetOr("listen", options.listen);
   options.public_url = args.GetOr("public-url", "");
   options.max_threads = args.GetInt("threads", options.max_threads);
   options.access_log = args.Has("access-log");
+  options.verify_per_minute = args.GetInt("verify-limit", options.verify_per_minute);
   if (options.max_threads < 1) throw UsageError{"--threads phải ≥ 1"};
+  if (options.verify_per_minute < 0) throw UsageError{"--verify-limit phải ≥ 0 (0: không giới hạn)"};
   server::ServeUntilSignal(options);  // prints the URL, returns on SIGINT/SIGTERM
   return kExitOk;
 }

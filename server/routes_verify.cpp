@@ -2,6 +2,7 @@
 // at a time, from the store (never the index), answering only what the
 // certificate prints, rate-limited per client and logged.
 
+#include <algorithm>
 #include <deque>
 #include <iostream>
 #include <mutex>
@@ -22,14 +23,23 @@ constexpr std::size_t kMaxTyped = 200;  // longer input is not a code
 constexpr std::size_t kMaxPendingLogs = 10000;
 
 struct VerifyState {
-  // 30 lookups a minute per client address, in bursts of up to 10.
-  TokenBucket limiter{{10, 30.0 / 60, 100000}};
-  // Log rows not yet written (the archive was busy): written with the next.
+  explicit VerifyState(const ServerOptions& options)
+      : per_minute(options.verify_per_minute),
+        limiter({static_cast<double>(std::min(10, std::max(1, options.verify_per_minute))),
+                 options.verify_per_minute / 60.0, 100000}) {}
+  // Lookups a minute per client address (0: no limit), in bursts of up to 10.
+  int per_minute;
+  TokenBucket limiter;
+  // Log rows not yet written. One request at a time writes them all in one
+  // transaction (`writing`); the others only queue theirs and answer, so the
+  // log costs one commit per round, not one per lookup.
   std::mutex pending_mu;
   std::deque<store::VerificationLogEntry> pending;
+  bool writing = false;
 };
 
 void Admit(VerifyState& state, const Request& req, Response& res) {
+  if (state.per_minute <= 0) return;
   if (const int wait = state.limiter.Take(req.client_address())) {
     res.SetHeader("Retry-After", std::to_string(wait));
     throw Error(Errc::kRateLimited,
@@ -38,19 +48,39 @@ void Admit(VerifyState& state, const Request& req, Response& res) {
 }
 
 void Log(AppContext& app, VerifyState& state, store::VerificationLogEntry entry) {
-  std::lock_guard<std::mutex> lock(state.pending_mu);
-  state.pending.push_back(std::move(entry));
-  if (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
-  try {
-    app.Write([&](store::Database& db) {
-      store::VerificationLog log(db);
-      for (const auto& e : state.pending) log.Append(e);
-    });
-    state.pending.clear();
-  } catch (const std::exception& e) {
-    // The answer stands; the row is written with the next lookup.
-    std::cerr << "sovang serve: verification log deferred (" << state.pending.size() << " pending): " << e.what()
-              << "\n";
+  {
+    std::lock_guard<std::mutex> lock(state.pending_mu);
+    state.pending.push_back(std::move(entry));
+    if (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
+    if (state.writing) return;  // the request writing now takes this row too
+    state.writing = true;
+  }
+  std::deque<store::VerificationLogEntry> batch;
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(state.pending_mu);
+      if (state.pending.empty()) {
+        state.writing = false;
+        return;
+      }
+      batch.swap(state.pending);
+    }
+    try {
+      app.Write([&](store::Database& db) {
+        store::VerificationLog log(db);
+        for (const auto& e : batch) log.Append(e);
+      });
+      batch.clear();
+    } catch (const std::exception& e) {
+      // The answers stand; the rows go back to be written with the next lookup.
+      std::lock_guard<std::mutex> lock(state.pending_mu);
+      state.pending.insert(state.pending.begin(), batch.begin(), batch.end());
+      while (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
+      state.writing = false;
+      std::cerr << "sovang serve: verification log deferred (" << state.pending.size() << " pending): " << e.what()
+                << "\n";
+      return;
+    }
   }
 }
 
@@ -202,7 +232,7 @@ void FormPage(AppContext& app, Response& res) {
 }  // namespace
 
 void RegisterVerifyRoutes(Router& router, AppContext& app) {
-  auto state = std::make_shared<VerifyState>();
+  auto state = std::make_shared<VerifyState>(app.options());
 
   router.Get("/api/verify/{code}", Access::kPublic, [&app, state](const Request& req, Response& res) {
     Admit(*state, req, res);

@@ -26,6 +26,10 @@ struct ServerOptions {
   // Logs one line per request to stderr (method, path, status, ms). Off in
   // tests. Queries are never logged: they hold people's names.
   bool access_log = false;
+  // Public verification lookups a minute per client address (bursts of up to
+  // 10); 0 turns the limit off, e.g. behind a proxy that limits, or for a
+  // load test from one address. Past it: 429 with Retry-After.
+  int verify_per_minute = 30;
 };
 
 // The options with defaults filled in: web_dir resolved, public_url set.
