@@ -462,8 +462,20 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
   return std::nullopt;
 }
 
+namespace {
+
+// A fraction slash ("7⁄2/1993") as a slash and two spaces: same length, so
+// spans stay valid.
+std::string SlashesAsSlash(std::string s) {
+  for (std::size_t at = s.find("\xE2\x81\x84"); at != std::string::npos; at = s.find("\xE2\x81\x84", at))
+    s.replace(at, 3, "/  ");
+  return s;
+}
+
+}  // namespace
+
 std::optional<Found> FindDate(const TextRun& run, Span within) {
-  const std::string fx = FixDigits(run.folded());
+  const std::string fx = SlashesAsSlash(FixDigits(run.folded()));
   within.end = std::min(within.end, fx.size());
   if (within.empty()) return std::nullopt;
   const std::string sub = fx.substr(within.begin, within.size());
@@ -497,7 +509,7 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
   f.span = Span{within.begin + static_cast<std::size_t>(best->position(0)),
                 within.begin + static_cast<std::size_t>(best->position(0) + best->length(0))};
   const std::string matched = best->str(0);
-  const std::string as_read = run.folded().substr(f.span.begin, f.span.size());
+  const std::string as_read = SlashesAsSlash(run.folded()).substr(f.span.begin, f.span.size());
   // A decision is no older than the Republic and no younger than today.
   // The value is in the day, month and year: their words' confidence, not
   // that of a damaged month word ("tháóng") around them.

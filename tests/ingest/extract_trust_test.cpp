@@ -375,3 +375,13 @@ TEST_CASE("Ledger titles one letter off a short column name are not that column"
   CHECK(MatchHeader("Tỉnh").column == LedgerColumn::kProvince);
   CHECK(MatchHeader("Năm sinh").column == LedgerColumn::kBirthYear);
 }
+
+TEST_CASE("A date with a fraction slash for a slash is a date", "[extract]") {
+  using namespace sovang::ingest;
+  std::vector<Word> words = {Word{"ngày", Box{0, 10, 80, 40}, 0.95}, Word{"7⁄2/1993", Box{100, 10, 160, 40}, 0.95}};
+  const TextRun run(std::move(words));
+  const auto date = FindDate(run, run.all());
+  REQUIRE(date);
+  CHECK(date->value == "1993-02-07");
+  CHECK_FALSE(date->corrected);
+}
