@@ -17,6 +17,7 @@ namespace {
 using Q = Xapian::Query;
 
 constexpr std::size_t kMaxTypoTermsPerToken = 16;
+constexpr std::size_t kMaxDecisionTermsWalked = 2000;  // D terms of one number looked at for typos
 constexpr std::size_t kMaxSpanWords = 4;
 constexpr int kMaxYearTerms = 150;  // a wider nam: range becomes a value range
 
@@ -234,6 +235,18 @@ class Assembly {
       if (free) {
         FindPlaceSpan(words, folded, i, place_end, place_names);
         award_end = AwardSpanEnd(folded, i);
+        // An award phrase does not cut a place in two: in "Võ Trọng Toàn
+        // Quốc Việt" the words are a name and the commune Quốc Việt, not the
+        // award pair "toàn quốc".
+        for (std::size_t k = i + 1; k < award_end; ++k) {
+          std::size_t k_end = k;
+          std::vector<PlaceName> ignored;
+          FindPlaceSpan(words, folded, k, k_end, ignored);
+          if (k_end > award_end) {
+            award_end = k - i >= 2 ? k : i;
+            break;
+          }
+        }
       }
       const std::size_t end = std::max({place_end, award_end, i + 1});
       if (end == i + 1) name_words.push_back(folded[i]);
@@ -483,6 +496,30 @@ class Assembly {
     return out;
   }
 
+  // D terms of the same number whose issuer letters are within a typo of
+  // the key's ("2127qdub" -> "2127qddÚb"), from a bounded walk over the
+  // terms of that number.
+  std::vector<std::string> NearDecisionTerms(const std::string& key) const {
+    std::size_t digits = 0;
+    while (digits < key.size() && std::isdigit(static_cast<unsigned char>(key[digits]))) ++digits;
+    if (digits == 0 || digits == key.size()) return {};
+    const std::string letters = text::Fold(key.substr(digits));
+    const int allowed = text::Length(letters) >= 6 ? 2 : 1;
+    const std::string number_prefix = T(prefix::kDecision, key.substr(0, digits));
+    std::vector<std::string> out;
+    std::size_t walked = 0;
+    for (auto it = ctx_.db->allterms_begin(number_prefix); it != ctx_.db->allterms_end(number_prefix); ++it) {
+      if (++walked > kMaxDecisionTermsWalked || out.size() >= kMaxTypoTermsPerToken) break;
+      const std::string term = *it;
+      const std::string rest = term.substr(number_prefix.size());
+      if (rest.empty() || std::isdigit(static_cast<unsigned char>(rest[0]))) continue;  // another number
+      const std::string folded = text::Fold(rest);
+      if (term != T(prefix::kDecision, key) && text::TypoDistance(folded, letters, allowed) <= allowed)
+        out.push_back(term);
+    }
+    return out;
+  }
+
   bool KnownNumber(const std::string& key) const {
     return Freq(T(prefix::kDecision, key)) > 0 || Freq(T(prefix::kBook, key)) > 0;
   }
@@ -509,8 +546,14 @@ class Assembly {
         const bool known = Freq(T(prefix::kDecision, key)) > 0;
         const bool compact = span.find(' ') == std::string::npos && span.find_first_of("/-") != std::string::npos;
         const auto parsed = compact ? ParseDecisionNumber(span) : std::nullopt;
-        if (!known && !(parsed && !parsed->issuer.empty())) continue;
-        required_.push_back(Q(T(prefix::kDecision, key)));
+        // In a typo build, also numbers one slip away in the issuer letters
+        // (OCR reads "2127/QĐ-UB" as "2127/QĐ-DÚB").
+        std::vector<std::string> terms{T(prefix::kDecision, key)};
+        if (typos_)
+          for (std::string& t : NearDecisionTerms(key)) terms.push_back(std::move(t));
+        if (!known && !(parsed && !parsed->issuer.empty()) && terms.size() == 1) continue;
+        typo_terms_ += static_cast<int>(terms.size() - 1);
+        required_.push_back(Terms(Q::OP_OR, terms));
         Boost(T(prefix::kDecisionExact, key), w_.decision_exact);
         h_.decision_keys.insert(key);
         std::fill(rest.begin() + static_cast<std::ptrdiff_t>(lex[i].begin),

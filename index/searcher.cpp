@@ -348,31 +348,13 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // bigrams and the name words were independent, far too low.
   result.total = full || request.facets ? count(strict.filter) : seen_total;
 
-  // Typo pass: only when the exact query cannot fill the page, and only for
-  // documents it did not match, so typo hits always rank below exact ones.
   Q matched = strict.filter;  // what the stages so far may have returned
-  if (!strict.match_all && !full) {
-    const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
-    ctx.vocabulary = vocabulary.get();
-    const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
-    if (loose.typo_terms > 0) {
-      const Q chained = loose.chain.empty() ? loose.filter : loose.chained_filter;
-      const Q filter = AndNot(chained, strict.filter);
-      const Q tier = AndNot(And(loose.top_tier, chained), strict.filter);
-      std::vector<Stage> typo_stages;
-      add(typo_stages, Stage{filter, loose.boosts, tier, &loose.highlight, true}, true);
-      const Xapian::doccount before = seen_total;
-      for (const Stage& stage : typo_stages)
-        if (!full) full = run(stage);
-      if (!typo_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
-      matched = Q(Q::OP_OR, matched, filter);
-    }
-  }
 
   // Places relaxed: the name as typed with a place phrase the records do not
   // carry under any name the gazetteer links to it (an unrecorded change, a
-  // commune damaged by OCR). Only when the page is still not full, only for
-  // documents no earlier stage matched, ranked below them.
+  // commune damaged by OCR). Only when the exact query cannot fill the page,
+  // only for documents it did not match, ranked below them. Before typos: the
+  // name as typed is better evidence than a place.
   if (!strict.match_all && !full) {
     const BuiltQuery relaxed = QueryBuilder(ctx).Build(parsed, BuildOptions{.relax_places = true});
     if (relaxed.dropped_places > 0) {
@@ -384,7 +366,29 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       const Xapian::doccount before = seen_total;
       for (const Stage& stage : relaxed_stages)
         if (!full) full = run(stage);
-      if (!relaxed_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
+      if (!relaxed_stages.empty()) {
+        result.total += full || request.facets ? count(filter) : seen_total - before;
+        matched = Q(Q::OP_OR, matched, filter);
+      }
+    }
+  }
+
+  // Typo pass: only when the page is still not full, and only for documents
+  // the stages before did not match, so typo hits always rank below them.
+  if (!strict.match_all && !full) {
+    const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
+    ctx.vocabulary = vocabulary.get();
+    const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
+    if (loose.typo_terms > 0) {
+      const Q chained = loose.chain.empty() ? loose.filter : loose.chained_filter;
+      const Q filter = AndNot(chained, matched);
+      const Q tier = AndNot(And(loose.top_tier, chained), matched);
+      std::vector<Stage> typo_stages;
+      add(typo_stages, Stage{filter, loose.boosts, tier, &loose.highlight, true}, true);
+      const Xapian::doccount before = seen_total;
+      for (const Stage& stage : typo_stages)
+        if (!full) full = run(stage);
+      if (!typo_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
     }
   }
   if (request.facets) {

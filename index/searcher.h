@@ -24,13 +24,13 @@
 // In stages, each ranked below the one before: (1) records whose name has the
 // typed words in order (Văn/Thị may be missing or extra); (2) the same words
 // scattered, only when that is cheap (rare words: for a common name it would
-// mean walking hundreds of thousands of postings at 10M records); (3) typo
-// hits (one edit, two in words of 7+ letters; a swap of two letters is one
-// edit; an edit at the first letter only as the one edit), only when the
-// exact stages cannot fill the page, marked `approximate`; (4) the name with
-// a place phrase of free text left out (the records carry a commune the
-// gazetteer does not link to the typed one), when the page is still not
-// full, marked `approximate`. Within a
+// mean walking hundreds of thousands of postings at 10M records); (3) the
+// name with a place phrase of free text left out (the records carry a
+// commune the gazetteer does not link to the typed one), only when the exact
+// stages cannot fill the page, marked `approximate`; (4) typo hits (one edit,
+// two in words of 7+ letters; a swap of two letters is one edit; an edit at
+// the first letter only as the one edit), when the page is still not full,
+// marked `approximate`. Within a
 // stage, when the matches are too many to weigh one by one, the records
 // holding every piece of evidence come first and the rest follow in index
 // order.

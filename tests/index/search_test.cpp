@@ -527,3 +527,48 @@ TEST_CASE("Among typo variants, one edit away from the first letter on comes fir
   CHECK(r.hits[0].approximate);
   CHECK(r.hits[1].id == "huu");
 }
+
+TEST_CASE("An award word pair does not cut a commune in two", "[index][search][places]") {
+  // "toàn quốc" is an award word pair (Chiến sĩ thi đua toàn quốc); here
+  // "Toàn" ends the name and "Quốc Việt" is the commune.
+  TestIndex index({{.id = "toan", .name = "Võ Trọng Toàn", .commune = "Quốc Việt"},
+                   {.id = "other", .name = "Võ Trọng Toàn", .commune = "Hùng Sơn"},
+                   {.id = "award", .name = "Lê Văn Việt", .award = "Chiến sĩ thi đua toàn quốc"}});
+  const SearchResult r = index.Search("Võ Trọng Toàn Quốc Việt");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "toan");
+  CHECK_FALSE(r.hits[0].approximate);
+  // The award phrase alone is still the award.
+  CHECK(index.ExactIds("chiến sĩ thi đua toàn quốc") == std::vector<std::string>{"award"});
+}
+
+TEST_CASE("The name as typed with the place left out ranks above typo variants at the place",
+          "[index][search][places]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  TestIndex index({{.id = "typo-at-place", .name = "Nguyễn Văn Thạnh", .commune = "Lộc Yên"},
+                   {.id = "name-elsewhere", .name = "Nguyễn Văn Thạch", .commune = "Hợp Thành"}},
+                  &gazetteer);
+  const SearchResult r = index.Search("Nguyễn Văn Thạch Lộc Yên");
+  REQUIRE(r.hits.size() == 2);
+  CHECK(r.hits[0].id == "name-elsewhere");
+  CHECK(r.hits[1].id == "typo-at-place");
+  CHECK(r.hits[0].approximate);
+  CHECK(r.hits[1].approximate);
+}
+
+TEST_CASE("A decision number whose issuer OCR damaged is found, after the exact ones", "[index][search]") {
+  TestIndex index({{.id = "damaged", .name = "Lộc Thị Tấu", .decision = "2127/QĐ-DÚB", .date = "1990-05-02"},
+                   {.id = "exact", .name = "Nguyễn Thị Mận", .decision = "2127/QĐ-UB", .date = "1990-05-02"},
+                   {.id = "other-issuer", .name = "Hà Văn Tú", .decision = "2127/QĐ-CTN", .date = "1990-05-02"},
+                   {.id = "other-number", .name = "Lê Văn Tám", .decision = "21270/QĐ-UB", .date = "1990-05-02"}});
+  for (const std::string q : {"2127 QĐ UB", "2127 QD UB", "2127/QĐ-UB"}) {
+    INFO(q);
+    const SearchResult r = index.Search(q);
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].id == "exact");
+    CHECK_FALSE(r.hits[0].approximate);
+    CHECK(r.hits[1].id == "damaged");
+    CHECK(r.hits[1].approximate);
+  }
+}
