@@ -42,7 +42,12 @@ std::string DecisionLine(const std::string& number, const std::string& date, con
 std::string ReissueLine(const CertificateDocument& d) {
   if (d.kind != "reissue") return "";
   std::string line = d.reissue_kind == "cap_doi" ? "Cấp đổi" : "Cấp lại";
-  if (!d.issued_date.empty()) line += " " + VietnameseDate(d.issued_date);
+  if (!d.issued_date.empty()) {
+    // Two appends, not `" " + ...`: GCC 12 at -O3 raises a false -Wrestrict
+    // on that temporary (GCC bug 105651).
+    line += ' ';
+    line += VietnameseDate(d.issued_date);
+  }
   return line;
 }
 
