@@ -127,6 +127,7 @@ class Assembly {
     BuiltQuery out;
     out.typo_terms = typo_terms_;
     out.dropped_places = dropped_places_;
+    out.place_phrases = place_phrases_;
     out.highlight = std::move(h_);
     if (required_.empty()) {
       out.query = out.filter = Q::MatchAll;
@@ -250,6 +251,7 @@ class Assembly {
       }
       const std::size_t end = std::max({place_end, award_end, i + 1});
       if (end == i + 1) name_words.push_back(folded[i]);
+      if (end > i + 1 && place_end == end && n > end - i) ++place_phrases_;
       if (relax_places_ && end > i + 1 && place_end == end && n > end - i) {
         // A place phrase, left out of the filter in a relaxed build.
         ++dropped_places_;
@@ -309,7 +311,7 @@ class Assembly {
     }
     // Two name words, as a surname and a given name ("Nguyễn Đức"): also in
     // order when other middle names stand between them ("Nguyễn Công Đức").
-    if (required_names == 2 && links.size() == 1) {
+    if (required_names == 2 && links.size() == 1 && !typos_) {
       const Link& link = links.front();
       Chain(link.first, link.second, true, link.chain_index);
     }
@@ -365,17 +367,17 @@ class Assembly {
     for (std::size_t len = std::min(kMaxSpanWords, words.size() - i); len >= 1; --len) {
       const std::string key = Join(folded, i, i + len, '_');
       const std::string name = Join(words, i, i + len, ' ');
+      std::vector<PlaceName> found;
+      for (std::string_view level : {"commune", "district", "province"})
+        if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
+          found.push_back(PlaceName{std::string(level), name});
+      if (found.empty()) continue;
       // Typed with marks, the words must be a place's spelling: "Lộc Thành"
       // (a surname and a given name) is not the commune Lộc Thanh. Places the
       // gazetteer does not know are recognised by their folded index terms.
       if (ctx_.places && key != Join(words, i, i + len, '_') && ctx_.places->Knows(name, "") &&
           !ctx_.places->KnowsSpelling(name, ""))
         continue;
-      std::vector<PlaceName> found;
-      for (std::string_view level : {"commune", "district", "province"})
-        if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
-          found.push_back(PlaceName{std::string(level), name});
-      if (found.empty()) continue;
       // Old and new names of the place, unless the words are award words too
       // and nothing else was typed: "kháng chiến" alone may be the commune,
       // not every commune merged into it; beside a name ("Hoàng Văn Khiêm
@@ -695,6 +697,7 @@ class Assembly {
   const bool typos_;
   const bool relax_places_;
   int dropped_places_ = 0;
+  int place_phrases_ = 0;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
   std::vector<Q> all_boosts_;  // as terms: the filter when nothing else is required

@@ -70,6 +70,7 @@ struct BuiltQuery {
   bool match_all = false;  // the query was blank
   int typo_terms = 0;      // vocabulary terms added by typo expansion
   int dropped_places = 0;  // place phrases left out of the filter (BuildOptions::relax_places)
+  int place_phrases = 0;   // place phrases a relaxed build would leave out
 };
 
 struct BuildOptions {

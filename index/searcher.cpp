@@ -355,7 +355,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // commune damaged by OCR). Only when the exact query cannot fill the page,
   // only for documents it did not match, ranked below them. Before typos: the
   // name as typed is better evidence than a place.
-  if (!strict.match_all && !full) {
+  if (!strict.match_all && !full && strict.place_phrases > 0) {
     const BuiltQuery relaxed = QueryBuilder(ctx).Build(parsed, BuildOptions{.relax_places = true});
     if (relaxed.dropped_places > 0) {
       const Q chained = relaxed.chain.empty() ? relaxed.filter : relaxed.chained_filter;

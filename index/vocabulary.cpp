@@ -7,6 +7,10 @@
 
 namespace sovang::index {
 
+namespace {
+constexpr std::size_t kMaxFirstLetterEdits = 4;
+}  // namespace
+
 int AllowedEdits(std::size_t length) {
   if (length < 3) return 0;
   if (length < 7) return 1;
@@ -88,6 +92,12 @@ std::vector<NearTerm> NameVocabulary::Near(std::string_view folded, int max_dist
     if (a.distance != b.distance) return a.distance < b.distance;
     if (a.frequency != b.frequency) return a.frequency > b.frequency;
     return a.term < b.term;
+  });
+  // Edits at the first letter are the rarer slip: a few of them at most, so
+  // that they do not crowd out the rest (nor widen the typo pass much).
+  std::size_t first_letter_edits = 0;
+  std::erase_if(out, [&](const NearTerm& n) {
+    return n.term[0] != folded[0] && ++first_letter_edits > kMaxFirstLetterEdits;
   });
   if (out.size() > max_results) out.resize(max_results);
   return out;

@@ -29,7 +29,7 @@ class NameVocabulary {
   // swapped (text::TypoDistance). Tokens with another first letter are found
   // only one edit away (the edit is at the first letter: "utan" -> "tuan",
   // "eao" -> "dao", "nluong" -> "luong"), by exact look-ups, never by a scan
-  // of other letters' buckets.
+  // of other letters' buckets; at most 4 of those, the commonest.
   std::vector<NearTerm> Near(std::string_view folded, int max_distance, std::size_t max_results) const;
 
   std::size_t size() const { return size_; }
