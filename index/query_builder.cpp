@@ -311,7 +311,7 @@ class Assembly {
     }
     // Two name words, as a surname and a given name ("Nguyễn Đức"): also in
     // order when other middle names stand between them ("Nguyễn Công Đức").
-    if (required_names == 2 && links.size() == 1 && !typos_) {
+    if (required_names == 2 && links.size() == 1) {
       const Link& link = links.front();
       Chain(link.first, link.second, true, link.chain_index);
     }
@@ -336,7 +336,10 @@ class Assembly {
     for (const std::string& a : first)
       for (const std::string& b : second) {
         std::vector<std::string> pair{T(prefix::kNameBigram, a + "_" + b)};
-        if (ends) pair.push_back(T(prefix::kNameEnds, a + "_" + b));
+        // In a typo build, the surname and given name with one of them as
+        // typed (every pair would be one more term lookup).
+        if (ends && (!typos_ || a == first.front() || b == second.front()))
+          pair.push_back(T(prefix::kNameEnds, a + "_" + b));
         for (std::string& term : pair)
           // With typo variants the pairs multiply; keep those that exist.
           if (terms.empty() || !typos_ || Freq(term) > 0) terms.push_back(std::move(term));

@@ -572,3 +572,11 @@ TEST_CASE("A decision number whose issuer OCR damaged is found, after the exact 
     CHECK(r.hits[1].approximate);
   }
 }
+
+TEST_CASE("Surname and given name with a typo still find the name with a middle name between", "[index][search]") {
+  TestIndex index({{.id = "lanh", .name = "Hà Đức Lầnh"}, {.id = "other", .name = "Hà Văn Tú"}});
+  const SearchResult r = index.Search("Hà Lềnh");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].id == "lanh");
+  CHECK(r.hits[0].approximate);
+}
