@@ -10,6 +10,7 @@
 #include "core/award_catalog.h"
 #include "core/gazetteer.h"
 #include "ingest/extract.h"
+#include "test_support.h"
 
 namespace {
 
@@ -28,28 +29,8 @@ using sovang::ocr::Word;
 
 constexpr double kGood = 0.95;
 
-// One line of words at (x, y): each character 20 px wide, words 40 px high.
 Line MakeLine(const std::string& text, int x, int y, double confidence = kGood) {
-  Line line;
-  std::istringstream in(text);
-  std::string word;
-  int at = x;
-  for (std::size_t pos = 0; pos < text.size();) {
-    while (pos < text.size() && text[pos] == ' ') {
-      ++pos;
-      at += 20;
-    }
-    std::size_t end = text.find(' ', pos);
-    if (end == std::string::npos) end = text.size();
-    if (end > pos) {
-      Word w{text.substr(pos, end - pos), Box{at, y, static_cast<int>(end - pos) * 20, 40}, confidence};
-      line.box = sovang::Union(line.box, w.box);
-      line.words.push_back(std::move(w));
-      at += static_cast<int>(end - pos) * 20;
-    }
-    pos = end;
-  }
-  return line;
+  return sovang::test::LineAt(text, x, y, confidence);
 }
 
 // A page of text lines, one every 60 px; an indented line starts with spaces.

@@ -16,6 +16,7 @@
 #include "ingest/ledger_columns.h"
 #include "ingest/name_parse.h"
 #include "ingest/post_correct.h"
+#include "test_support.h"
 
 namespace {
 
@@ -30,19 +31,8 @@ using sovang::ocr::Line;
 using sovang::ocr::RecognizedPage;
 using sovang::ocr::Word;
 
-// One line of words at (x, y): each character 20 px wide, words 40 px high.
 Line At(const std::string& text, int x, int y, double confidence = 0.95) {
-  Line line;
-  int at = x;
-  std::istringstream in(text);
-  std::string word;
-  while (in >> word) {
-    Word w{word, Box{at, y, static_cast<int>(word.size()) * 20, 40}, confidence};
-    line.box = sovang::Union(line.box, w.box);
-    line.words.push_back(std::move(w));
-    at += static_cast<int>(word.size()) * 20 + 20;
-  }
-  return line;
+  return sovang::test::LineAt(text, x, y, confidence);
 }
 
 RecognizedPage Page(std::vector<Line> lines) {

@@ -115,4 +115,25 @@ Record MakeRecord(const std::string& id, const std::string& full_name) {
   return r;
 }
 
+ocr::Line LineAt(const std::string& text, int x, int y, double confidence) {
+  ocr::Line line;
+  int at = x;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && text[pos] == ' ') {
+      ++pos;
+      at += 20;
+    }
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    if (end > pos) {
+      ocr::Word w{text.substr(pos, end - pos), Box{at, y, static_cast<int>(end - pos) * 20, 40}, confidence};
+      line.box = Union(line.box, w.box);
+      line.words.push_back(std::move(w));
+      at += static_cast<int>(end - pos) * 20;
+    }
+    pos = end;
+  }
+  return line;
+}
+
 }  // namespace sovang::test

@@ -28,6 +28,10 @@ void WriteTinyPng(const std::filesystem::path& file, int variant);
 // confidence 0.95.
 ocr::RecognizedPage PageFromText(const std::string& text, int width = 2480, int height = 3508);
 
+// One line of words at (x, y): each character 20 px wide, words 40 px high;
+// every space (leading ones too) 20 px.
+ocr::Line LineAt(const std::string& text, int x, int y, double confidence = 0.95);
+
 Record MakeRecord(const std::string& id, const std::string& full_name);
 
 }  // namespace sovang::test
