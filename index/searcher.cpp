@@ -350,6 +350,22 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 
   Q matched = strict.filter;  // what the stages so far may have returned
 
+  // A pass ranked below every stage before it: only the documents they did not
+  // match. Its filter, or nothing when it added no stage.
+  auto pass_below = [&](const BuiltQuery& built) -> std::optional<Q> {
+    const Q chained = built.chain.empty() ? built.filter : built.chained_filter;
+    const Q filter = AndNot(chained, matched);
+    const Q tier = AndNot(And(built.top_tier, chained), matched);
+    std::vector<Stage> below;
+    add(below, Stage{filter, built.boosts, tier, &built.highlight, true}, true);
+    if (below.empty()) return std::nullopt;
+    const Xapian::doccount before = seen_total;
+    for (const Stage& stage : below)
+      if (!full) full = run(stage);
+    result.total += full || request.facets ? count(filter) : seen_total - before;
+    return filter;
+  };
+
   // Places relaxed: the name as typed with a place phrase the records do not
   // carry under any name the gazetteer links to it (an unrecorded change, a
   // commune damaged by OCR). Only when the exact query cannot fill the page,
@@ -357,20 +373,8 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // name as typed is better evidence than a place.
   if (!strict.match_all && !full && strict.place_phrases > 0) {
     const BuiltQuery relaxed = QueryBuilder(ctx).Build(parsed, BuildOptions{.relax_places = true});
-    if (relaxed.dropped_places > 0) {
-      const Q chained = relaxed.chain.empty() ? relaxed.filter : relaxed.chained_filter;
-      const Q filter = AndNot(chained, matched);
-      const Q tier = AndNot(And(relaxed.top_tier, chained), matched);
-      std::vector<Stage> relaxed_stages;
-      add(relaxed_stages, Stage{filter, relaxed.boosts, tier, &relaxed.highlight, true}, true);
-      const Xapian::doccount before = seen_total;
-      for (const Stage& stage : relaxed_stages)
-        if (!full) full = run(stage);
-      if (!relaxed_stages.empty()) {
-        result.total += full || request.facets ? count(filter) : seen_total - before;
-        matched = Q(Q::OP_OR, matched, filter);
-      }
-    }
+    if (relaxed.dropped_places > 0)
+      if (const std::optional<Q> filter = pass_below(relaxed)) matched = Q(Q::OP_OR, matched, *filter);
   }
 
   // Typo pass: only when the page is still not full, and only for documents
@@ -379,17 +383,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     const std::shared_ptr<const NameVocabulary> vocabulary = SharedVocabulary(location, database);
     ctx.vocabulary = vocabulary.get();
     const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
-    if (loose.typo_terms > 0) {
-      const Q chained = loose.chain.empty() ? loose.filter : loose.chained_filter;
-      const Q filter = AndNot(chained, matched);
-      const Q tier = AndNot(And(loose.top_tier, chained), matched);
-      std::vector<Stage> typo_stages;
-      add(typo_stages, Stage{filter, loose.boosts, tier, &loose.highlight, true}, true);
-      const Xapian::doccount before = seen_total;
-      for (const Stage& stage : typo_stages)
-        if (!full) full = run(stage);
-      if (!typo_stages.empty()) result.total += full || request.facets ? count(filter) : seen_total - before;
-    }
+    if (loose.typo_terms > 0) pass_below(loose);
   }
   if (request.facets) {
     result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)));
