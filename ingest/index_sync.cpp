@@ -39,22 +39,6 @@ std::int64_t SyncIndex(store::Database& db, index::Indexer& indexer, const SyncO
   return applied;
 }
 
-std::int64_t RebuildIndex(store::Database& db, index::Indexer& indexer) {
-  store::Records records(db);
-  store::Outbox outbox(db);
-  // Everything up to this sequence is covered by the records read below.
-  const std::int64_t seq = outbox.LastSeq();
-  std::int64_t count = 0;
-  records.ForEach([&](const Record& r) {
-    indexer.Upsert(r);
-    // Flush in batches to bound memory. Until the rebuild is done the index
-    // claims no outbox entry applied, so an interrupted rebuild replays all.
-    if (++count % 50000 == 0) indexer.Commit(0);
-  });
-  indexer.Commit(seq);
-  return count + SyncIndex(db, indexer);
-}
-
 std::int64_t RebuildIndexAt(store::Database& db, const std::filesystem::path& dir, int threads) {
   namespace fs = std::filesystem;
   if (fs::exists(dir)) throw Error(Errc::kIo, "cannot rebuild the index into " + dir.string() + ": it exists");

@@ -18,11 +18,6 @@ struct SyncOptions {
 // Returns the number of entries applied.
 std::int64_t SyncIndex(store::Database& db, index::Indexer& indexer, const SyncOptions& options = {});
 
-// Rebuilds the index from every record in the store (sovang reindex). Give it
-// an empty index (a fresh directory): records deleted from the store are not
-// looked for.
-std::int64_t RebuildIndex(store::Database& db, index::Indexer& indexer);
-
 // Rebuilds the whole index into `dir` (which must not exist yet) on `threads`
 // writers, each its own part beside `dir` (one Xapian database takes one
 // writer), then merges the parts into one compacted index and applies what

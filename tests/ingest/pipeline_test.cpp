@@ -144,17 +144,6 @@ TEST_CASE("The index replays the outbox after a crash between store and index co
   CHECK(indexer.DocumentCount() == 9);
 }
 
-TEST_CASE("Rebuilding the index from the store gives every record once", "[ingest][outbox]") {
-  test::TempDir dir;
-  store::Database db = store::Database::Open(dir.path() / "sovang.db");
-  store::Records records(db);
-  for (int i = 1; i <= 25; ++i) records.Put(test::MakeRecord("r" + std::to_string(i), "Lê Thị Hoa " + std::to_string(i)));
-  index::Indexer indexer = index::Indexer::Open(dir.path() / "fresh");
-  CHECK(ingest::RebuildIndex(db, indexer) >= 25);
-  CHECK(indexer.DocumentCount() == 25);
-  CHECK(indexer.LastAppliedSeq() == store::Outbox(db).LastSeq());
-}
-
 TEST_CASE("A record's crop is the part of its page image inside its box", "[ingest][crop]") {
   test::TempDir dir;
   test::WriteTinyPng(dir.path() / "page.png", 5);
