@@ -41,13 +41,21 @@ void FacetCounter::Collect(Xapian::Enquire& enquire, std::int64_t estimated_matc
   spy_.reset();
 }
 
-std::map<std::string, std::vector<FacetValue>> FacetCounter::Result(std::size_t max_values) const {
+std::map<std::string, std::vector<FacetValue>> FacetCounter::Result(std::size_t max_values,
+                                                                    const AwardCatalog* awards) const {
   std::map<std::string, std::vector<FacetValue>> out;
   for (const char* name : kFacetNames) {
-    std::vector<FacetValue> values;
+    const bool award = std::string_view(name) == "award";
+    // Codes and names of one award count together, under its name.
+    std::map<std::string, double> merged;
     if (const auto it = counts_.find(name); it != counts_.end())
-      for (const auto& [value, count] : it->second)
-        values.push_back(FacetValue{value, static_cast<std::int64_t>(std::llround(count))});
+      for (const auto& [value, count] : it->second) {
+        const AwardForm* form = award && awards ? awards->ByCode(value) : nullptr;
+        merged[form ? form->name : value] += count;
+      }
+    std::vector<FacetValue> values;
+    for (const auto& [value, count] : merged)
+      values.push_back(FacetValue{value, static_cast<std::int64_t>(std::llround(count))});
     std::stable_sort(values.begin(), values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
     if (values.size() > max_values) values.resize(max_values);

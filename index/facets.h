@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "core/award_catalog.h"
 #include "index/searcher.h"
 
 namespace sovang::index {
@@ -26,8 +27,9 @@ class FacetCounter {
   void Collect(Xapian::Enquire& enquire, std::int64_t estimated_matches);
   // The top `max_values` values of each facet ("award", "district", "decade"):
   // award and district by count, decade in time order. Empty values are left
-  // out.
-  std::map<std::string, std::vector<FacetValue>> Result(std::size_t max_values) const;
+  // out. Award values that are catalog codes are shown by the catalog's name.
+  std::map<std::string, std::vector<FacetValue>> Result(std::size_t max_values,
+                                                        const AwardCatalog* awards = nullptr) const;
   bool exact() const { return exact_; }
 
  private:

@@ -386,7 +386,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     if (loose.typo_terms > 0) pass_below(loose);
   }
   if (request.facets) {
-    result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)));
+    result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)), awards);
     result.facets_exact = facets.exact();
   }
   return result;

@@ -355,6 +355,26 @@ TEST_CASE("Facets count awards, districts and decades of the matches", "[index][
   CHECK(r.facets.at("award").size() == 3);
 }
 
+TEST_CASE("The award facet counts a catalog award under its name, however it was read", "[index][search]") {
+  // One award printed two ways (an OCR slip in the second), both matched to
+  // the catalog, and a third record whose award the catalog does not know.
+  TestIndex index({{.id = "a", .name = "Hoàng Văn Páo", .birth_year = 1930, .award = kHcknNhat, .award_code = "HCKC-CP-1"},
+                   {.id = "b", .name = "Hoàng Văn Páo", .birth_year = 1931, .award = "Huân chương Kháng chiên hạng Nhất",
+                    .award_code = "HCKC-CP-1"},
+                   {.id = "c", .name = "Hoàng Văn Páo", .birth_year = 1932, .award = "Bằng khen Tỉnh đội"}});
+  const SearchResult r = index.Search("hoang van pao");
+  REQUIRE(r.hits.size() == 3);
+  const auto& awards = r.facets.at("award");
+  REQUIRE(awards.size() == 2);
+  CHECK(awards[0].value == kHcknNhat);
+  CHECK(awards[0].count == 2);
+  CHECK(awards[1].value == "Bằng khen Tỉnh đội");
+  CHECK(awards[1].count == 1);
+  // The hits still carry the award as it was read.
+  for (const SearchHit& hit : r.hits)
+    if (hit.id == "b") CHECK(hit.record.value(FieldId::kAward) == "Huân chương Kháng chiên hạng Nhất");
+}
+
 TEST_CASE("Snippets mark the matched words and escape HTML", "[index][search]") {
   TestIndex index({{.id = "x", .name = "Nguyễn Văn <b>Thạch</b>", .birth_year = 1932, .commune = "Lộc Yên",
                     .award = kHcknNhat}});
