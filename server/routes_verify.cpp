@@ -3,9 +3,12 @@
 // certificate prints, rate-limited per client and logged.
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <iostream>
 #include <mutex>
+#include <thread>
 
 #include "core/error.h"
 #include "crypto/hash.h"
@@ -22,20 +25,97 @@ namespace {
 constexpr std::size_t kMaxTyped = 200;  // longer input is not a code
 constexpr std::size_t kMaxPendingLogs = 10000;
 
+// Log rows are written by a thread of their own, in one transaction per
+// round of waiting rows: an answer never waits for a commit (nor for the WAL
+// checkpoints that some commits run, ~1 s under load), and the log costs one
+// commit per round, not one per lookup. Rows still waiting when the server
+// stops are written before it does.
+class VerificationLogWriter {
+ public:
+  explicit VerificationLogWriter(AppContext& app) : app_(app), thread_([this] { Run(); }) {}
+  ~VerificationLogWriter() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  VerificationLogWriter(const VerificationLogWriter&) = delete;
+  VerificationLogWriter& operator=(const VerificationLogWriter&) = delete;
+
+  void Add(store::VerificationLogEntry entry) {
+    bool was_empty;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      was_empty = pending_.empty();
+      pending_.push_back(std::move(entry));
+      if (pending_.size() > kMaxPendingLogs) pending_.pop_front();
+    }
+    if (was_empty) wake_.notify_one();
+  }
+
+ private:
+  void Run() {
+    std::deque<store::VerificationLogEntry> batch;
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+      if (pending_.empty()) return;  // stopping, nothing left
+      batch.swap(pending_);
+      lock.unlock();
+      const bool written = Write(batch);
+      lock.lock();
+      if (written) {
+        batch.clear();
+        continue;
+      }
+      // The rows go back, before any that came meanwhile, and wait a while
+      // (the database may be busy or its disk full); at stop, one last try.
+      pending_.insert(pending_.begin(), batch.begin(), batch.end());
+      while (pending_.size() > kMaxPendingLogs) pending_.pop_front();
+      batch.clear();
+      if (stopping_) {
+        batch.swap(pending_);
+        lock.unlock();
+        Write(batch);
+        return;
+      }
+      wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
+    }
+  }
+
+  bool Write(const std::deque<store::VerificationLogEntry>& batch) {
+    try {
+      app_.Write([&](store::Database& db) {
+        store::VerificationLog log(db);
+        for (const auto& e : batch) log.Append(e);
+      });
+      return true;
+    } catch (const std::exception& e) {
+      std::cerr << "sovang serve: verification log deferred (" << batch.size() << " rows): " << e.what() << "\n";
+      return false;
+    }
+  }
+
+  AppContext& app_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<store::VerificationLogEntry> pending_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once the members it uses exist
+};
+
 struct VerifyState {
-  explicit VerifyState(const ServerOptions& options)
+  VerifyState(AppContext& app, const ServerOptions& options)
       : per_minute(options.verify_per_minute),
         limiter({static_cast<double>(std::min(10, std::max(1, options.verify_per_minute))),
-                 options.verify_per_minute / 60.0, 100000}) {}
+                 options.verify_per_minute / 60.0, 100000}),
+        log(app) {}
   // Lookups a minute per client address (0: no limit), in bursts of up to 10.
   int per_minute;
   TokenBucket limiter;
-  // Log rows not yet written. One request at a time writes them all in one
-  // transaction (`writing`); the others only queue theirs and answer, so the
-  // log costs one commit per round, not one per lookup.
-  std::mutex pending_mu;
-  std::deque<store::VerificationLogEntry> pending;
-  bool writing = false;
+  VerificationLogWriter log;
 };
 
 void Admit(VerifyState& state, const Request& req, Response& res) {
@@ -44,46 +124,6 @@ void Admit(VerifyState& state, const Request& req, Response& res) {
     res.SetHeader("Retry-After", std::to_string(wait));
     throw Error(Errc::kRateLimited,
                 "Quá nhiều lượt tra cứu từ địa chỉ này; vui lòng thử lại sau " + std::to_string(wait) + " giây.");
-  }
-}
-
-void Log(AppContext& app, VerifyState& state, store::VerificationLogEntry entry) {
-  {
-    std::lock_guard<std::mutex> lock(state.pending_mu);
-    state.pending.push_back(std::move(entry));
-    if (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
-    if (state.writing) return;  // the request writing now takes this row too
-    state.writing = true;
-  }
-  std::deque<store::VerificationLogEntry> batch;
-  // Until nothing is pending: a row left behind would wait for a lookup that
-  // may never come. (Bounding the rounds did not shorten the tail under load:
-  // the slow commits are SQLite's WAL checkpoints.)
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(state.pending_mu);
-      if (state.pending.empty()) {
-        state.writing = false;
-        return;
-      }
-      batch.swap(state.pending);
-    }
-    try {
-      app.Write([&](store::Database& db) {
-        store::VerificationLog log(db);
-        for (const auto& e : batch) log.Append(e);
-      });
-      batch.clear();
-    } catch (const std::exception& e) {
-      // The answers stand; the rows go back to be written with the next lookup.
-      std::lock_guard<std::mutex> lock(state.pending_mu);
-      state.pending.insert(state.pending.begin(), batch.begin(), batch.end());
-      while (state.pending.size() > kMaxPendingLogs) state.pending.pop_front();
-      state.writing = false;
-      std::cerr << "sovang serve: verification log deferred (" << state.pending.size() << " pending): " << e.what()
-                << "\n";
-      return;
-    }
   }
 }
 
@@ -99,7 +139,7 @@ store::Verification LookupCode(AppContext& app, VerifyState& state, const Reques
     v = store::Certificates(*db).VerifyCode(Clip(typed));
   }
   const std::optional<std::string> code = crypto::ParseVerificationCode(Clip(typed));
-  Log(app, state,
+  state.log.Add(
       {req.client_address(), "code", crypto::Sha256Hex(code.value_or(Clip(typed))), nullptr, v.status,
        v.certificate_id});
   return v;
@@ -118,7 +158,7 @@ store::Verification LookupNumbers(AppContext& app, VerifyState& state, const Req
     auto db = app.Reader();
     v = store::Certificates(*db).VerifyNumbers(decision, date, book);
   }
-  Log(app, state,
+  state.log.Add(
       {req.client_address(),
        "numbers",
        "",
@@ -235,7 +275,7 @@ void FormPage(AppContext& app, Response& res) {
 }  // namespace
 
 void RegisterVerifyRoutes(Router& router, AppContext& app) {
-  auto state = std::make_shared<VerifyState>(app.options());
+  auto state = std::make_shared<VerifyState>(app, app.options());
 
   router.Get("/api/verify/{code}", Access::kPublic, [&app, state](const Request& req, Response& res) {
     Admit(*state, req, res);
