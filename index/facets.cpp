@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "index/document_builder.h"
 
@@ -13,22 +14,24 @@ constexpr const char* kFacetNames[] = {"award", "district", "decade"};
 
 }  // namespace
 
-void FacetCounter::Attach(Xapian::Enquire& enquire) {
-  spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot::kFacets);
-  enquire.add_matchspy(spy_.get());
-}
-
-void FacetCounter::Collect(Xapian::Enquire& enquire, std::int64_t estimated_matches) {
-  if (!spy_) return;
-  const double seen = static_cast<double>(spy_->get_total());
+void FacetCounter::Collect(const Xapian::MSet& counted, std::int64_t estimated_matches, const FacetTable& table,
+                           const Xapian::Database& db) {
+  if (counted.empty()) return;
+  std::map<std::string, Xapian::doccount> packed_counts;  // documents past the table
+  std::unordered_map<const std::string*, Xapian::doccount> table_counts;
+  for (auto it = counted.begin(); it != counted.end(); ++it) {
+    if (const std::string* packed = table.Find(*it)) ++table_counts[packed];
+    else ++packed_counts[db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot::kFacets)];
+  }
+  for (const auto& [packed, n] : table_counts) packed_counts[*packed] += n;
+  const double seen = static_cast<double>(counted.size());
   double scale = 1.0;
-  if (seen > 0 && static_cast<double>(estimated_matches) > seen) {
+  if (static_cast<double>(estimated_matches) > seen) {
     scale = static_cast<double>(estimated_matches) / seen;
     exact_ = false;
   }
-  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
-    const std::string packed = *it;
-    const double count = static_cast<double>(it.get_termfreq()) * scale;
+  for (const auto& [packed, n] : packed_counts) {
+    const double count = static_cast<double>(n) * scale;
     std::size_t start = 0;
     for (const char* name : kFacetNames) {
       const std::size_t end = std::min(packed.find(kFacetSeparator, start), packed.size());
@@ -37,8 +40,6 @@ void FacetCounter::Collect(Xapian::Enquire& enquire, std::int64_t estimated_matc
       start = std::min(end + 1, packed.size());
     }
   }
-  enquire.clear_matchspies();
-  spy_.reset();
 }
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::Result(std::size_t max_values,

@@ -13,6 +13,7 @@
 #include "core/record_json.h"
 #include "index/database_factory.h"
 #include "index/document_builder.h"
+#include "index/facet_table.h"
 #include "index/facets.h"
 #include "index/places.h"
 #include "index/query_builder.h"
@@ -247,14 +248,15 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // write into a stack frame that is gone (sovang-scale crashed with its
   // instruction pointer on the stack at 1M records, facets on, 3 ms limit).
   Xapian::doccount budget = request.facets ? sample : 0;
+  const std::shared_ptr<const FacetTable> facet_table =
+      request.facets ? FacetTable::Shared(location, RevisionKey(location, database), database) : nullptr;
   auto count = [&](const Q& filter) -> Xapian::doccount {
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(filter);
-    if (budget > 0) facets.Attach(enquire);
-    const Xapian::MSet counted = enquire.get_mset(0, 0, budget);
+    const Xapian::MSet counted = enquire.get_mset(0, budget, budget);
     const Xapian::doccount estimate = counted.get_matches_estimated();
-    if (budget > 0) facets.Collect(enquire, estimate);
+    if (budget > 0) facets.Collect(counted, estimate, *facet_table, database);
     budget -= std::min(budget, counted.get_matches_lower_bound());
     return estimate;
   };
