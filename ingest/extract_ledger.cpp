@@ -462,6 +462,9 @@ struct Anchor {
   int x0, x1;
 };
 
+// Below this OCR confidence a word takes no part in a column title.
+constexpr double kTitleWordConfidence = 0.3;
+
 std::vector<Anchor> AnchorsOf(const ocr::Line& line) {
   // Try every run of up to five words as a column title; keep the best
   // non-overlapping ones, left to right.
@@ -475,6 +478,16 @@ std::vector<Anchor> AnchorsOf(const ocr::Line& line) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string text;
     for (std::size_t j = i; j < words.size() && j < i + 5; ++j) {
+      // A word read with next to no confidence is a stain or a rule, not a
+      // title's word ("Năm No," over "sinh" would name the gender column).
+      if (words[j].confidence < kTitleWordConfidence) break;
+      // A title's words are a space apart; a wide gap separates two titles
+      // ("STT" and "Họ và tên" must not read as one).
+      if (j > i) {
+        const Box& a = words[j - 1].box;
+        const Box& b = words[j].box;
+        if (b.x - (a.x + a.w) > 2 * std::max(a.h, b.h)) break;
+      }
       text += (text.empty() ? "" : " ") + words[j].text;
       const HeaderMatch m = MatchHeader(text);
       if (m.column != LedgerColumn::kUnknown)
@@ -533,12 +546,24 @@ std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const Extr
     return anchors[k].column;
   };
   std::vector<ocr::Line> caption(page.lines.begin(), page.lines.begin() + static_cast<long>(header));
+  // The typical height of a word of the rows, to tell a cell's next line
+  // from text far below the table (a page number "Trang 102").
+  std::vector<int> heights;
+  for (std::size_t i = header + 1; i < page.lines.size(); ++i)
+    for (const auto& w : page.lines[i].words) heights.push_back(w.box.h);
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int word_h = heights.empty() ? 0 : heights[heights.size() / 2];
   std::vector<Row> rows;
+  int last_bottom = -1;
   for (std::size_t i = header + 1; i < page.lines.size(); ++i) {
     const ocr::Line& line = page.lines[i];
     Row row;
     row.box = line.box;
     for (const auto& w : line.words) row.cells[column_of(w.box)].push_back(w);
+    // A line without number or name continues the row above only when it is
+    // close under it; further down it is no part of the table.
+    if (IsContinuation(row) && last_bottom >= 0 && line.box.y - last_bottom > 3 * word_h) continue;
+    last_bottom = std::max(last_bottom, line.box.y + line.box.h);
     rows.push_back(std::move(row));
   }
   std::vector<LedgerColumn> columns;
@@ -586,24 +611,6 @@ std::vector<Record> FromNumberedLines(const ocr::RecognizedPage& page, const Ext
 
 }  // namespace
 
-namespace {
-
-// Words in lines: banded by height, each band left to right.
-std::vector<ocr::Line> LinesOfWords(std::vector<ocr::Word> words) {
-  std::vector<ocr::Line> lines;
-  const auto ordered = ReadingOrder(std::move(words));
-  for (const auto& w : ordered) {
-    const int mid = w.box.y + w.box.h / 2;
-    if (lines.empty() || mid > lines.back().box.y + lines.back().box.h || w.box.x < lines.back().words.back().box.x)
-      lines.emplace_back();
-    lines.back().box = Union(lines.back().box, w.box);
-    lines.back().words.push_back(w);
-  }
-  return lines;
-}
-
-}  // namespace
-
 std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const ExtractTools& tools) {
   if (page.table)
     if (const int header_rows = LedgerHeaderRows(*page.table); header_rows > 0)
@@ -613,14 +620,27 @@ std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const Extract
   // line gives the columns' positions.
   ocr::RecognizedPage flat = page;
   if (page.table) {
+    // Row by row, the k-th lines of the row's cells side by side: a cell's
+    // own lines keep their order (banding the words of a skewed row by
+    // height would interleave a cell's two lines with its neighbours').
     for (int r = 0; r < page.table->rows; ++r) {
-      std::vector<ocr::Word> words;
-      for (int c = 0; c < page.table->cols; ++c)
-        if (const ocr::Cell* cell = page.table->at(r, c)) {
-          const auto w = WordsOf(*cell);
-          words.insert(words.end(), w.begin(), w.end());
+      for (std::size_t k = 0;; ++k) {
+        ocr::Line line;
+        for (int c = 0; c < page.table->cols; ++c)
+          if (const ocr::Cell* cell = page.table->at(r, c); cell && k < cell->lines.size())
+            for (const auto& w : cell->lines[k].words) {
+              line.words.push_back(w);
+              line.box = Union(line.box, w.box);
+            }
+        if (line.words.empty()) {
+          bool more = false;
+          for (int c = 0; c < page.table->cols; ++c)
+            if (const ocr::Cell* cell = page.table->at(r, c); cell && k < cell->lines.size()) more = true;
+          if (!more) break;
+          continue;
         }
-      for (auto& line : LinesOfWords(std::move(words))) flat.lines.push_back(std::move(line));
+        flat.lines.push_back(std::move(line));
+      }
     }
     flat.table.reset();
   }
