@@ -153,7 +153,9 @@ class Assembly {
   }
 
  private:
-  Xapian::doccount Freq(const std::string& term) const { return ctx_.db->get_termfreq(term); }
+  Xapian::doccount Freq(const std::string& term) const {
+    return ctx_.freqs ? (*ctx_.freqs)(term) : ctx_.db->get_termfreq(term);
+  }
 
   void Mark(const std::string& folded) { h_.words.insert(folded); }
 
@@ -715,15 +717,16 @@ class Assembly {
 
 }  // namespace
 
-Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query) {
+Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& query) {
+  const Xapian::Database& db = freqs.db();
   switch (query.get_type()) {
-    case Q::LEAF_TERM: return db.get_termfreq(*query.get_terms_begin());
+    case Q::LEAF_TERM: return freqs(*query.get_terms_begin());
     case Q::LEAF_MATCH_NOTHING: return 0;
     case Q::OP_OR:
     case Q::OP_SYNONYM:
     case Q::OP_XOR: {
       Xapian::doccount sum = 0;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) sum += EstimatedWalk(db, query.get_subquery(i));
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) sum += EstimatedWalk(freqs, query.get_subquery(i));
       return sum;
     }
     case Q::OP_AND:
@@ -732,14 +735,18 @@ Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& 
     case Q::OP_NEAR: {
       Xapian::doccount least = db.get_doccount();
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        least = std::min(least, EstimatedWalk(db, query.get_subquery(i)));
+        least = std::min(least, EstimatedWalk(freqs, query.get_subquery(i)));
       return least;
     }
     case Q::OP_AND_NOT:
     case Q::OP_AND_MAYBE:
-    case Q::OP_SCALE_WEIGHT: return query.get_num_subqueries() ? EstimatedWalk(db, query.get_subquery(0)) : 0;
+    case Q::OP_SCALE_WEIGHT: return query.get_num_subqueries() ? EstimatedWalk(freqs, query.get_subquery(0)) : 0;
     default: return db.get_doccount();  // MatchAll, value ranges, wildcards
   }
+}
+
+Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query) {
+  return EstimatedWalk(TermFreqs(db), query);
 }
 
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {

@@ -27,6 +27,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -39,8 +40,28 @@
 
 namespace sovang::index {
 
+// Term frequencies of one database, each looked up once: one search builds
+// its query up to three times (exact, places relaxed, typos) and sizes its
+// stages, asking for the same terms' frequencies again and again, and each
+// look-up is a B-tree descent (~10-20 µs at a million records).
+class TermFreqs {
+ public:
+  explicit TermFreqs(const Xapian::Database& db) : db_(db) {}
+  Xapian::doccount operator()(const std::string& term) const {
+    const auto [it, added] = memo_.try_emplace(term, 0);
+    if (added) it->second = db_.get_termfreq(term);
+    return it->second;
+  }
+  const Xapian::Database& db() const { return db_; }
+
+ private:
+  const Xapian::Database& db_;
+  mutable std::unordered_map<std::string, Xapian::doccount> memo_;
+};
+
 struct QueryContext {
   const Xapian::Database* db = nullptr;           // required
+  const TermFreqs* freqs = nullptr;               // may be null: ask the database each time
   const PlaceIndex* places = nullptr;             // may be null: no place expansion
   const AwardCatalog* awards = nullptr;           // may be null: no award codes by name
   const std::set<std::string>* award_bigrams = nullptr;  // "khang_chien": folded catalog bigrams, may be null
@@ -123,6 +144,7 @@ class QueryBuilder {
 // About how many postings Xapian walks to enumerate `query`: the rarest
 // branch of an AND, the sum over an OR (from term frequencies; no walking).
 Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query);
+Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& query);
 
 // The documents of `filter` (boolean), weighed by the boosts they hold.
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts);

@@ -228,8 +228,10 @@ Q And(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND, a, b); }
 
 SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   const Xapian::Database& database = *db;
+  const TermFreqs freqs(database);
   QueryContext ctx;
   ctx.db = &database;
+  ctx.freqs = &freqs;
   ctx.places = places.get();
   ctx.awards = awards;
   ctx.award_bigrams = award_bigrams.get();
@@ -317,7 +319,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // stop as soon as the page is full.
   std::vector<Stage> stages;
   auto add = [&](std::vector<Stage>& out, const Stage& stage, bool optional) {
-    const Xapian::doccount walk = EstimatedWalk(database, stage.filter);
+    const Xapian::doccount walk = EstimatedWalk(freqs, stage.filter);
     if (optional && walk > kMaxWalk) return;
     if (walk > kMaxWalk && !stage.top_tier.empty()) {
       out.push_back(Stage{stage.top_tier, Q(), Q(), stage.highlight, stage.approximate});
