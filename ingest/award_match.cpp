@@ -20,20 +20,45 @@ bool Near(std::string_view token, std::string_view want) {
   return text::EditDistance(token, want, 1) <= 1;
 }
 
+// Grave or acute tone in a word as printed (lower case): -1 grave, +1 acute, 0 neither.
+int ToneOf(std::string_view printed) {
+  static constexpr std::string_view kGrave[] = {"à", "ằ", "ầ", "è", "ề", "ì", "ò", "ồ", "ờ", "ù", "ừ", "ỳ"};
+  static constexpr std::string_view kAcute[] = {"á", "ắ", "ấ", "é", "ế", "í", "ó", "ố", "ớ", "ú", "ứ", "ý"};
+  for (std::string_view m : kGrave)
+    if (printed.find(m) != std::string_view::npos) return -1;
+  for (std::string_view m : kAcute)
+    if (printed.find(m) != std::string_view::npos) return 1;
+  return 0;
+}
+
 // Rank named by one word: "nhất" 1, "nhì" 2, "ba" 3, roman and arabic numerals
 // (OCR reads "II" as "ll" or "11"). A damaged word counts only when it is close
-// to one rank word and not the other.
-int RankWord(std::string_view t) {
+// to one rank word and not the other, or, one letter off both ("Nhà"), when
+// its tone is that of one of them (Nhì grave, Nhất acute): `damaged` is set.
+int RankWord(std::string_view t, std::string_view printed, bool* damaged) {
   static const std::pair<std::string_view, int> kExact[] = {{"nhat", 1}, {"nhi", 2}, {"ba", 3}, {"i", 1},  {"ii", 2},
                                                             {"iii", 3},  {"1", 1},   {"2", 2},  {"3", 3},  {"l", 1},
                                                             {"ll", 2},   {"lll", 3}, {"11", 2}, {"111", 3}};
   for (const auto& [word, rank] : kExact)
     if (t == word) return rank;
+  // Two strokes a stain or the print fused into an H: "II" read "H", "III" read "HI".
+  static const std::pair<std::string_view, int> kFused[] = {{"h", 2}, {"hi", 3}, {"ih", 3}, {"hl", 3}, {"lh", 3}};
+  for (const auto& [word, rank] : kFused)
+    if (t == word) {
+      if (damaged) *damaged = true;
+      return rank;
+    }
   if (t.size() < 3) return 0;
   const int to_nhat = text::EditDistance(t, "nhat", 2);
   const int to_nhi = text::EditDistance(t, "nhi", 2);
   if (to_nhat <= 1 && to_nhi > 1) return 1;
   if (to_nhi <= 1 && to_nhat > 1) return 2;
+  if (to_nhi <= 1 && to_nhat <= 1 && t.compare(0, 2, "nh") == 0) {
+    const int tone = ToneOf(printed);
+    if (tone != 0 && damaged) *damaged = true;
+    if (tone < 0) return 2;
+    if (tone > 0) return 1;
+  }
   return 0;
 }
 
@@ -65,21 +90,24 @@ Part WarAt(const std::vector<std::string>& t, std::size_t k) {
   return p;
 }
 
-Part RankAt(const std::vector<std::string>& t, std::size_t k, bool have_base) {
+Part RankAt(const std::vector<std::string>& t, const std::vector<std::string>* printed, std::size_t k,
+            bool have_base) {
   Part p;
   if (k >= t.size()) return p;
   if (Near(t[k], "hang") && k + 1 < t.size()) {
-    if (int r = RankWord(t[k + 1])) {
+    bool damaged = false;
+    const std::string_view shown = printed && k + 1 < printed->size() ? std::string_view((*printed)[k + 1]) : "";
+    if (int r = RankWord(t[k + 1], shown, &damaged)) {
       p.rank = r;
       p.consumed = 2;
       const std::string& w = t[k + 1];
-      p.roman = !w.empty() && w.find_first_not_of("il1") == std::string::npos && w != "1";
+      p.roman = damaged || (!w.empty() && w.find_first_not_of("il1") == std::string::npos && w != "1");
     }
     return p;
   }
   // "Huân chương Kháng chiến Nhất": the word "hạng" lost.
   if (have_base && (t[k] == "nhat" || t[k] == "nhi")) {
-    p.rank = RankWord(t[k]);
+    p.rank = RankWord(t[k], "", nullptr);
     p.consumed = 1;
   }
   return p;
@@ -96,7 +124,9 @@ struct Reading {
   std::size_t end = 0;      // one past the last word read
 };
 
-Reading Read(const std::vector<std::string>& t, const std::vector<bool>& delimited, std::size_t start) {
+// `printed`: the words as printed, lower case (tones tell damaged rank words apart), or null.
+Reading Read(const std::vector<std::string>& t, const std::vector<bool>& delimited, std::size_t start,
+             const std::vector<std::string>* printed = nullptr) {
   Reading r;
   r.end = start;
   for (std::size_t k = start; k < t.size() && k - start < kMaxAwardWords;) {
@@ -109,7 +139,7 @@ Reading Read(const std::vector<std::string>& t, const std::vector<bool>& delimit
       r.end = k;
       continue;
     }
-    if (Part rk = RankAt(t, k, !r.base.empty()); rk.rank) {
+    if (Part rk = RankAt(t, printed, k, !r.base.empty()); rk.rank) {
       r.rank = rk.rank;
       r.roman = rk.roman;
       r.terminated = true;
@@ -195,8 +225,9 @@ AwardMatcher::AwardMatcher(const AwardCatalog& catalog) {
 }
 
 std::optional<AwardMatch> AwardMatcher::MatchAt(const std::vector<Span>& tokens, const std::vector<std::string>& words,
+                                                const std::vector<std::string>& printed,
                                                 const std::vector<bool>& delimited, std::size_t start) const {
-  const Reading r = Read(words, delimited, start);
+  const Reading r = Read(words, delimited, start, &printed);
   if (r.base.empty()) return std::nullopt;
 
   struct Candidate {
@@ -285,8 +316,22 @@ std::vector<Span> AwardTokens(const TextRun& run, Span within) {
 }  // namespace
 
 std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) const {
-  const auto tokens = AwardTokens(run, within);
-  std::vector<std::string> words;
+  std::vector<Span> tokens;
+  // "KChạng Nhì": "hạng" glued to the word before it, a rank word after.
+  const auto read = AwardTokens(run, within);
+  for (std::size_t k = 0; k < read.size(); ++k) {
+    const Span t = read[k];
+    const std::string_view f = run.FoldedOf(t);
+    const bool glued = f.size() >= 6 && f.compare(f.size() - 4, 4, "hang") == 0 && k + 1 < read.size() &&
+                       RankWord(run.FoldedOf(read[k + 1]), "", nullptr) != 0;
+    if (glued) {
+      tokens.push_back(Span{t.begin, t.end - 4});
+      tokens.push_back(Span{t.end - 4, t.end});
+    } else {
+      tokens.push_back(t);
+    }
+  }
+  std::vector<std::string> words, printed;
   std::vector<bool> delimited, digit_letters;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     std::string w(run.FoldedOf(tokens[k]));
@@ -303,6 +348,7 @@ std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) co
       }
     digit_letters.push_back(repaired);
     words.push_back(std::move(w));
+    printed.push_back(text::Lower(run.TextOf(tokens[k])));
     bool delim = false;
     if (k > 0)
       for (std::size_t b = tokens[k - 1].end; b < tokens[k].begin; ++b) {
@@ -313,7 +359,7 @@ std::optional<AwardMatch> AwardMatcher::Find(const TextRun& run, Span within) co
   }
   std::optional<AwardMatch> best;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto m = MatchAt(tokens, words, delimited, i);
+    auto m = MatchAt(tokens, words, printed, delimited, i);
     // Letters repaired from digits: a match, not an exact one.
     if (m)
       for (std::size_t k = i; k < tokens.size() && tokens[k].begin < m->span.end; ++k)

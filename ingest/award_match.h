@@ -24,7 +24,8 @@ struct AwardMatch {
   double score = 0.0;      // similarity with the catalog spelling, 1 = exact
   bool ambiguous = false;  // another form scored almost as well
   // The rank in strokes ("hạng II"): OCR drops or adds a stroke with
-  // confidence ("II" read "I"), so the rank is doubtful.
+  // confidence ("II" read "I"), so the rank is doubtful; so is a rank read
+  // from a damaged word ("hạng H" for II, "hạng Nhà" for Nhì by its tone).
   bool roman_rank = false;
 };
 
@@ -49,7 +50,8 @@ class AwardMatcher {
     int war;                        // 0 none said, 1 chống Pháp, 2 chống Mỹ
   };
   std::optional<AwardMatch> MatchAt(const std::vector<Span>& tokens, const std::vector<std::string>& words,
-                                    const std::vector<bool>& delimited, std::size_t start) const;
+                                    const std::vector<std::string>& printed, const std::vector<bool>& delimited,
+                                    std::size_t start) const;
 
   std::vector<Variant> variants_;
 };

@@ -174,6 +174,12 @@ TEST_CASE("OCR-damaged award names still map to the right catalog code", "[extra
       {"Huân chương Kháng chiến hạng lll", "HCKC-CP-3"},
       {"Huân chương Kháng chiến hạng |", "HCKC-CP-1"},  // a roman I read as a bar
       {"Huân chương Kháng chiến hạng ||", "HCKC-CP-2"},
+      {"Huân chương Kháng chiến hạng H", "HCKC-CP-2"},   // two strokes fused
+      {"HCKC hạng HI", "HCKC-CP-3"},                     // three strokes, two fused
+      {"Huy chương KChạng Nhì", "HUYCKC-CP-2"},          // "hạng" glued to the word before
+      {"Huân chương Giải phóng hạng Nhà", "HCGP-2"},     // one letter off both ranks, the tone of Nhì
+      {"Huân chương Kháng chiến hạng Nhá", "HCKC-CP-1"}, // ... the tone of Nhất
+      {"Huân chương Chiến thắng hạng Ba", "HCCT-3"},
       {"HCKC hạng Nhì", "HCKC-CP-2"},
       {"Huàn chuơng Kháng chiến chống Mỹ, cứu nuớc hạng Nhì", "HCKC-CM-2"},
       {"Huân chương Kháng chiến chống Mỹ cứu nước hạng Nhất", "HCKC-CM-1"},

@@ -10,6 +10,7 @@
 
 #include "core/award_catalog.h"
 #include "core/gazetteer.h"
+#include "ingest/award_match.h"
 #include "ingest/extract.h"
 #include "test_support.h"
 
@@ -176,4 +177,20 @@ TEST_CASE("A skewed table without its header keeps each cell's lines in order", 
   }
   CHECK(V(records[2], FieldId::kCommune) == "Xuân Lễ");
   CHECK(V(records[2], FieldId::kDistrict) == "Lộc Bình");
+}
+
+TEST_CASE("A rank read from a damaged word is taken, and doubted", "[extract]") {
+  const sovang::ingest::AwardMatcher matcher(AwardCatalog::Default());
+  for (const char* text : {"Huân chương Kháng chiến hạng H", "Huân chương Kháng chiến hạng Nhà"}) {
+    INFO(text);
+    const auto m = matcher.MatchText(text);
+    REQUIRE(m);
+    CHECK(m->form->code == "HCKC-CP-2");
+    CHECK(m->roman_rank);  // doubtful: the record goes to review
+  }
+  const auto clean = matcher.MatchText("Huân chương Kháng chiến hạng Nhì");
+  REQUIRE(clean);
+  CHECK_FALSE(clean->roman_rank);
+  // "Nhà" without a tone to tell: no rank, no match.
+  CHECK_FALSE(matcher.MatchText("Huân chương Kháng chiến hạng Nha"));
 }
