@@ -23,7 +23,8 @@ namespace sovang::server {
 namespace {
 
 constexpr std::size_t kMaxTyped = 200;  // longer input is not a code
-constexpr std::size_t kMaxPendingLogs = 10000;
+constexpr std::size_t kMaxPendingLogs = 100000;
+constexpr auto kGather = std::chrono::milliseconds(20);
 
 // Log rows are written by a thread of their own, in one transaction per
 // round of waiting rows: an answer never waits for a commit (nor for the WAL
@@ -62,6 +63,9 @@ class VerificationLogWriter {
     for (;;) {
       wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
       if (pending_.empty()) return;  // stopping, nothing left
+      // Let a round gather: under load a commit per few rows would cost more
+      // than the lookups (the rows land within kGather all the same).
+      wake_.wait_for(lock, kGather, [this] { return stopping_; });
       batch.swap(pending_);
       lock.unlock();
       const bool written = Write(batch);
