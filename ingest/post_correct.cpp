@@ -64,6 +64,62 @@ std::optional<std::string> UndoDigitConfusions(const std::string& word) {
   return std::nullopt;
 }
 
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// How many marks a letter carries (breve, circumflex, horn and tone): "ầ" 2, "ă" 1, "a" 0.
+std::size_t Marks(const std::string& letter) {
+  const auto v = text::ParseSyllable(letter);
+  if (!v) return 0;
+  return (text::Fold(v->rhyme) != v->rhyme ? 1 : 0) + (v->tone != text::Tone::kLevel ? 1 : 0);
+}
+
+struct DoubledRepair {
+  std::string word;
+  bool guessed = false;  // the two letters carried as many marks: which one is right is a guess
+};
+
+// "Lêềnh", "Măằn", "Mìùu": one vowel read twice, with different marks.
+// Dropping one of two neighbouring vowels of the same letter gives the
+// syllable; the one with more marks stays (the extra reading is the one
+// that lost marks), the last when they carry as many ("Slấẩy" -> "Slẩy").
+// Only where both readings carry marks, or the word two tones: a bare vowel
+// next to a marked one may be a letter of its own ("Mùu" is "Mìu" misread,
+// not "Mù").
+std::optional<DoubledRepair> UndoDoubledVowel(const std::string& word) {
+  const auto cps = CodePoints(word);
+  int tones = 0;
+  for (const auto& cp : cps)
+    if (const auto v = text::ParseSyllable(cp); v && v->tone != text::Tone::kLevel) ++tones;
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+    const std::string a = text::Fold(cps[i]), b = text::Fold(cps[i + 1]);
+    if (a != b || a.size() != 1 || std::string_view("aeiouy").find(a[0]) == std::string_view::npos) continue;
+    if (tones < 2 && (Marks(cps[i]) == 0 || Marks(cps[i + 1]) == 0)) continue;
+    auto without = [&](std::size_t k) {
+      std::string out;
+      for (std::size_t j = 0; j < cps.size(); ++j)
+        if (j != k) out += cps[j];
+      return out;
+    };
+    const std::string drop_first = without(i), drop_second = without(i + 1);
+    const bool first_ok = text::IsPlausibleSyllable(drop_first), second_ok = text::IsPlausibleSyllable(drop_second);
+    if (!first_ok && !second_ok) continue;
+    if (first_ok != second_ok) return DoubledRepair{first_ok ? drop_first : drop_second, false};
+    const std::size_t ma = Marks(cps[i]), mb = Marks(cps[i + 1]);
+    if (ma > mb) return DoubledRepair{drop_second, false};
+    return DoubledRepair{drop_first, ma == mb};
+  }
+  return std::nullopt;
+}
+
 // The one entry that fits, or "" when none or several do.
 std::string Unique(const std::set<std::string>& candidates) {
   return candidates.size() == 1 ? *candidates.begin() : std::string();
@@ -157,6 +213,15 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
       if (AcceptableRepair(sl)) {
         w = sl;
         ++out.repaired;
+        continue;
+      }
+    }
+    // (A syllable built like a Tày/Nùng one may hold a vowel read twice too:
+    // "Lêềnh"; no spelling has one letter twice with marks on both.)
+    if (kind != text::SyllableClass::kVietnamese && !lexicon) {
+      if (auto doubled = UndoDoubledVowel(w)) {
+        w = doubled->word;
+        out.repaired += doubled->guessed ? 2 : 1;
         continue;
       }
     }

@@ -12,6 +12,7 @@
 #include "core/gazetteer.h"
 #include "ingest/award_match.h"
 #include "ingest/extract.h"
+#include "ingest/post_correct.h"
 #include "test_support.h"
 
 namespace {
@@ -193,4 +194,30 @@ TEST_CASE("A rank read from a damaged word is taken, and doubted", "[extract]") 
   CHECK_FALSE(clean->roman_rank);
   // "Nhà" without a tone to tell: no rank, no match.
   CHECK_FALSE(matcher.MatchText("Huân chương Kháng chiến hạng Nha"));
+}
+
+TEST_CASE("A vowel OCR read twice with different marks is read once, a bare vowel of its own is kept",
+          "[extract]") {
+  using sovang::ingest::NameCorrector;
+  const NameCorrector lexicons(NameCorrector::Surnames(), NameCorrector::MiddleNames(), nullptr);
+  const struct {
+    const char* read;
+    const char* want;
+    int repaired;
+  } cases[] = {
+      {"La Thị Lêềnh", "La Thị Lềnh", 1},      // the reading with more marks stays
+      {"Đàm Văn Măằn", "Đàm Văn Mằn", 1},
+      {"Hoàng Thị Mìùu", "Hoàng Thị Mìu", 1},  // two tones: the one that leaves a syllable goes
+      {"Ngô Văn Vâần", "Ngô Văn Vần", 1},
+      {"La Văn Slấẩy", "La Văn Slẩy", 2},      // as many marks: the last kept, a guess
+      {"Hà Thị Mùu", "Hà Thị Mùu", 0},         // "ùu" may be "ìu" misread: not made "Mù"
+      {"Vi Sỉư Phong", "Vi Sỉư Phong", 0},     // a Nùng name is no doubled vowel
+      {"Nguyễn Văn Thuận", "Nguyễn Văn Thuận", 0},
+  };
+  for (const auto& c : cases) {
+    INFO(c.read);
+    const auto r = lexicons.Correct(c.read);
+    CHECK(r.value == c.want);
+    CHECK(r.repaired == c.repaired);
+  }
 }
