@@ -217,6 +217,9 @@ int DoubtfulSyllables(std::string_view name) {
     }
     bool stacked = false;
     for (std::string_view mark : kStacked) stacked = stacked || w.find(mark) != std::string_view::npos;
+    // A tilde over a bare a before n: the breve of "ằn" lost and its grave
+    // read as a tilde ("Mằn" read "Mãn"); "Mão" is read right.
+    for (std::string_view mark : {"ãn", "Ãn", "ÃN"}) stacked = stacked || w.find(mark) != std::string_view::npos;
     if (stacked) ++doubtful;
   }
   return doubtful;

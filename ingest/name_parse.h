@@ -43,8 +43,8 @@ std::string NormalizeName(std::string_view verbatim);
 // How many syllables of a name OCR reads wrong all too often, with
 // confidence: Tesseract's Vietnamese model confuses the marks stacked on a
 // breve or circumflex ("Sằn" read "Sẵn" or "Săn", "Lềnh" read "Lễnh"), so a
-// syllable with a tilde over ă/â/ê/ô, a hook over ă, a bare ă, or ầ (read
-// for "ì" and "ề": "Lìn" read "Lần") is doubtful
+// syllable with a tilde over ă/â/ê/ô, a hook over ă, a bare ă, ầ (read
+// for "ì" and "ề": "Lìn" read "Lần") or "ãn" (read for "ằn") is doubtful
 // unless it is a surname or middle name of the lexicons (Nguyễn, Văn).
 // Measured on generated pages (three fonts): such readings were wrong every
 // time; hooks over â/ê ("Slẩy", "Hiển") were read right. A surname or middle

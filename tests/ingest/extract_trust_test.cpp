@@ -107,6 +107,8 @@ TEST_CASE("Name syllables with marks OCR often confuses are doubtful, lexicon na
   CHECK(DoubtfulSyllables("Lương Thị Sằn") == 0);
   CHECK(DoubtfulSyllables("Hoàng Slinh Slẩy") == 0);
   CHECK(DoubtfulSyllables("Lò Văn Mẫn") == 1);
+  CHECK(DoubtfulSyllables("Nông Trọng Mãn") == 1);  // "Mằn" with its breve lost
+  CHECK(DoubtfulSyllables("Hoàng Văn Mão") == 0);
 }
 
 TEST_CASE("A confidently read name with a doubtful syllable asks for review", "[extract]") {
