@@ -81,8 +81,11 @@ bool EndsName(const TextRun& run, const std::vector<Span>& tokens, std::size_t k
   if (t == "nam" && next("sinh") && text::Lower(run.TextOf(tokens[k])) != "nam") return true;
   // "Nguyên quán" ends a name; "Nguyễn" starts one: only the marks tell.
   if (t == "nguyen" && next("quan") && text::Lower(run.TextOf(tokens[k])) == "nguyên") return true;
-  // A number is never part of a name ("S1ẩy" is a name misread, not a number).
-  return t[0] >= '0' && t[0] <= '9';
+  // A number is never part of a name ("S1ẩy" is a name misread, not a
+  // number, and so is "0anh" for "Oanh": more letters than digits).
+  if (t[0] < '0' || t[0] > '9') return false;
+  const auto letters = std::count_if(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return letters < 2 || letters * 2 <= static_cast<long>(t.size());
 }
 
 std::size_t Utf8Len(unsigned char c) {

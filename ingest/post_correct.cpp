@@ -227,7 +227,9 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
     }
     if (kind == text::SyllableClass::kNotASyllable) {
       if (auto repaired = UndoDigitConfusions(w)) {
-        w = *repaired;
+        // "0anh": a name word starts with a capital.
+        const bool digit_first = w[0] >= '0' && w[0] <= '9';
+        w = digit_first ? text::TitleCase(*repaired) : *repaired;
         ++out.repaired;
         // "Th1" -> "Thi": in a surname's or middle name's place, the one
         // lexicon entry with those letters ("Thị").

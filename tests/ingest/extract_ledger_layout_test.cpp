@@ -221,3 +221,21 @@ TEST_CASE("A vowel OCR read twice with different marks is read once, a bare vowe
     CHECK(r.repaired == c.repaired);
   }
 }
+
+TEST_CASE("A name word whose first letter OCR read as a digit stays in the name", "[extract]") {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.lines = {
+      sovang::test::LineAt("DANH SÁCH", 1000, 100),
+      sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      sovang::test::LineAt("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+      sovang::test::LineAt("1. Bà Nông Thu 0anh, sinh năm 1919; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+      sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Nông Thu Oanh");
+  CHECK(records[0][FieldId::kFullName].confidence < 0.95);  // repaired
+  CHECK(V(records[0], FieldId::kBirthYear) == "1919");
+  CHECK(V(records[1], FieldId::kFullName) == "Lê Văn Tài");
+}
