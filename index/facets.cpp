@@ -16,12 +16,17 @@ constexpr const char* kFacetNames[] = {"award", "district", "decade"};
 
 void FacetCounter::Collect(const Xapian::MSet& counted, std::int64_t estimated_matches, const FacetTable& table,
                            const Xapian::Database& db) {
+  Collect(std::vector<Xapian::docid>(counted.begin(), counted.end()), estimated_matches, table, db);
+}
+
+void FacetCounter::Collect(const std::vector<Xapian::docid>& counted, std::int64_t estimated_matches,
+                           const FacetTable& table, const Xapian::Database& db) {
   if (counted.empty()) return;
   std::map<std::string, Xapian::doccount> packed_counts;  // documents past the table
   std::unordered_map<const std::string*, Xapian::doccount> table_counts;
-  for (auto it = counted.begin(); it != counted.end(); ++it) {
-    if (const std::string* packed = table.Find(*it)) ++table_counts[packed];
-    else ++packed_counts[db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot::kFacets)];
+  for (const Xapian::docid did : counted) {
+    if (const std::string* packed = table.Find(did)) ++table_counts[packed];
+    else ++packed_counts[db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot::kFacets)];
   }
   for (const auto& [packed, n] : table_counts) packed_counts[*packed] += n;
   const double seen = static_cast<double>(counted.size());

@@ -24,6 +24,8 @@ class FacetCounter {
   // it and the result is marked inexact.
   void Collect(const Xapian::MSet& counted, std::int64_t estimated_matches, const FacetTable& table,
                const Xapian::Database& db);
+  void Collect(const std::vector<Xapian::docid>& counted, std::int64_t estimated_matches, const FacetTable& table,
+               const Xapian::Database& db);
   // The top `max_values` values of each facet ("award", "district", "decade"):
   // award and district by count, decade in time order. Empty values are left
   // out. Award values that are catalog codes are shown by the catalog's name.

@@ -288,8 +288,14 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   Xapian::doccount skip = offset;    // still to skip before the page starts
   Xapian::doccount seen_total = 0;   // exact matches of the stages that ran out
   double ceiling = 1.0;              // scores of later stages stay below this
+  // A pass whose every stage ran out from its first match has seen all of its
+  // documents: its total and facets need no counting run (most name queries
+  // have fewer matches than a page).
+  std::vector<Xapian::docid> pass_docs;
+  bool pass_seen_all = true;
   auto run = [&](const Stage& stage) {
     const Xapian::doccount room = limit - static_cast<Xapian::doccount>(result.hits.size());
+    const bool from_first = skip == 0;
     const Xapian::MSet mset = rank(stage, skip, room);
     const double best = mset.get_max_attained();
     double lowest = ceiling;
@@ -300,6 +306,8 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       result.hits.back().approximate = stage.approximate;
     }
     const bool full = mset.get_matches_lower_bound() >= skip + room;
+    if (!full && from_first) pass_docs.insert(pass_docs.end(), mset.begin(), mset.end());
+    else pass_seen_all = false;
     if (!full) {  // the run saw every match of the stage
       const Xapian::doccount total = mset.get_matches_upper_bound();
       skip = skip > total ? skip - total : 0;
@@ -320,7 +328,10 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   std::vector<Stage> stages;
   auto add = [&](std::vector<Stage>& out, const Stage& stage, bool optional) {
     const Xapian::doccount walk = EstimatedWalk(freqs, stage.filter);
-    if (optional && walk > kMaxWalk) return;
+    if (optional && walk > kMaxWalk) {
+      pass_seen_all = false;  // its documents count in the total, unseen
+      return;
+    }
     if (walk > kMaxWalk && !stage.top_tier.empty()) {
       out.push_back(Stage{stage.top_tier, Q(), Q(), stage.highlight, stage.approximate});
       out.push_back(Stage{AndNot(stage.filter, stage.top_tier), Q(), Q(), stage.highlight, stage.approximate});
@@ -347,10 +358,21 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   bool full = false;
   for (const Stage& stage : stages)
     if (!full) full = run(stage);
-  // When every stage ran out, their counts are exact. Otherwise count the
-  // plain filter: Xapian estimates "filter AND chain" as if the chain's
-  // bigrams and the name words were independent, far too low.
-  result.total = full || request.facets ? count(strict.filter) : seen_total;
+  // The total (and facets) of a pass: when every stage ran out, their counts
+  // are exact and their documents were all seen. Otherwise count the plain
+  // filter: Xapian estimates "filter AND chain" as if the chain's bigrams and
+  // the name words were independent, far too low.
+  auto pass_total = [&](const Q& filter, Xapian::doccount seen) -> Xapian::doccount {
+    if (!full && pass_seen_all) {
+      if (budget > 0) {
+        facets.Collect(pass_docs, pass_docs.size(), *facet_table, database);
+        budget -= std::min<Xapian::doccount>(budget, static_cast<Xapian::doccount>(pass_docs.size()));
+      }
+      return seen;
+    }
+    return full || request.facets ? count(filter) : seen;
+  };
+  result.total = pass_total(strict.filter, seen_total);
 
   Q matched = strict.filter;  // what the stages so far may have returned
 
@@ -361,12 +383,14 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     const Q filter = AndNot(chained, matched);
     const Q tier = AndNot(And(built.top_tier, chained), matched);
     std::vector<Stage> below;
+    pass_docs.clear();
+    pass_seen_all = true;
     add(below, Stage{filter, built.boosts, tier, &built.highlight, true}, true);
     if (below.empty()) return std::nullopt;
     const Xapian::doccount before = seen_total;
     for (const Stage& stage : below)
       if (!full) full = run(stage);
-    result.total += full || request.facets ? count(filter) : seen_total - before;
+    result.total += pass_total(filter, seen_total - before);
     return filter;
   };
 

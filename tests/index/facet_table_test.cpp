@@ -81,3 +81,30 @@ TEST_CASE("Facets count records indexed and corrected after the first search", "
   CHECK(CountOf(corrected, "award", kNhat) == 1);
   CHECK(CountOf(corrected, "award", kNhi) == 1);
 }
+
+TEST_CASE("Totals and facets agree whether the page holds every match or not", "[index][facets]") {
+  // With room for every match the stages' own documents are counted; with a
+  // page of one, counting runs over the filters do it. Both must agree.
+  TestIndex index({{.id = "a", .name = "Hoàng Văn Páo", .birth_year = 1931, .district = "Cao Lộc", .award = kNhat},
+                   {.id = "b", .name = "Hoàng Páo", .birth_year = 1942, .district = "Văn Lãng", .award = kNhi},
+                   {.id = "c", .name = "Hoàng Văn Pao", .birth_year = 1935, .district = "Cao Lộc", .award = kNhat},
+                   {.id = "d", .name = "Hoàng Văn Páo", .birth_year = 1950, .district = "Lộc Bình", .award = kNhi},
+                   {.id = "e", .name = "Lý Văn Páo", .birth_year = 1931, .award = kNhat}});
+  for (const char* q : {"hoang van pao", "Hoàng Páo", "hoang van pao 1931", "huyen:Cao Lộc"}) {
+    INFO(q);
+    const SearchResult roomy = index.Search(q, 20);
+    const SearchResult tight = index.Search(q, 1);
+    CHECK(roomy.hits.size() == static_cast<std::size_t>(roomy.total));
+    CHECK(roomy.total == tight.total);
+    for (const char* facet : {"award", "district", "decade"}) {
+      INFO(facet);
+      const auto& a = roomy.facets.at(facet);
+      const auto& b = tight.facets.at(facet);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].value == b[i].value);
+        CHECK(a[i].count == b[i].count);
+      }
+    }
+  }
+}
