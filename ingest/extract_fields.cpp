@@ -20,6 +20,9 @@ namespace {
 // had fighters of 12 or 13; younger is a misread year).
 constexpr int kYoungestRecipient = 12;
 
+// A birth year's OCR confidence counts for this much (see SetBirthYear).
+constexpr double kYearDigitsFactor = 0.96;
+
 double Quality(const Found& f) { return f.corrected ? kCorrectedFactor : 1.0; }
 
 Field FieldOf(const TextRun& run, const Found& f) {
@@ -85,8 +88,17 @@ void SetGenderWord(Record& record, const TextRun& run, Span span) {
   record[FieldId::kGender] = std::move(field);
 }
 
-void SetBirthYear(Record& record, const TextRun& run, const Found& year) {
-  record[FieldId::kBirthYear] = FieldOf(run, year);
+void SetBirthYear(Record& record, const TextRun& run, const Found& year_in) {
+  // The range check passes a year one digit of which OCR read for another
+  // ("1900" read "1906", "1920" read "1928"): it lends the year no
+  // confidence, and four digits any of which may be confused need OCR
+  // itself a little surer than a word does.
+  Found year = year_in;
+  const bool shaped = year.validation == Validation::kPattern;
+  if (shaped) year.validation = Validation::kNone;
+  Field field = FieldOf(run, year);
+  if (shaped) field.confidence *= kYearDigitsFactor;
+  record[FieldId::kBirthYear] = std::move(field);
 }
 
 void SetHometown(Record& record, const TextRun& run, Span span, const ExtractTools& tools, const std::string& as_of) {

@@ -239,3 +239,27 @@ TEST_CASE("A name word whose first letter OCR read as a digit stays in the name"
   CHECK(V(records[0], FieldId::kBirthYear) == "1919");
   CHECK(V(records[1], FieldId::kFullName) == "Lê Văn Tài");
 }
+
+TEST_CASE("A birth year is as sure as OCR read its digits, the range check adds nothing", "[extract]") {
+  for (const double ocr : {0.82, 0.95}) {
+    RecognizedPage page;
+    page.width = 2480;
+    page.height = 3508;
+    page.lines = {
+        sovang::test::LineAt("DANH SÁCH", 1000, 100),
+        sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+        sovang::test::LineAt("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+        Pieces({{"1. Ông Lê Văn Sính, sinh năm", 200}, {"1906;", 900}, {"quê quán: xã Lộc Yên, huyện Cao Lộc;", 1020}},
+               320),
+        sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+    for (auto& w : page.lines[3].words)
+      if (w.text == "1906;") w.confidence = ocr;
+    const auto records = Extract(page);
+    REQUIRE(records.size() == 2);
+    INFO(ocr);
+    CHECK(V(records[0], FieldId::kBirthYear) == "1906");
+    // "1900" read "1906" keeps its range and its shape: only OCR's own doubt tells.
+    CHECK((records[0].review == sovang::ReviewState::kNeedsReview) == (ocr < 0.9));
+    CHECK(records[1].review == sovang::ReviewState::kAuto);
+  }
+}
