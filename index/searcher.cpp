@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <mutex>
 #include <optional>
 
@@ -214,6 +215,8 @@ struct Stage {
   Q top_tier;
   const Highlight* highlight = nullptr;
   bool approximate = false;
+  // At most this many documents match (EstimatedWalk: term frequencies).
+  Xapian::doccount most = std::numeric_limits<Xapian::doccount>::max();
 };
 
 // Postings a stage may walk before it is "broad": weighing every match of a
@@ -269,7 +272,9 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // boolean: Xapian stops once it has enough); only when there are too few
   // run the weighted query, where pruning then has weights to work with.
   auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) {
-    if (!stage.top_tier.empty() && max > 0) {
+    // A top tier that cannot fill the page is not worth a run of its own
+    // (most name queries match fewer documents than a page holds).
+    if (!stage.top_tier.empty() && max > 0 && stage.most >= first + max) {
       Xapian::Enquire tier(database);
       tier.set_weighting_scheme(Xapian::BoolWeight());
       tier.set_query(stage.top_tier);
@@ -338,6 +343,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       return;
     }
     out.push_back(stage);
+    out.back().most = walk;
   };
 
   const BuiltQuery strict = QueryBuilder(ctx).Build(parsed, false);
