@@ -29,7 +29,7 @@ Field FieldOf(const TextRun& run, const Found& f) {
   Field field = MakeField(run, f.span, f.valid ? f.value : std::string(), Quality(f), f.validation);
   if (f.confidence >= 0.0 && !field.value.empty())
     field.confidence = std::clamp(Validated(f.confidence, f.validation) * Quality(f), 0.0, 1.0);
-  if (!f.valid) MarkInvalid(field);
+  if (!f.valid || f.guessed) MarkInvalid(field);
   return field;
 }
 
@@ -244,17 +244,38 @@ void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const E
   }
   // Nobody is awarded before being born, nor as a small child: one of the
   // two years is misread ("1906" read "1966" under a decision of 1972).
-  if (const auto born = record.birth_year(); born && record[FieldId::kDecisionDate].present())
-    if (*born + kYoungestRecipient > std::stoi(record.value(FieldId::kDecisionDate).substr(0, 4)))
-      MarkInvalid(record[FieldId::kBirthYear]);
   // A resistance award is for deeds in its war: someone born after 1940 had
   // none against the French (to 1954), after 1961 none against the
   // Americans (to 1975). Such a year is misread ("1903" read "1963").
-  if (const auto born = record.birth_year(); born && record[FieldId::kAwardCode].present())
-    if (const AwardForm* form = tools.context.awards.ByCode(record.value(FieldId::kAwardCode))) {
-      if ((form->war == "chong_phap" && *born > 1940) || (form->war == "chong_my" && *born > 1961))
-        MarkInvalid(record[FieldId::kBirthYear]);
-    }
+  const AwardForm* form = record[FieldId::kAwardCode].present()
+                              ? tools.context.awards.ByCode(record.value(FieldId::kAwardCode))
+                              : nullptr;
+  const int decided = record[FieldId::kDecisionDate].present()
+                          ? std::stoi(record.value(FieldId::kDecisionDate).substr(0, 4))
+                          : 0;
+  // `youngest`: the age under which a recipient is doubted.
+  auto possible_birth = [&](int born, int youngest) {
+    if (born < kMinYear || born > kMaxYear) return false;
+    if (decided && born + youngest > decided) return false;
+    if (form && ((form->war == "chong_phap" && born > 1940) || (form->war == "chong_my" && born > 1961))) return false;
+    return true;
+  };
+  if (const auto born = record.birth_year(); born && !possible_birth(*born, kYoungestRecipient)) {
+    Field& year = record[FieldId::kBirthYear];
+    // The one reading with a zero read as 6/8/9 undone in the first three
+    // digits that is possible ("1965" -> 1905) is the likely year; a person
+    // confirms. (The last digit moves a year too little to make it possible:
+    // such a year is more likely right and its record odd.)
+    // Only a year that cannot be (born after the award, or after its war) is
+    // replaced: a child recipient is rare, not impossible.
+    const std::string read = year.value;
+    if (!possible_birth(*born, 0))
+      if (auto guess = UndoDigitConfusion(read, [&](const std::string& y) {
+            return y.back() == read.back() && possible_birth(std::stoi(y), kYoungestRecipient);
+          }))
+        year.value = *guess;
+    MarkInvalid(year);
+  }
   record.kind = kind;
   record.source = tools.context.source;
   record.source.bbox = bbox;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <regex>
 
 #include "core/decision_number.h"
@@ -474,6 +475,23 @@ std::string SlashesAsSlash(std::string s) {
 
 }  // namespace
 
+std::optional<std::string> UndoDigitConfusion(const std::string& digits,
+                                              const std::function<bool(const std::string&)>& fits) {
+  std::optional<std::string> only;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    char to = 0;
+    const char c = digits[i];
+    if (c == '6' || c == '8' || c == '9') to = '0';
+    if (!to) continue;
+    std::string candidate = digits;
+    candidate[i] = to;
+    if (!fits(candidate)) continue;
+    if (only) return std::nullopt;  // two readings fit: no telling
+    only = candidate;
+  }
+  return only;
+}
+
 std::optional<Found> FindDate(const TextRun& run, Span within) {
   const std::string fx = SlashesAsSlash(FixDigits(run.folded()));
   within.end = std::min(within.end, fx.size());
@@ -526,10 +544,18 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
   // Digits repaired ("l975") weigh; a month word one letter off does not.
   const bool digits_fixed = matched != as_read;  // FixDigits touches digits only
   f.corrected = best_loose || digits_fixed;
+  auto possible = [](const std::optional<std::string>& iso) {
+    return iso && *iso >= "1945-01-01" && std::stoi(iso->substr(0, 4)) <= kMaxYear;
+  };
   const auto iso = ParseDate(best_text);
-  if (iso && *iso >= "1945-01-01" && std::stoi(iso->substr(0, 4)) <= kMaxYear) {
+  if (possible(iso)) {
     f.value = *iso;
     f.validation = digits_fixed ? Validation::kNone : Validation::kPattern;
+  } else if (auto guess = UndoDigitConfusion(best_text, [&](const std::string& t) { return possible(ParseDate(t)); })) {
+    // "84/01/1991", "7/4/2061": a zero read as 8, 9 or 6.
+    f.value = *ParseDate(*guess);
+    f.corrected = true;
+    f.guessed = true;
   } else {
     f.valid = false;
   }

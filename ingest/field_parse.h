@@ -4,6 +4,7 @@
 // the folded text of a TextRun (marks removed, lower case) and tolerates the
 // usual OCR confusions (O/0, l/1, Ð/Đ, stray spaces around separators).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ struct Found {
   bool valid = true;                          // passed validation (year in range, well-formed number, ...)
   Validation validation = Validation::kNone;  // how much passing it says
   double confidence = -1.0;                   // OCR confidence of what carries the value; < 0: the span's
+  // The value is OCR's reading with one confusion undone where the reading
+  // failed validation ("84/01/1991" -> 04/01/1991): a guess for a person to
+  // confirm, capped like a failed value.
+  bool guessed = false;
 };
 
 // --- Digits -----------------------------------------------------------------
@@ -30,6 +35,13 @@ struct Found {
 // every token of folded text that is mostly digits ("l93O" -> "1930",
 // "sinh" stays). Same length as the input: spans stay valid.
 std::string FixDigits(std::string_view folded);
+
+// The one reading of `digits` with a zero OCR read as 6, 8 or 9 undone
+// (dotted and slashed zeros) that `fits`; nullopt when none or several do.
+// (A three read as 5 is as common in some fonts, but undoing it turned right
+// readings of implausible records into wrong ones.)
+std::optional<std::string> UndoDigitConfusion(const std::string& digits,
+                                              const std::function<bool(const std::string&)>& fits);
 
 inline constexpr int kMinYear = 1850;
 inline constexpr int kMaxYear = 2025;

@@ -12,6 +12,8 @@
 #include "core/gazetteer.h"
 #include "ingest/award_match.h"
 #include "ingest/extract.h"
+#include "ingest/extract_text.h"
+#include "ingest/field_parse.h"
 #include "ingest/post_correct.h"
 #include "test_support.h"
 
@@ -262,4 +264,64 @@ TEST_CASE("A birth year is as sure as OCR read its digits, the range check adds 
     CHECK((records[0].review == sovang::ReviewState::kNeedsReview) == (ocr < 0.9));
     CHECK(records[1].review == sovang::ReviewState::kAuto);
   }
+}
+
+TEST_CASE("An impossible date or birth year with a zero read as 6, 8 or 9 is read back, for review", "[extract]") {
+  using sovang::ingest::FindDate;
+  const struct {
+    const char* text;
+    const char* want;  // "" for no value
+  } dates[] = {
+      {"84/01/1991", "1991-01-04"},  // day 84: 04
+      {"ngày 7/4/2061", "2001-04-07"},  // year 2061: 2001
+      {"ngày 15 tháng 03 năm 2063", "2003-03-15"},
+      {"46-4-1991", ""},  // no zero misread gives a day
+  };
+  for (const auto& d : dates) {
+    INFO(d.text);
+    std::vector<sovang::ocr::Word> words;
+    words.push_back(sovang::ocr::Word{d.text, Box{0, 0, 100, 40}, 0.95});
+    const sovang::ingest::TextRun run(std::move(words));
+    const auto date = FindDate(run, run.all());
+    REQUIRE(date);
+    if (std::string(d.want).empty()) {
+      CHECK(date->value.empty());
+      CHECK_FALSE(date->valid);
+      continue;
+    }
+    CHECK(date->value == d.want);
+    CHECK(date->guessed);
+  }
+
+  auto page_with = [](const std::string& heading, const std::string& entry) {
+    RecognizedPage page;
+    page.width = 2480;
+    page.height = 3508;
+    page.lines = {
+        sovang::test::LineAt("DANH SÁCH", 1000, 100),
+        sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+        sovang::test::LineAt(heading, 200, 260),
+        sovang::test::LineAt(entry, 200, 320),
+        sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+    return page;
+  };
+  // Born after the war against the French and ten at the decision: 1965 is 1905 misread.
+  auto records = Extract(page_with("Huân chương Kháng chiến hạng Nhất:",
+                                   "1. Ông Lê Văn Sính, sinh năm 1965; quê quán: xã Lộc Yên, huyện Cao Lộc;"));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kBirthYear) == "1905");
+  CHECK(records[0].review == sovang::ReviewState::kNeedsReview);
+  CHECK(records[1].review == sovang::ReviewState::kAuto);
+  // A child of ten under an award of no war: rare, not impossible; no digit changed.
+  records = Extract(page_with("Bằng khen của Thủ tướng Chính phủ:",
+                              "1. Ông Lê Văn Sính, sinh năm 1965; quê quán: xã Lộc Yên, huyện Cao Lộc;"));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kBirthYear) == "1965");
+  CHECK(records[0].review == sovang::ReviewState::kNeedsReview);
+  // Born after the decision: the units digit is not where the zero went ("1978" stays).
+  records = Extract(page_with("Bằng khen của Thủ tướng Chính phủ:",
+                              "1. Ông Lê Văn Sính, sinh năm 1978; quê quán: xã Lộc Yên, huyện Cao Lộc;"));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kBirthYear) == "1978");
+  CHECK(records[0].review == sovang::ReviewState::kNeedsReview);
 }
