@@ -91,7 +91,7 @@ class VerificationLogWriter {
 
   bool Write(const std::deque<store::VerificationLogEntry>& batch) {
     try {
-      app_.Write([&](store::Database& db) {
+      app_.Append([&](store::Database& db) {
         store::VerificationLog log(db);
         for (const auto& e : batch) log.Append(e);
       });

@@ -56,3 +56,22 @@ TEST_CASE("The default per-client limit still answers a burst with 429", "[serve
     if (Get(server.port(), "/api/verify/" + crypto::GenerateVerificationCode()).status == 429) ++limited;
   CHECK(limited >= 1);  // a burst of 10, then 30 a minute
 }
+
+TEST_CASE("Lookups are logged while another process holds the archive (an ingest)", "[server][verify]") {
+  TestArchive archive;
+  server::ServerOptions options = TestOptions(archive.dir(), /*open_access=*/false);
+  options.verify_per_minute = 0;
+  server::Server server = server::Server::Start(options);
+  {
+    // What `sovang ingest` holds for its whole run.
+    WriterLock ingest(ArchiveLayout(archive.dir()));
+    HttpConnection connection(server.port());
+    for (int i = 0; i < 10; ++i) {
+      const HttpResult r = connection.Request("GET", "/api/verify/" + crypto::GenerateVerificationCode());
+      CHECK(r.status == 200);
+    }
+    server.Stop();  // writes what is queued, the archive still held
+  }
+  store::Database db = store::Database::Open(ArchiveLayout(archive.dir()).db());
+  CHECK(store::VerificationLog(db).Count() == 10);
+}
