@@ -364,6 +364,139 @@ std::vector<Record> RecordsOfRows(std::vector<Row> rows, const PageFacts& facts,
   return records;
 }
 
+// A line that starts with an entry number ("317", "12."): at most four digits.
+bool StartsWithNumber(const ocr::Line& line) {
+  if (line.words.empty()) return false;
+  std::string t = line.words.front().text;
+  while (!t.empty() && (t.back() == '.' || t.back() == ')')) t.pop_back();
+  return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A table row that holds several entries, the rules between them not seen
+// (a stain, a faded line): its index cell holds several numbers, one line
+// each. Each line of the row's cells goes to the entry whose number is
+// level with it or above it (heights measured from the top of each cell,
+// which a skewed page moves from column to column). One row when the index
+// cell holds fewer than two numbers.
+std::vector<Row> SplitMergedRow(const ocr::Table& table, int r, int index_col, const std::vector<LedgerColumn>& columns) {
+  const ocr::Cell* index = index_col >= 0 ? table.at(r, index_col) : nullptr;
+  if (!index) return {};
+  std::vector<int> starts;
+  for (const auto& line : index->lines)
+    if (StartsWithNumber(line) && line.words.size() == 1) starts.push_back(line.box.y);
+  if (starts.size() < 2) return {};
+  std::sort(starts.begin(), starts.end());
+  std::vector<Row> parts(starts.size());
+  for (int c = 0; c < table.cols; ++c) {
+    const ocr::Cell* cell = table.at(r, c);
+    const LedgerColumn column = columns[static_cast<std::size_t>(c)];
+    if (!cell) continue;
+    const int offset = cell->box.y - index->box.y;
+    for (const auto& line : cell->lines) {
+      const int y = line.box.y - offset + line.box.h / 2;
+      std::size_t k = 0;
+      while (k + 1 < starts.size() && starts[k + 1] <= y) ++k;
+      parts[k].box = Union(parts[k].box, line.box);
+      if (column == LedgerColumn::kUnknown) continue;
+      auto& into = parts[k].cells[column];
+      into.insert(into.end(), line.words.begin(), line.words.end());
+    }
+  }
+  return parts;
+}
+
+// Lines under the table that are entries: most of their words below the
+// bottom of the last row's cell they stand under. Each word goes to the
+// column of that cell; a numbered line starts an entry, another line
+// continues the entry whose words stand closest above it (on a skewed page
+// a line's height changes along it). Lines far under the entries (a page
+// number) and every line that is no entry go to `caption`.
+std::vector<Row> RowsBelow(const std::vector<ocr::Line>& lines, const ocr::Table& table, int header_rows,
+                           const std::vector<LedgerColumn>& columns, std::vector<ocr::Line>& caption) {
+  std::vector<const ocr::Cell*> last;  // the bottom cell of each column
+  for (int c = 0; c < table.cols; ++c) {
+    const ocr::Cell* bottom = nullptr;
+    for (int r = table.rows - 1; r >= header_rows && !bottom; --r) bottom = table.at(r, c);
+    if (bottom) last.push_back(bottom);
+  }
+  auto cell_under = [&](const Box& w) -> const ocr::Cell* {
+    const int cx = w.x + w.w / 2;
+    const ocr::Cell* best = nullptr;
+    int best_d = 0;
+    for (const ocr::Cell* cell : last) {
+      const int d = cx < cell->box.x ? cell->box.x - cx : cx > cell->box.x + cell->box.w ? cx - cell->box.x - cell->box.w : 0;
+      if (!best || d < best_d) {
+        best = cell;
+        best_d = d;
+      }
+    }
+    return best;
+  };
+  std::vector<const ocr::Line*> below;
+  for (const auto& line : lines) {
+    int under = 0;
+    for (const auto& w : line.words)
+      if (const ocr::Cell* cell = cell_under(w.box); cell && w.box.y + w.box.h / 2 > cell->box.y + cell->box.h) ++under;
+    if (!last.empty() && under * 2 > static_cast<int>(line.words.size()))
+      below.push_back(&line);
+    else
+      caption.push_back(line);
+  }
+  std::stable_sort(below.begin(), below.end(), [](const ocr::Line* a, const ocr::Line* b) { return a->box.y < b->box.y; });
+  std::vector<Row> rows;
+  std::vector<std::pair<const ocr::Line*, std::size_t>> placed;  // line, its row
+  std::vector<int> heights;
+  for (const ocr::Line* line : below)
+    for (const auto& w : line->words) heights.push_back(w.box.h);
+  std::sort(heights.begin(), heights.end());
+  const int word_h = heights.empty() ? 0 : heights[heights.size() / 2];
+  auto add = [&](Row& row, const ocr::Line& line) {
+    row.box = Union(row.box, line.box);
+    for (const auto& w : line.words) {
+      const ocr::Cell* cell = cell_under(w.box);
+      const LedgerColumn column = cell ? columns[static_cast<std::size_t>(cell->col)] : LedgerColumn::kUnknown;
+      if (column != LedgerColumn::kUnknown) row.cells[column].push_back(w);
+    }
+  };
+  for (const ocr::Line* line : below) {
+    if (StartsWithNumber(*line) && line->words.size() >= 3) {
+      rows.emplace_back();
+      add(rows.back(), *line);
+      placed.emplace_back(line, rows.size() - 1);
+      continue;
+    }
+    // The placed line with words closest above this one's first word.
+    const Box& first = line->words.front().box;
+    std::size_t best_row = rows.size();
+    int best_gap = 0;
+    for (const auto& [other, row] : placed) {
+      const ocr::Word* near = nullptr;
+      int near_d = 0;
+      for (const auto& w : other->words) {
+        const int d = std::abs((w.box.x + w.box.w / 2) - (first.x + first.w / 2));
+        if (!near || d < near_d) {
+          near = &w;
+          near_d = d;
+        }
+      }
+      if (!near) continue;
+      const int gap = first.y - near->box.y;
+      if (gap <= 0 || gap > 3 * word_h) continue;
+      if (best_row == rows.size() || gap < best_gap) {
+        best_row = row;
+        best_gap = gap;
+      }
+    }
+    if (best_row == rows.size()) {
+      caption.push_back(*line);
+      continue;
+    }
+    add(rows[best_row], *line);
+    placed.emplace_back(line, best_row);
+  }
+  return rows;  // each cell's words line after line, as placed
+}
+
 std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTools& tools, int header_rows) {
   const ocr::Table& table = *page.table;
   // Column titles: the header rows' texts joined ("Quyết định" over "Số" and "Ngày").
@@ -434,7 +567,17 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
   }
 
   std::vector<Row> rows;
+  const auto index_at = std::find(columns.begin(), columns.end(), LedgerColumn::kIndex);
+  const int index_col = index_at == columns.end() ? -1 : static_cast<int>(index_at - columns.begin());
   for (int r = header_rows; r < table.rows; ++r) {
+    if (auto parts = SplitMergedRow(table, r, index_col, columns); parts.size() > 1) {
+      for (auto& part : parts) {
+        if (merged)
+          for (auto& [column, words] : part.cells) words = ReadingOrder(std::move(words));
+        rows.push_back(std::move(part));
+      }
+      continue;
+    }
     Row row;
     for (int c = 0; c < table.cols; ++c) {
       const ocr::Cell* cell = table.at(r, c);
@@ -451,7 +594,11 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
       for (auto& [column, words] : row.cells) words = ReadingOrder(std::move(words));
     rows.push_back(std::move(row));
   }
-  return RecordsOfRows(std::move(rows), CaptionFacts(page.lines, tools), tools, columns);
+  // Entries under the table: rows whose rules a stain broke off its bottom
+  // came as lines of text.
+  std::vector<ocr::Line> caption;
+  for (Row& row : RowsBelow(page.lines, table, header_rows, columns, caption)) rows.push_back(std::move(row));
+  return RecordsOfRows(std::move(rows), CaptionFacts(caption, tools), tools, columns);
 }
 
 // --- Without a table ---------------------------------------------------------------

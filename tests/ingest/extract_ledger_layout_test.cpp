@@ -325,3 +325,80 @@ TEST_CASE("An impossible date or birth year with a zero read as 6, 8 or 9 is rea
   CHECK(V(records[0], FieldId::kBirthYear) == "1978");
   CHECK(records[0].review == sovang::ReviewState::kNeedsReview);
 }
+
+TEST_CASE("A table row holding two entries, and entries under the table, each give their record", "[extract]") {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.lines = {Pieces({{"SỔ VÀNG KHEN THƯỞNG", 800}}, 100),
+                Pieces({{"Quyển số 10 — Huân chương Kháng chiến hạng Nhất", 500}}, 170),
+                Pieces({{"Theo Quyết định số 1516/QĐ-CTN ngày 21/10/1966 của Chủ tịch nước", 300}}, 240)};
+  const std::vector<int> xs = {kStt, kName, kYear, kHome, kAward};
+  const std::vector<int> widths = {300, 500, 200, 600, 700};
+  Table table;
+  table.cols = 5;
+  auto add_row = [&](int r, int y, int h, const std::vector<std::vector<std::string>>& texts) {
+    for (int c = 0; c < table.cols; ++c) {
+      Cell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.box = Box{xs[static_cast<std::size_t>(c)], y, widths[static_cast<std::size_t>(c)], h};
+      const auto& lines = texts[static_cast<std::size_t>(c)];
+      for (std::size_t k = 0; k < lines.size(); ++k)
+        if (!lines[k].empty())
+          cell.lines.push_back(sovang::test::LineAt(lines[k], xs[static_cast<std::size_t>(c)] + 10,
+                                                    y + 10 + static_cast<int>(k) * 50));
+      table.cells.push_back(std::move(cell));
+    }
+  };
+  add_row(0, 320, 80, {{"STT"}, {"Họ và tên"}, {"Năm sinh"}, {"Quê quán"}, {"Hình thức khen thưởng"}});
+  add_row(1, 400, 120,
+          {{"315"}, {"Phạm Minh Tý"}, {"1906"}, {"xã Bắc Ái, huyện Tràng Định,", "tỉnh Lạng Sơn"},
+           {"Huân chương Kháng chiến", "hạng Nhất"}});
+  // The rule under 317 was not seen: two entries in one row, lines of the
+  // second entry's wrapped cells level with each other.
+  add_row(2, 520, 220,
+          {{"317", "", "", "318"},
+           {"Lộc Hưng", "", "", "Trần Thị Hòa"},
+           {"1920", "", "", "1907"},
+           {"xã Bắc Xa, huyện Đình Lập,", "tỉnh Quảng Ninh", "", "xã Tân Lập, huyện Bắc Sơn,", "tỉnh Lạng Sơn"},
+           {"Huân chương Kháng chiến", "hạng Nhất", "", "Huân chương Kháng chiến", "hạng Nhất"}});
+  table.rows = 3;
+  page.table = std::move(table);
+  // Under the table, as lines: two entries (the second's hometown wrapped
+  // onto two lines), then the page number.
+  page.lines.push_back(Pieces({{"322", kStt + 10},
+                               {"Nguyễn Văn Phong", kName + 10},
+                               {"1925", kYear + 10},
+                               {"xã Trùng Quán, huyện", kHome + 10},
+                               {"Huân chương Kháng chiến", kAward + 10}},
+                              760));
+  page.lines.push_back(Pieces({{"Văn Lãng, tỉnh Lạng Sơn", kHome + 10}, {"hạng Nhất", kAward + 10}}, 810));
+  page.lines.push_back(Pieces({{"323", kStt + 10},
+                               {"Lành Thế Hải", kName + 10},
+                               {"1932", kYear + 10},
+                               {"xã Lộc Yên, huyện Cao", kHome + 10},
+                               {"Huân chương Kháng chiến", kAward + 10}},
+                              880));
+  page.lines.push_back(Pieces({{"Lộc, tỉnh Lạng", kHome + 10}, {"hạng Nhất", kAward + 10}}, 930));
+  page.lines.push_back(Pieces({{"Sơn", kHome + 10}}, 980));
+  page.lines.push_back(Pieces({{"Trang 86", 1100}}, 3300));
+  Skew(page, 60);
+
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 5);
+  const std::vector<std::vector<std::string>> want = {{"Phạm Minh Tý", "1906", "Bắc Ái", "Lạng Sơn"},
+                                                      {"Lộc Hưng", "1920", "Bắc Xa", "Quảng Ninh"},
+                                                      {"Trần Thị Hòa", "1907", "Tân Lập", "Lạng Sơn"},
+                                                      {"Nguyễn Văn Phong", "1925", "Trùng Quán", "Lạng Sơn"},
+                                                      {"Lành Thế Hải", "1932", "Lộc Yên", "Lạng Sơn"}};
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(i);
+    CHECK(V(records[i], FieldId::kFullName) == want[i][0]);
+    CHECK(V(records[i], FieldId::kBirthYear) == want[i][1]);
+    CHECK(V(records[i], FieldId::kCommune) == want[i][2]);
+    CHECK(V(records[i], FieldId::kProvince) == want[i][3]);
+    CHECK(V(records[i], FieldId::kAwardCode) == "HCKC-CP-1");
+    CHECK(V(records[i], FieldId::kDecisionNumber) == "1516/QĐ-CTN");
+  }
+}
