@@ -30,18 +30,6 @@ double FindSkew(Pix* binary) {
   return angle;
 }
 
-// True when Leptonica's ascender/descender statistics say, confidently, that
-// the text is upright. Much cheaper than Tesseract's OSD (~10 ms against
-// ~300 ms a page), and most pages are upright; it stays silent (false) on
-// pages with little text, skewed pages and pages that are turned.
-bool UprightByLeptonica(Pix* binary) {
-  l_float32 up = 0.0f, left = 0.0f;
-  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-  if (pixOrientDetect(binary, &up, &left, 0, 0) != 0) return false;
-  if (makeOrientDecision(up, left, 0.0f, 0.0f, &orient, 0) != 0) return false;
-  return orient == L_TEXT_ORIENT_UP;
-}
-
 PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
   const int w = pixGetWidth(grey), h = pixGetHeight(grey);
   if (options.cleanup && options.binarization == Binarization::kOtsu) {
@@ -137,10 +125,8 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     }
   }
   PixPtr binary = Binarize(grey.get(), options, out.dpi);
-  if (options.cleanup && options.detect_orientation) {
-    const int rotation = UprightByLeptonica(binary.get())
-                             ? 0
-                             : (detect_rotation ? detect_rotation(grey.get(), out.dpi) % 360 : 0);
+  if (options.cleanup && options.detect_orientation && detect_rotation) {
+    const int rotation = ((detect_rotation(grey.get(), out.dpi) % 360) + 360) % 360;
     if (rotation != 0) {
       const int quads = rotation / 90;
       grey = Checked(pixRotateOrth(grey.get(), quads), "orientation");

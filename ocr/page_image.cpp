@@ -99,8 +99,7 @@ void CheckDimensions(int w, int h, const std::string& name) {
   }
 }
 
-PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::string& name,
-                    int page) {
+int CheckRaster(const std::uint8_t* data, std::size_t size, const std::string& name, int page) {
   QuietImageLibraries();
   if (size == 0) throw Error(Errc::kCorruptInput, name + ": empty file (0 bytes)");
   // findFileFormatBuffer looks at the first 12 bytes.
@@ -133,6 +132,13 @@ PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::strin
   if (format == IFF_JFIF_JPEG && !JpegIsComplete(data, size)) {
     throw Error(Errc::kCorruptInput, name + ": JPEG data is truncated or damaged");
   }
+  return format;
+}
+
+PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::string& name,
+                    int page) {
+  const int format = CheckRaster(data, size, name, page);
+  const bool tiff = L_FORMAT_IS_TIFF(format);
   PixPtr pix(tiff ? pixReadMemTiff(data, size, page) : pixReadMem(data, size));
   if (!pix) {
     throw Error(Errc::kCorruptInput,

@@ -48,7 +48,8 @@ class PageImage {
 };
 
 
-// How many pages a file holds (images: 1, multi-page TIFF: n, PDF: n).
+// How many pages a file holds (images: 1, multi-page TIFF: n, PDF: n), without
+// decoding pixels: damage inside the pixel data shows when the page is loaded.
 // Throws Error(kCorruptInput) with a clear reason for unreadable files.
 int CountPages(const std::filesystem::path& file);
 

@@ -2,6 +2,7 @@
 // table is read in two parts: the text around the table (title, page header,
 // footer) as a page, and the table cell by cell with its rules taken out.
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -25,16 +26,22 @@ PixPtr Whiten(Pix* image, Pix* mask) {
   return out;
 }
 
-// `image` with a rectangle made white.
-PixPtr WhitenRect(Pix* image, const Box& box) {
-  PixPtr out = Checked(pixCopy(nullptr, image), "copy");
-  LeptBoxPtr b = MakeLeptBox(box);
-  if (pixGetDepth(out.get()) == 1) {
-    pixClearInRect(out.get(), b.get());
-  } else {
-    pixSetInRectArbitrary(out.get(), b.get(), 255);
-  }
-  return out;
+// The bounding box of the ink inside `region`, if any.
+std::optional<Box> InkBox(Pix* binary, const Box& region) {
+  if (region.w <= 0 || region.h <= 0) return std::nullopt;
+  LeptBoxPtr r = MakeLeptBox(region);
+  ::Box* found = nullptr;
+  if (pixClipBoxToForeground(binary, r.get(), nullptr, &found) != 0 || found == nullptr) return std::nullopt;
+  LeptBoxPtr owned(found);
+  l_int32 x = 0, y = 0, w = 0, h = 0;
+  boxGetGeometry(found, &x, &y, &w, &h);
+  return Box{x, y, w, h};
+}
+
+Box Intersect(const Box& a, const Box& b) {
+  const int x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+  const int x1 = std::min(a.x + a.w, b.x + b.w), y1 = std::min(a.y + a.h, b.y + b.h);
+  return Box{x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
 int InkIn(Pix* binary, const Box& box) {
@@ -67,20 +74,35 @@ void ReadPage(TesseractReader& reader, const CleanedPage& page, const Recognizer
   // without asking Tesseract: ~90 px at 300 dpi, less than a digit "1".
   const int min_ink = std::max(12, page.dpi * page.dpi / 1000);
 
-  // Around the table.
+  // The page with its rules painted out, set once: the text around the table
+  // and every cell are rectangles of it.
+  PixPtr no_rules = Whiten(image, grid->rules.get());
+  reader.SetImage(no_rules.get(), page.dpi);
   PixPtr ink = Whiten(page.binary.get(), grid->rules.get());
-  l_int32 total_ink = 0;
-  pixCountPixels(ink.get(), &total_ink, nullptr);
-  if (total_ink - InkIn(ink.get(), grid->box) >= min_ink) {
-    PixPtr outside = WhitenRect(image, grid->box);
-    reader.SetImage(outside.get(), page.dpi);
-    out.lines = reader.Read(tesseract::PSM_AUTO);
-    reader.RereadNumbers(out.lines);
+
+  // Around the table (titles, page headers and footers): the ink above it,
+  // beside it and below it, each read as a small page of its own. Laying out
+  // the whole page around a blank table cost Tesseract more than all the
+  // cells on a stained page (its image finder takes shading for pictures).
+  const int page_w = static_cast<int>(pixGetWidth(image)), page_h = static_cast<int>(pixGetHeight(image));
+  const Box& t = grid->box;
+  const Box regions[] = {
+      Box{0, 0, page_w, t.y},                                       // above
+      Box{0, t.y, t.x, t.h},                                        // left of it
+      Box{t.x + t.w, t.y, page_w - (t.x + t.w), t.h},               // right of it
+      Box{0, t.y + t.h, page_w, page_h - (t.y + t.h)},              // below
+  };
+  const int pad = std::max(4, page.dpi / 20);
+  for (const Box& region : regions) {
+    const std::optional<Box> text = InkBox(ink.get(), region);
+    if (!text || InkIn(ink.get(), *text) < min_ink) continue;
+    const Box padded = Intersect(Box{text->x - pad, text->y - pad, text->w + 2 * pad, text->h + 2 * pad}, region);
+    std::vector<Line> lines = reader.Read(tesseract::PSM_AUTO, padded);
+    reader.RereadNumbers(lines);
+    for (Line& line : lines) out.lines.push_back(std::move(line));
   }
 
   // The table, cell by cell.
-  PixPtr no_rules = Whiten(image, grid->rules.get());
-  reader.SetImage(no_rules.get(), page.dpi);
   Table table;
   table.rows = grid->rows();
   table.cols = grid->cols();

@@ -58,6 +58,10 @@ struct RecognizedPage {
   double cleanup_seconds = 0.0;      // grey, orientation, deskew, background, binarisation
   double layout_seconds = 0.0;       // finding the table
   double recognition_seconds = 0.0;  // Tesseract
+  // What the recogniser did, for benchmarks (bench/ocr/ocr_stages.cpp).
+  int tesseract_calls = 0;     // Recognize calls on this page (page, rows or cells, re-reads)
+  int number_rereads = 0;      // of which digits-only second looks at doubtful numbers
+  bool orientation_by_osd = false;  // Tesseract's OSD had to run (Leptonica was unsure)
   // Lines joined by '\n', then the table one row per line, cells joined by '\t'.
   std::string FullText() const;
 };

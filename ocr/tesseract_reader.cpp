@@ -25,6 +25,7 @@ std::vector<Line> TesseractReader::Read(tesseract::PageSegMode mode, const std::
   if (left <= Clock::duration::zero()) throw Error(Errc::kOcr, "recognition timed out");
   api_.SetPageSegMode(mode);
   if (rect) api_.SetRectangle(rect->x, rect->y, rect->w, rect->h);
+  ++calls_;
   tesseract::ETEXT_DESC monitor;
   if (deadline_ != Clock::time_point::max()) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count();
@@ -100,6 +101,7 @@ void TesseractReader::RereadNumbers(std::vector<Line>& lines) {
   for (Line& line : lines) {
     for (Word& w : line.words) {
       if (!LooksLikeDoubtfulNumber(w)) continue;
+      ++rereads_;
       const int pad = std::max(2, w.box.h / 8);
       const Box rect{std::max(0, w.box.x - pad), std::max(0, w.box.y - pad), w.box.w + 2 * pad, w.box.h + 2 * pad};
       api_.SetVariable("tessedit_char_whitelist", "0123456789/-.");

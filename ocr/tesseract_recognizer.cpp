@@ -67,9 +67,47 @@ class TesseractRecognizer final : public Recognizer {
     const auto deadline = options_.timeout_seconds > 0
                               ? Clock::now() + std::chrono::seconds(options_.timeout_seconds)
                               : Clock::time_point::max();
+    osd_ran_ = false;
+    const bool orient = options_.cleanup && options_.detect_orientation;
+    // Orientation. Most pages come upright, and reading a page is the surest
+    // test of it: upright pages read with a mean word confidence of 0.89 and
+    // more (bench/ocr, 120 generated pages of every kind), turned ones below
+    // 0.55. So the page is read as it comes, and only a doubtful reading asks
+    // Tesseract's OSD (~0.35 s) whether it is turned, and reads it again if it
+    // is. After a turned page, the next one is likely turned as well (a batch
+    // scanned the same way): OSD is asked first.
+    RotationDetector first;
+    if (orient && osd_first_) first = [this](Pix* grey, int dpi) { return DetectRotation(grey, dpi); };
+    RecognizedPage out = CleanAndRead(pix, first, deadline);
+    if (orient && !osd_ran_ && out.mean_confidence < kUprightConfidence) {
+      const auto start = Clock::now();
+      const int rotation = DetectRotation(grey_for_osd_.get(), grey_for_osd_dpi_);
+      const double osd_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      if (rotation != 0) {
+        RecognizedPage turned = CleanAndRead(pix, [rotation](Pix*, int) { return rotation; }, deadline);
+        turned.cleanup_seconds += out.cleanup_seconds;
+        turned.layout_seconds += out.layout_seconds;
+        turned.recognition_seconds += out.recognition_seconds;
+        turned.tesseract_calls += out.tesseract_calls;
+        turned.number_rereads += out.number_rereads;
+        out = std::move(turned);
+      }
+      out.cleanup_seconds += osd_seconds;
+    }
+    grey_for_osd_.reset();
+    out.orientation_by_osd = osd_ran_;
+    if (orient) osd_first_ = out.rotation != 0;
+    out.hocr = ToHocr(out);
+    return out;
+  }
+
+ private:
+  // Cleans the page (turned as `detect_rotation` says) and reads it; boxes on
+  // the page as given, no hOCR yet. Keeps the cleaned grey page for OSD.
+  RecognizedPage CleanAndRead(Pix* pix, const RotationDetector& detect_rotation,
+                              TesseractReader::Clock::time_point deadline) {
     const auto start = Clock::now();
-    CleanedPage cleaned =
-        CleanPage(pix, options_, [this](Pix* grey, int dpi) { return DetectRotation(grey, dpi); });
+    CleanedPage cleaned = CleanPage(pix, options_, detect_rotation);
     const auto cleaned_at = Clock::now();
 
     RecognizedPage out;
@@ -80,6 +118,8 @@ class TesseractRecognizer final : public Recognizer {
 
     TesseractReader reader(*api_, deadline);
     ReadPage(reader, cleaned, options_, out);
+    out.tesseract_calls = reader.calls();
+    out.number_rereads = reader.rereads();
     out.cleanup_seconds = std::chrono::duration<double>(cleaned_at - start).count();
     out.recognition_seconds =
         std::chrono::duration<double>(Clock::now() - cleaned_at).count() - out.layout_seconds;
@@ -105,11 +145,11 @@ class TesseractRecognizer final : public Recognizer {
       }
     }
     out.mean_confidence = n == 0 ? 0.0 : sum / static_cast<double>(n);
-    out.hocr = ToHocr(out);
+    grey_for_osd_ = std::move(cleaned.grey);
+    grey_for_osd_dpi_ = cleaned.dpi;
     return out;
   }
 
- private:
   std::unique_ptr<tesseract::TessBaseAPI> InitApi(const std::string& language,
                                                   tesseract::OcrEngineMode mode) const {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
@@ -137,6 +177,7 @@ class TesseractRecognizer final : public Recognizer {
         return 0;
       }
     }
+    osd_ran_ = true;
     tesseract::TessBaseAPI& engine = *osd.api;
     const int long_side = std::max(pixGetWidth(grey), pixGetHeight(grey));
     const float scale = long_side > 2000 ? 2000.0f / static_cast<float>(long_side) : 1.0f;
@@ -157,9 +198,15 @@ class TesseractRecognizer final : public Recognizer {
   }
 
   static constexpr float kMinOrientationConfidence = 2.0f;
+  // Below this mean word confidence a page may be turned (see Recognize).
+  static constexpr double kUprightConfidence = 0.75;
 
   RecognizerOptions options_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
+  bool osd_ran_ = false;
+  bool osd_first_ = false;  // the last page was turned
+  PixPtr grey_for_osd_;     // the cleaned page last read, for OSD
+  int grey_for_osd_dpi_ = 300;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -70,7 +71,8 @@ int main(int argc, char** argv) {
     auto recognizer = sovang::ocr::MakeTesseractRecognizer();
     // cpu: process CPU seconds per stage; wall: the recogniser's own timers.
     std::map<std::string, double> cpu, wall;
-    int pages = 0;
+    nlohmann::json per_page = nlohmann::json::array();
+    int pages = 0, calls = 0, rereads = 0, osd = 0;
     const double cpu_start = ProcessCpu();
     const auto wall_start = Clock::now();
     for (const fs::path& file : files) {
@@ -85,7 +87,17 @@ int main(int argc, char** argv) {
         cpu["decode"] += ProcessCpu() - c;
         c = ProcessCpu();
         const sovang::ocr::RecognizedPage page = recognizer->Recognize(lp.image);
-        cpu["recognize_total"] += ProcessCpu() - c;
+        const double page_cpu = ProcessCpu() - c;
+        cpu["recognize_total"] += page_cpu;
+        calls += page.tesseract_calls;
+        rereads += page.number_rereads;
+        osd += page.orientation_by_osd ? 1 : 0;
+        per_page.push_back({{"file", file.filename().string()}, {"page", page_no}, {"cpu", page_cpu},
+                            {"cleanup", page.cleanup_seconds}, {"layout", page.layout_seconds},
+                            {"recognition", page.recognition_seconds}, {"calls", page.tesseract_calls},
+                            {"rereads", page.number_rereads}, {"osd", page.orientation_by_osd},
+                            {"conf", page.mean_confidence}, {"rotation", page.rotation},
+                            {"table", page.table ? page.table->rows * page.table->cols : 0}});
         wall["cleanup"] += page.cleanup_seconds;
         wall["layout"] += page.layout_seconds;
         wall["recognition"] += page.recognition_seconds;
@@ -107,7 +119,8 @@ int main(int argc, char** argv) {
     // Split the recogniser's CPU by its own wall timers (one thread: wall ~ CPU).
     const double timed = wall["cleanup"] + wall["layout"] + wall["recognition"];
     nlohmann::json out = {{"files", files.size()}, {"pages", pages}, {"wall_seconds", Since(wall_start)},
-                          {"cpu_seconds", total_cpu}};
+                          {"cpu_seconds", total_cpu}, {"tesseract_calls", calls},
+                          {"number_rereads", rereads}, {"osd_pages", osd}};
     for (const auto& [k, v] : cpu) out["cpu"][k] = v;
     for (const auto& [k, v] : wall) out["recognizer_wall"][k] = v;
     if (timed > 0) {
@@ -118,6 +131,7 @@ int main(int argc, char** argv) {
       out["cpu_est"]["encode_png"] = cpu["encode_png"];
       out["recognition_share"] = cpu["recognize_total"] * wall["recognition"] / timed / total_cpu;
     }
+    if (std::getenv("SOVANG_STAGES_PER_PAGE")) out["per_page"] = per_page;
     std::cout << out.dump() << "\n";
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sovang-ocr-stages: %s\n", e.what());

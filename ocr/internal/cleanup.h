@@ -33,7 +33,9 @@ PixPtr ToGrey8(Pix* pix);
 // The page's dpi, or 300 when absent or implausible (< 70).
 int PlausibleDpi(Pix* pix);
 
-// Runs the clean-up the options ask for. `detect_rotation` may be empty.
+// Runs the clean-up the options ask for. The page is turned by what
+// `detect_rotation` says (asked only when the options detect orientation);
+// empty: read as it comes.
 CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
                       const RotationDetector& detect_rotation);
 

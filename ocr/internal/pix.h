@@ -49,6 +49,11 @@ inline constexpr std::int64_t kMaxPixels = 400'000'000;     // 400 MP
 // Throws Error(kCorruptInput, "<name>: <reason>") when w x h breaks the limits.
 void CheckDimensions(int w, int h, const std::string& name);
 
+// Everything DecodeRaster checks before it decodes (format, header, size
+// limits, a PNG or JPEG cut short), without decoding; returns Leptonica's
+// format. Throws as DecodeRaster does.
+int CheckRaster(const std::uint8_t* data, std::size_t size, const std::string& name, int page = 0);
+
 // Decodes one raster image (PNG, JPEG, TIFF page `page`, BMP, GIF, WebP,
 // JPEG 2000, PNM) after checking its header. Throws Error(kCorruptInput,
 // "<name>: <reason>").

@@ -32,9 +32,13 @@ class TesseractReader {
   // allowed; a reading more confident than the first replaces it.
   void RereadNumbers(std::vector<Line>& lines);
 
+  int calls() const { return calls_; }      // Recognize calls so far
+  int rereads() const { return rereads_; }  // of which number re-reads
+
  private:
   tesseract::TessBaseAPI& api_;
   Clock::time_point deadline_;
+  int calls_ = 0, rereads_ = 0;
 };
 
 // Lays the cleaned page out and reads it into `out` (lines, table), boxes in
