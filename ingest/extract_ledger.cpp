@@ -231,11 +231,12 @@ void HarmonizeDecisions(std::vector<Record>& records) {
     Field& n = r[FieldId::kDecisionNumber];
     Field& d = r[FieldId::kDecisionDate];
     bool changed = false;
-    const bool date_agrees = !d.present() || date.empty() || d.value == date;
-    if (n.present() && DecisionKey(n.value) != number_key && date_agrees &&
-        text::EditDistance(DecisionKey(n.value), number_key, 1) <= 1) {
-      n.value = number;
-      MarkInvalid(n);  // repaired by the other rows: a person confirms
+    // A date one character off the section's counts as agreeing: both
+    // misread on one row ("197B-VP/MT ngày 5/2/1979" among "107B … 1970").
+    const bool date_agrees = !d.present() || date.empty() || text::EditDistance(d.value, date, 1) <= 1;
+    if (n.present() && DecisionKey(n.value) != number_key && text::EditDistance(DecisionKey(n.value), number_key, 1) <= 1) {
+      if (date_agrees) n.value = number;
+      MarkInvalid(n);  // repaired by the other rows, or at odds with them: a person confirms
       changed = true;
     }
     if (!date.empty() && same_number(r) && d.value != date &&
@@ -563,6 +564,25 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
     }
     if (header_words(c).empty() || !NamesWhole(TextOf(ReadingOrder(words)), right)) continue;
     columns[static_cast<std::size_t>(c)] = right;
+    merged = true;
+  }
+
+  // Two neighbouring columns neither of whose titles names one, which
+  // together do ("Số và ngày … định" | "quyết"): one column the text
+  // alignment split, its title's words shared between them.
+  for (int c = 0; c + 1 < table.cols; ++c) {
+    if (columns[static_cast<std::size_t>(c)] != LedgerColumn::kUnknown ||
+        columns[static_cast<std::size_t>(c + 1)] != LedgerColumn::kUnknown)
+      continue;
+    auto words = header_words(c);
+    const auto right = header_words(c + 1);
+    if (words.empty() || right.empty()) continue;
+    words.insert(words.end(), right.begin(), right.end());
+    const HeaderMatch m = MatchHeader(TextOf(ReadingOrder(words)));
+    if (m.column == LedgerColumn::kUnknown || m.score < 0.85 ||
+        std::find(columns.begin(), columns.end(), m.column) != columns.end())
+      continue;
+    columns[static_cast<std::size_t>(c)] = columns[static_cast<std::size_t>(c + 1)] = m.column;
     merged = true;
   }
 

@@ -402,3 +402,50 @@ TEST_CASE("A table row holding two entries, and entries under the table, each gi
     CHECK(V(records[i], FieldId::kDecisionNumber) == "1516/QĐ-CTN");
   }
 }
+
+TEST_CASE("A decision column whose title the alignment split in two is read, and a row misread in number and date agrees with the others",
+          "[extract]") {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.lines = {Pieces({{"SỔ VÀNG KHEN THƯỞNG", 800}}, 100)};
+  const std::vector<int> xs = {100, 250, 750, 950, 1500, 1900};
+  const std::vector<int> widths = {150, 500, 200, 550, 400, 200};
+  const std::vector<std::vector<std::vector<std::string>>> rows = {
+      {{"STT"}, {"Họ và tên"}, {"Năm sinh"}, {"Hình thức khen thưởng"}, {"Số và ngày", "định"}, {"quyết"}},
+      {{"1"}, {"Lê Văn Phúc"}, {"1949"}, {"HCCSGP hạng Ba"}, {"107B-VP/MT 5/2/1970"}, {"ngày"}},
+      {{"2"}, {"Hứa Thanh Liên"}, {"1937"}, {"HCCSGP hạng Ba"}, {"107B-VP/MT 5/2/1970"}, {}},
+      {{"3"}, {"Bế Văn Khoa"}, {"1931"}, {"HCCSGP hạng Ba"}, {"107B-VP/MT 5/2/1970"}, {}},
+      {{"4"}, {"Hoàng Văn Tuấn"}, {"1935"}, {"HCCSGP hạng Ba"}, {"197B-VP/MT 5/2/1979"}, {}},
+      {{"5"}, {"Nguyễn Thị Yến"}, {"1940"}, {"HCCSGP hạng Ba"}, {"107B-VP/MT 5/2/1970"}, {}},
+  };
+  Table table;
+  table.cols = static_cast<int>(xs.size());
+  table.rows = static_cast<int>(rows.size());
+  int y = 300;
+  for (int r = 0; r < table.rows; ++r) {
+    for (int c = 0; c < table.cols; ++c) {
+      Cell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.box = Box{xs[static_cast<std::size_t>(c)], y, widths[static_cast<std::size_t>(c)], 110};
+      const auto& texts = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+      for (std::size_t k = 0; k < texts.size(); ++k)
+        cell.lines.push_back(
+            sovang::test::LineAt(texts[k], xs[static_cast<std::size_t>(c)] + 10, y + 10 + static_cast<int>(k) * 50));
+      table.cells.push_back(std::move(cell));
+    }
+    y += 110;
+  }
+  page.table = std::move(table);
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 5);
+  for (const Record& r : records) {
+    INFO(V(r, FieldId::kFullName));
+    CHECK(V(r, FieldId::kDecisionNumber) == "107B-VP/MT");
+    CHECK(V(r, FieldId::kDecisionDate) == "1970-02-05");
+  }
+  CHECK(records[3][FieldId::kDecisionNumber].verbatim == "197B-VP/MT");
+  CHECK(records[3].review == sovang::ReviewState::kNeedsReview);
+  CHECK(records[4].review == sovang::ReviewState::kAuto);
+}
