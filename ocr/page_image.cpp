@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +11,7 @@
 #include "core/error.h"
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/pix.h"
+#include "ocr/internal/png_writer.h"
 
 namespace sovang::ocr {
 namespace {
@@ -172,6 +174,7 @@ int PageImage::dpi() const { return valid() ? pixGetXRes(impl_->pix.get()) : 0; 
 
 std::string PageImage::EncodePng() const {
   if (!valid()) throw Error(Errc::kInvalidArgument, "EncodePng: empty page image");
+  if (std::optional<std::string> grey = EncodeGreyPng(impl_->pix.get())) return std::move(*grey);
   l_uint8* data = nullptr;
   size_t size = 0;
   // Level 1: ~4x faster than zlib's default for pages ~15% larger.
