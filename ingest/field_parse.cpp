@@ -582,6 +582,27 @@ std::optional<Found> YearAt(const TextRun& run, const std::string& fx, Span t) {
   return f;
 }
 
+// A table rule or a speck read as a digit next to the year ("41951",
+// "Sinh năm: 41955"): the one four-digit reading in range, as repaired.
+std::optional<Found> FiveDigitYear(const TextRun& run, const std::string& fx, Span t) {
+  const std::string_view token(fx.data() + t.begin, t.size());
+  if (t.size() != 5 || !std::all_of(token.begin(), token.end(), IsDigit)) return std::nullopt;
+  std::optional<Found> only;
+  int in_range = 0;
+  for (const Span sub : {Span{t.begin + 1, t.end}, Span{t.begin, t.end - 1}}) {
+    auto y = YearAt(run, fx, sub);
+    if (y && y->valid) {
+      ++in_range;
+      only = y;
+    }
+  }
+  if (in_range != 1) return std::nullopt;
+  only->span = t;
+  only->corrected = true;
+  only->validation = Validation::kNone;
+  return only;
+}
+
 }  // namespace
 
 std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare) {
@@ -597,8 +618,10 @@ std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare) {
       if (!before.empty() && run.FoldedOf(before.back()) == "hy") continue;
       // The year is among the next few tokens ("sinh năm: 1930", "sinh ngày 3/2/1930").
       const auto next = Tokens(run, Span{hit->end, within.end});
-      for (std::size_t k = 0; k < next.size() && k < 5; ++k)
+      for (std::size_t k = 0; k < next.size() && k < 5; ++k) {
         if (auto y = YearAt(run, fx, next[k])) return y;
+        if (auto y = FiveDigitYear(run, fx, next[k])) return y;
+      }
     }
   }
   static const std::regex kBracket(R"(\(\s*(\d{4})\s*\))");
@@ -611,26 +634,8 @@ std::optional<Found> FindBirthYear(const TextRun& run, Span within, bool bare) {
   if (!bare) return std::nullopt;
   for (const Span& t : Tokens(run, within))
     if (auto y = YearAt(run, fx, t)) return y;
-  // A table rule read as a digit next to the year ("41951"): the one reading in range.
-  for (const Span& t : Tokens(run, within)) {
-    const std::string_view token(fx.data() + t.begin, t.size());
-    if (t.size() != 5 || !std::all_of(token.begin(), token.end(), IsDigit)) continue;
-    std::optional<Found> only;
-    int in_range = 0;
-    for (const Span sub : {Span{t.begin + 1, t.end}, Span{t.begin, t.end - 1}}) {
-      auto y = YearAt(run, fx, sub);
-      if (y && y->valid) {
-        ++in_range;
-        only = y;
-      }
-    }
-    if (in_range == 1) {
-      only->span = t;
-      only->corrected = true;
-      only->validation = Validation::kNone;
-      return only;
-    }
-  }
+  for (const Span& t : Tokens(run, within))
+    if (auto y = FiveDigitYear(run, fx, t)) return y;
   // Text in a year cell that is no year.
   const Span trimmed = run.Trim(within);
   if (!trimmed.empty()) return Found{trimmed, "", false, false};

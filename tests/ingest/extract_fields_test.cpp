@@ -147,6 +147,7 @@ TEST_CASE("Birth years are read after their keyword, repaired, and checked again
       {"Ông Hà Văn E (1933), quê quán", "1933"},
       {"Ông Hà Văn E, sinh năm l93O", "1930"},
       {"Ông Hà Văn E, sinh năm 1849", ""},
+      {"Ông Nguyễn Văn Hải, Sinh năm: 41955", "1955"},  // a speck read as a digit before the year
   };
   for (const auto& c : cases) {
     INFO(c.text);
