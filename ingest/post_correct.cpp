@@ -197,6 +197,22 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
   for (std::size_t i = 0; i < n; ++i) {
     std::string& w = words[i];
     const text::SyllableClass kind = text::ClassifySyllable(w);
+    // A surname is one of a closed list: a word in its place with the
+    // letters of exactly one entry but other marks ("Lễ", "Bể", "Định") is
+    // that surname misread, not a surname of its own; repaired, and doubted.
+    if (kind == text::SyllableClass::kVietnamese && n >= 2 && i == 0 &&
+        std::find(surnames_.begin(), surnames_.end(), w) == surnames_.end()) {
+      std::set<std::string> same;
+      const std::string fold = text::Fold(w);
+      for (const auto& entry : surnames_)
+        if (text::Fold(entry) == fold) same.insert(entry);
+      if (same.size() == 1 && text::Lower(*same.begin()) != text::Lower(w)) {
+        w = *same.begin();
+        ++out.repaired;
+        ++out.guessed;
+      }
+      continue;
+    }
     if (kind == text::SyllableClass::kVietnamese) continue;
     // Digits and bars inside a word are letters misread ("S1ẩy", "Ng0c") or
     // specks ("Th|ạch"): undone when that gives a Vietnamese syllable, or a

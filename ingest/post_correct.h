@@ -4,6 +4,9 @@
 // Rules (per syllable of a name):
 //  - a standard Vietnamese syllable is never changed: it may be a real name,
 //    and turning one valid name into another is worse than any OCR error;
+//  - except a surname: the surnames are a closed list, and a valid syllable
+//    in a surname's place with the letters of exactly one entry ("Lễ",
+//    "Định") is that surname with its marks misread: repaired, doubted;
 //  - a syllable built like one but outside the standard inventory (Tày and
 //    Nùng names: Slương, Sỉư) is never changed either, except when its marks
 //    alone are garbled on a surname or middle name the lexicon knows and the
@@ -35,6 +38,7 @@ class NameCorrector {
   struct Result {
     std::string value;  // the name, repaired where safe
     int repaired = 0;   // syllables changed
+    int guessed = 0;    // ... of which by marks alone on a valid syllable: doubtful (surname "Lễ" -> "Lê")
   };
   Result Correct(std::string_view name) const;
 
