@@ -141,6 +141,17 @@ const std::vector<std::string>& NameCorrector::Surnames() {
   return kSurnames;
 }
 
+const std::vector<std::string>& NameCorrector::TayNungNames() {
+  // Given names and Nùng generation names of Lạng Sơn's Tày and Nùng, whose
+  // syllables no Vietnamese dictionary holds. Used only to repair a token
+  // that is no syllable at all; a syllable is never changed into one.
+  static const std::vector<std::string> kNames = {
+      "Slương", "Sỉư", "Slằn", "Pác",  "Slinh", "Sì",  "Pả",  "Mìu",  "Nọi", "Sính", "Lềnh",
+      "Tấu",    "Sỉu", "Slẩy", "Phủ",  "Nhì",   "Sằn", "Khe", "Lìn",  "Pằn", "Slao", "Nàng",
+      "Mằn",    "Slìn", "Slấu", "Pẻn", "Cọi",   "Nông", "Lủng", "Phấy"};
+  return kNames;
+}
+
 const std::vector<std::string>& NameCorrector::MiddleNames() {
   static const std::vector<std::string> kMiddles = {
       "Văn",   "Thị",   "Đức",   "Hữu",  "Minh",  "Xuân", "Quang", "Ngọc", "Đình", "Công", "Thanh",  "Kim",
@@ -270,11 +281,18 @@ NameCorrector::Result NameCorrector::Correct(std::string_view name) const {
     } else if (lexicon) {
       for (const auto& entry : *lexicon)
         if (text::EditDistance(lower, text::Lower(entry), 1) <= 1) candidates.insert(entry);
+      // A Nùng generation name in a middle name's place ("Sìà" for "Sì").
+      if (lexicon == &middles_)
+        for (const auto& entry : TayNungNames())
+          if (text::EditDistance(lower, text::Lower(entry), 1) <= 1) candidates.insert(entry);
     } else {
       for (const auto& s : Suggest(lower)) {
         if (s.find(' ') != std::string::npos || !text::IsVietnameseSyllable(s)) continue;
         if (text::EditDistance(lower, text::Lower(s), 1) <= 1) candidates.insert(text::TitleCase(s));
       }
+      // Tày and Nùng names Hunspell does not know ("Stlao" for "Slao").
+      for (const auto& entry : TayNungNames())
+        if (text::EditDistance(lower, text::Lower(entry), 1) <= 1) candidates.insert(entry);
     }
     const std::string repair = Unique(candidates);
     if (repair.empty() || repair == w) continue;

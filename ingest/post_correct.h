@@ -13,8 +13,9 @@
 //    fold matches exactly one entry ("Nguyẻn" -> "Nguyễn");
 //  - a token that is no syllable at all (digits, symbols, two tone marks:
 //    "Ngu1ễn", "Th|ạch") is repaired when exactly one candidate is one edit
-//    away: the surname lexicon for the first syllable, middle names for the
-//    middle ones, the Hunspell dictionary (hunspell-vi) for the given name.
+//    away: the surname lexicon for the first syllable, middle names (and
+//    Nùng generation names) for the middle ones, the Hunspell dictionary
+//    (hunspell-vi) and the Tày/Nùng given names for the given name.
 
 #include <memory>
 #include <mutex>
@@ -45,6 +46,9 @@ class NameCorrector {
   // The built-in lexicons.
   static const std::vector<std::string>& Surnames();
   static const std::vector<std::string>& MiddleNames();
+  // Tày and Nùng given and generation names (Slương, Sỉư, Sằn, Lềnh…): they
+  // repair only tokens that are no syllable ("Stlao", "Sìà").
+  static const std::vector<std::string>& TayNungNames();
 
  private:
   bool IsWord(const std::string& lower) const;

@@ -212,7 +212,9 @@ TEST_CASE("A vowel OCR read twice with different marks is read once, a surname's
       {"Hoàng Thị Mìùu", "Hoàng Thị Mìu", 1},  // two tones: the one that leaves a syllable goes
       {"Ngô Văn Vâần", "Ngô Văn Vần", 1},
       {"La Văn Slấẩy", "La Văn Slẩy", 2},      // as many marks: the last kept, a guess
-      {"Hà Thị Mùu", "Hà Thị Mùu", 0},         // "ùu" may be "ìu" misread: not made "Mù"
+      {"Hà Thị Mùu", "Hà Thị Mìu", 1},         // "ùu" is "ìu" misread, not "Mù": the Tày name one edit away
+      {"Nông Sìà Thạch", "Nông Sì Thạch", 1},  // a Nùng generation name
+      {"Đàm Văn Silẩy", "Đàm Văn Slẩy", 1},
       {"Vi Sỉư Phong", "Vi Sỉư Phong", 0},     // a Nùng name is no doubled vowel
       {"Nguyễn Văn Thuận", "Nguyễn Văn Thuận", 0},
       // A surname's marks misread: the one surname with those letters.
