@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <regex>
+#include <set>
 
 #include "core/decision_number.h"
 #include "text/normalize.h"
@@ -316,12 +317,13 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
     std::string year = segments[1];
     if (FixDigitRun(year)) segments[1] = year;
   }
-  bool known = true, any_letters = false;
+  bool known = true, any_letters = false, incomplete = false;
   for (std::size_t k = 1; k < segments.size(); ++k)
     if (HasLetter(segments[k])) {
       segments[k] = CanonicalIssuerSegment(segments[k]);
       known = known && IsKnownIssuerSegment(segments[k]);
       any_letters = true;
+      if (segments[k] == "HĐNN") incomplete = true;
     }
 
   DecisionText out;
@@ -339,6 +341,7 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   // Letters read for digits ("8O3" -> "803") change the digits, and so count.
   out.digits_corrected = digits_joined || digits_of(out.value) != digits_of(spacing_only);
   out.known_issuer = known && any_letters;
+  out.incomplete = incomplete;
   const auto parsed = ParseDecisionNumber(out.value);
   out.well_formed = parsed.has_value() && std::any_of(parsed->number.begin(), parsed->number.end(), IsDigit);
   return out;
@@ -427,6 +430,7 @@ std::optional<Found> FindDecisionNumber(const TextRun& run, Span within, bool ba
     // number of a known issuer (none of 120 such was wrong): a person is asked
     // when the shape or the issuer is off, not for the italic of a title.
     if (f.validation == Validation::kLexicon) f.confidence = std::max(run.ConfidenceOf(span), 0.5);
+    f.guessed = d.incomplete;  // kept as read, for a person to complete
     return f;
   };
 
@@ -502,6 +506,9 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
   static const std::regex kIso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
   // "ngày 9 thớng 10 năm 1972": the words of a date one letter off.
   static const std::regex kLoose(R"((?:ngay\s*)?\b(\d{1,2})\s*,?\s*([a-z]{3,6})\s*(\d{1,2})\s*,?\s*([a-z]{2,4})\s*(\d{4})\b)");
+  // "21/21966", "2310/ 2002": one separator not read. Split where exactly
+  // one reading is a possible date; a guess, for review.
+  static const std::regex kJoined(R"((?:ngay\s*)?\b(\d{1,2})\s*[/.\-]\s*(\d{5,6})\b|\b(\d{3,4})\s*[/.\-]\s*(\d{4})\b)");
   std::optional<std::smatch> best;
   std::string best_text;  // what ParseDate reads
   bool best_loose = false;
@@ -522,7 +529,33 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
     best_loose = true;
     break;
   }
-  if (!best) return std::nullopt;
+  bool joined = false;
+  if (!best) {
+    std::smatch m;
+    if (!std::regex_search(sub, m, kJoined)) return std::nullopt;
+    // Not part of a decision number ("1502/2005/QĐ-CTN").
+    const std::size_t after = static_cast<std::size_t>(m.position(0) + m.length(0));
+    if (after < sub.size() && (sub[after] == '/' || sub[after] == '-' || std::isalpha(static_cast<unsigned char>(sub[after]))))
+      return std::nullopt;
+    std::set<std::string> readings;
+    if (m[1].matched) {  // day / month+year
+      const std::string d = m.str(1), rest = m.str(2);
+      for (std::size_t k = 1; k + 4 <= rest.size() && k <= 2; ++k)
+        if (rest.size() - k == 4)
+          if (auto iso = ParseDate(d + "/" + rest.substr(0, k) + "/" + rest.substr(k)); iso && *iso >= "1945-01-01")
+            readings.insert(*iso);
+    } else {  // day+month / year
+      const std::string dm = m.str(3), y = m.str(4);
+      for (std::size_t k = 1; k < dm.size() && k <= 2; ++k)
+        if (dm.size() - k <= 2)
+          if (auto iso = ParseDate(dm.substr(0, k) + "/" + dm.substr(k) + "/" + y); iso && *iso >= "1945-01-01")
+            readings.insert(*iso);
+    }
+    if (readings.size() != 1 || std::stoi(readings.begin()->substr(0, 4)) > kMaxYear) return std::nullopt;
+    best = m;
+    best_text = *readings.begin();
+    joined = true;
+  }
   Found f;
   f.span = Span{within.begin + static_cast<std::size_t>(best->position(0)),
                 within.begin + static_cast<std::size_t>(best->position(0) + best->length(0))};
@@ -548,7 +581,11 @@ std::optional<Found> FindDate(const TextRun& run, Span within) {
     return iso && *iso >= "1945-01-01" && std::stoi(iso->substr(0, 4)) <= kMaxYear;
   };
   const auto iso = ParseDate(best_text);
-  if (possible(iso)) {
+  if (joined) {
+    f.value = *iso;
+    f.corrected = true;
+    f.guessed = true;
+  } else if (possible(iso)) {
     f.value = *iso;
     f.validation = digits_fixed ? Validation::kNone : Validation::kPattern;
   } else if (auto guess = UndoDigitConfusion(best_text, [&](const std::string& t) { return possible(ParseDate(t)); })) {

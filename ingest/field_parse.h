@@ -54,6 +54,9 @@ struct DecisionText {
   bool well_formed = false;
   bool known_issuer = false;  // every letter segment is a known code (QĐ, CTN, TTg, HĐNN…)
   bool digits_corrected = false;  // the repair touched the digits ("8O3"), not only the letters ("QĐĐ")
+  // A Council of State resolution without its legislature number ("NQ/HĐNN"
+  // for "NQ/HĐNN8", the digit read as a letter and dropped): incomplete.
+  bool incomplete = false;
 };
 
 // Normalises a decision number as printed (original case):

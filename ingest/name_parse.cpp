@@ -121,7 +121,15 @@ std::optional<Honorific> HonorificAt(const TextRun& run, Span within) {
 }
 
 Span NameAt(const TextRun& run, Span within, std::size_t max_words) {
-  const auto tokens = Tokens(run, within);
+  auto tokens = Tokens(run, within);
+  // Quotes and specks before the name ("“ ' Chu Hữu Huy") are no part of it.
+  auto has_letter = [&](const Span& t) {
+    const std::string_view f = run.FoldedOf(t);
+    return std::any_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  std::size_t skip = 0;
+  while (skip + 1 < tokens.size() && skip < 3 && !has_letter(tokens[skip])) ++skip;
+  if (skip > 0 && has_letter(tokens[skip])) tokens.erase(tokens.begin(), tokens.begin() + static_cast<long>(skip));
   if (tokens.empty()) return {};
   const std::string& f = run.folded();
   std::size_t last = 0;  // one past the last name token

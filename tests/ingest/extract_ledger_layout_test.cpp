@@ -14,6 +14,7 @@
 #include "ingest/extract.h"
 #include "ingest/extract_text.h"
 #include "ingest/field_parse.h"
+#include "ingest/name_parse.h"
 #include "ingest/post_correct.h"
 #include "test_support.h"
 
@@ -456,4 +457,54 @@ TEST_CASE("A decision column whose title the alignment split in two is read, and
   CHECK(records[3][FieldId::kDecisionNumber].verbatim == "197B-VP/MT");
   CHECK(records[3].review == sovang::ReviewState::kNeedsReview);
   CHECK(records[4].review == sovang::ReviewState::kAuto);
+}
+
+TEST_CASE("A date with a separator not read, a council resolution without its legislature, quotes before a name",
+          "[extract]") {
+  auto run_of = [](const std::string& text) {
+    std::vector<sovang::ocr::Word> words;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      const std::size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) words.push_back(sovang::ocr::Word{text.substr(at, end - at), Box{0, 0, 100, 40}, 0.95});
+      at = end + 1;
+    }
+    return sovang::ingest::TextRun(std::move(words));
+  };
+  const struct {
+    const char* text;
+    const char* want;
+  } dates[] = {
+      {"21/21966", "1966-02-21"},
+      {"21/121967", "1967-12-21"},
+      {"2310/ 2002", "2002-10-23"},
+  };
+  for (const auto& d : dates) {
+    INFO(d.text);
+    const auto run = run_of(d.text);
+    const auto date = sovang::ingest::FindDate(run, run.all());
+    REQUIRE(date);
+    CHECK(date->value == d.want);
+    CHECK(date->guessed);
+  }
+  // Two readings possible (1/11/1966 or 11/1/1966), or part of a decision number: no date.
+  for (const char* text : {"111/1966", "1502/2005/QĐ-CTN"}) {
+    INFO(text);
+    const auto run = run_of(text);
+    const auto date = sovang::ingest::FindDate(run, run.all());
+    CHECK((!date || date->value.empty()));
+  }
+
+  const auto council = run_of("174NQ/HĐNNS");
+  const auto number = sovang::ingest::FindDecisionNumber(council, council.all(), /*bare=*/true);
+  REQUIRE(number);
+  CHECK(number->value == "174NQ/HĐNN");
+  CHECK(number->guessed);  // a person adds the legislature
+  const auto whole = run_of("174NQ/HĐNN7");
+  const auto complete = sovang::ingest::FindDecisionNumber(whole, whole.all(), /*bare=*/true);
+  REQUIRE(complete);
+  CHECK_FALSE(complete->guessed);
+
+  const auto quoted = run_of("“ ' Chu Hữu Huy");
+  CHECK(quoted.Verbatim(sovang::ingest::NameAt(quoted, quoted.all())) == "Chu Hữu Huy");
 }
