@@ -94,7 +94,10 @@ class TesseractRecognizer final : public Recognizer {
       }
       out.cleanup_seconds += osd_seconds;
     }
+    // Nothing of this page is kept past it: Tesseract's copies of the image,
+    // its thresholded page and results go now, not when the next page comes.
     grey_for_osd_.reset();
+    api_->Clear();
     out.orientation_by_osd = osd_ran_;
     if (orient) osd_first_ = out.rotation != 0;
     out.hocr = ToHocr(out);
