@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "core/decision_number.h"
 #include "core/error.h"
@@ -124,13 +126,24 @@ TruthMatch MatchTruth(store::Database& db, const std::filesystem::path& truth_js
 
   std::vector<bool> used(m.found.size(), false);
   for (const auto& [page, truths] : truth_by_page) {
-    // Greedy matching by name similarity, best pairs first.
-    struct Pair { double sim; std::size_t t, f; };
+    // Greedy matching by name similarity, best pairs first; between pairs as
+    // alike (two people of one name on a page, "Hoàng Văn Sằn" twice), the
+    // record nearer the truth's place on the page.
+    struct Pair { double sim; long distance; std::size_t t, f; };
+    auto distance = [](const Box& a, const Box& b) {
+      return std::labs(static_cast<long>(a.x + a.w / 2) - (b.x + b.w / 2)) +
+             std::labs(static_cast<long>(a.y + a.h / 2) - (b.y + b.h / 2));
+    };
     std::vector<Pair> pairs;
     for (std::size_t t : truths)
       for (std::size_t f : found_by_page[page])
-        pairs.push_back({NameSimilarity(m.truth[t].record.value(FieldId::kFullName), m.found[f].value(FieldId::kFullName)), t, f});
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.sim > b.sim; });
+        pairs.push_back({NameSimilarity(m.truth[t].record.value(FieldId::kFullName), m.found[f].value(FieldId::kFullName)),
+                         distance(m.truth[t].record.source.bbox, m.found[f].source.bbox), t, f});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+      if (a.sim != b.sim) return a.sim > b.sim;
+      if (a.distance != b.distance) return a.distance < b.distance;
+      return std::tie(a.t, a.f) < std::tie(b.t, b.f);
+    });
     for (const Pair& p : pairs) {
       if (p.sim < 0.5) break;
       if (m.truth[p.t].match || used[p.f]) continue;
