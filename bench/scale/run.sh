@@ -61,7 +61,7 @@ for N in $SIZES; do
     rm -rf "$A"
     echo "== build $N ($(bench_load))" >&2
     bench_load > "$D/build.load"
-    /usr/bin/time -v -o "$D/build.time" "$TOOL" build --data "$A" --records "$N" --compact 1 > "$D/build.json"
+    /usr/bin/time -v -o "$D/build.time" "$TOOL" build --data "$A" --records "$N" > "$D/build.json"
     bench_load >> "$D/build.load"
     cat "$D/build.json" >&2
   fi

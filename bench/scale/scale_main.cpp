@@ -1,7 +1,7 @@
 // sovang-scale: builds archives of synthetic records through the real store
 // and index code and measures them. Driven by bench/scale/run.sh.
 //
-//   sovang-scale build   --data DIR --records N [--seed S] [--compact 1]
+//   sovang-scale build   --data DIR --records N [--seed S]   (the index comes out compacted)
 //   sovang-scale queries --data DIR --count N [--seed S]        > queries.jsonl
 //   sovang-scale latency --data DIR --queries FILE [--passes cold,warm] [--limit N] [--facets 0|1]
 //                                                                (in-process search)
@@ -63,7 +63,7 @@ std::uintmax_t DirBytes(const fs::path& p) {
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
-int Build(const fs::path& data, std::int64_t count, std::uint64_t seed, bool compact) {
+int Build(const fs::path& data, std::int64_t count, std::uint64_t seed) {
   fs::create_directories(data);
   sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db");
   sovang::store::Records records(db);
@@ -87,9 +87,8 @@ int Build(const fs::path& data, std::int64_t count, std::uint64_t seed, bool com
   const auto index_start = Clock::now();
   const std::int64_t indexed = sovang::ingest::RebuildIndexAt(db, data / "index");
   const double index_s = Seconds(index_start);
-  // The merge already wrote a compacted index (index/compact.h's MergeIndexes):
-  // the rebuild's time includes it. `--compact` is kept for older scripts.
-  (void)compact;
+  // The merge writes a compacted index (index/compact.h's MergeIndexes): the
+  // rebuild's time includes the compaction.
   nlohmann::json out = {{"records", count},
                               {"store_seconds", store_s},
                               {"store_records_per_s", count / store_s},
@@ -311,8 +310,7 @@ int main(int argc, char** argv) {
   const fs::path data = Arg(argc, argv, "data", "bench/out/scale");
   try {
     if (cmd == "build")
-      return Build(data, std::stoll(Arg(argc, argv, "records", "100000")), std::stoull(Arg(argc, argv, "seed", "1")),
-                   Arg(argc, argv, "compact", "0") == "1");
+      return Build(data, std::stoll(Arg(argc, argv, "records", "100000")), std::stoull(Arg(argc, argv, "seed", "1")));
     if (cmd == "queries") return Queries(data, std::stoi(Arg(argc, argv, "count", "1000")), std::stoull(Arg(argc, argv, "seed", "2")));
     if (cmd == "latency")
       return Latency(data, Arg(argc, argv, "queries"), Arg(argc, argv, "passes", "cold,warm"),
