@@ -1,5 +1,6 @@
 #include "server/app_context.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <iostream>
@@ -18,6 +19,9 @@ using Clock = std::chrono::steady_clock;
 
 // How long a searcher trusts its view of the index before re-opening it.
 constexpr auto kSearcherRecheck = std::chrono::seconds(1);
+// Store readers at most: each holds a page cache; more than a few per core only
+// queue for the CPU anyway.
+const std::size_t kMaxReaders = std::max(8u, 4 * std::thread::hardware_concurrency());
 // How long a write waits for another process (an ingest) to release the archive.
 constexpr auto kWriterLockWait = std::chrono::seconds(2);
 
@@ -95,7 +99,7 @@ AppContext::AppContext(ServerOptions options)
         store::OpenOptions read_only;
         read_only.read_only = true;
         return std::make_unique<store::Database>(store::Database::Open(layout_.db(), read_only));
-      }) {
+      }, kMaxReaders) {
   layout_.CreateDirectories();
   // Migrations and the catch-up of the index need the archive to ourselves;
   // when an ingest is running it has done both already.

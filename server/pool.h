@@ -2,8 +2,13 @@
 // A pool of objects that must not be shared between threads at once (SQLite
 // connections, Xapian databases): Acquire hands one out exclusively, creating
 // a new one when all are busy; the lease returns it when it goes away. Grows
-// to the number of threads using it at the same time, no further.
+// to the number of threads using it at the same time, or to `max` objects
+// when one is given: then a thread waits for one to come back. (Each SQLite
+// reader keeps a page cache of its own: 256 keep-alive connections grew 256
+// readers and 660 MB of server memory.)
 
+#include <condition_variable>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -15,7 +20,7 @@ namespace sovang::server {
 template <typename T>
 class Pool {
  public:
-  explicit Pool(std::function<std::unique_ptr<T>()> make) : make_(std::move(make)) {}
+  explicit Pool(std::function<std::unique_ptr<T>()> make, std::size_t max = 0) : make_(std::move(make)), max_(max) {}
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
 
@@ -30,7 +35,10 @@ class Pool {
     T& operator*() const { return *item_; }
     T* operator->() const { return item_.get(); }
     // Drops the object instead of returning it (it is broken).
-    void Discard() { item_.reset(); }
+    void Discard() {
+      item_.reset();
+      pool_->Dropped();
+    }
 
    private:
     Pool* pool_;
@@ -40,14 +48,21 @@ class Pool {
   // REQUIRES: the pool outlives the lease.
   Lease Acquire() {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      std::unique_lock<std::mutex> lock(mu_);
+      returned_.wait(lock, [this] { return !idle_.empty() || max_ == 0 || created_ < max_; });
       if (!idle_.empty()) {
         std::unique_ptr<T> item = std::move(idle_.back());
         idle_.pop_back();
         return Lease(this, std::move(item));
       }
+      ++created_;
     }
-    return Lease(this, make_());  // outside the lock: opening may be slow
+    try {
+      return Lease(this, make_());  // outside the lock: opening may be slow
+    } catch (...) {
+      Dropped();
+      throw;
+    }
   }
 
   std::size_t idle_count() const {
@@ -57,13 +72,26 @@ class Pool {
 
  private:
   void Return(std::unique_ptr<T> item) {
-    std::lock_guard<std::mutex> lock(mu_);
-    idle_.push_back(std::move(item));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      idle_.push_back(std::move(item));
+    }
+    returned_.notify_one();
+  }
+  void Dropped() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      --created_;
+    }
+    returned_.notify_one();
   }
 
   std::function<std::unique_ptr<T>()> make_;
+  const std::size_t max_;
   mutable std::mutex mu_;
+  std::condition_variable returned_;
   std::vector<std::unique_ptr<T>> idle_;
+  std::size_t created_ = 0;
 };
 
 }  // namespace sovang::server
