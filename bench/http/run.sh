@@ -14,7 +14,8 @@
 #   env: ARCHIVE=/tmp/sovang-bench-scale/1000000/archive (built by
 #        SIZES=1000000 bench/scale/run.sh when missing)  DURATION=20
 #        THREADS=300 (server --threads: Poco holds a thread per keep-alive
-#        connection)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest>
+#        connection)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest,
+#        default: 40 generated with INGEST_SEED=<now>>
 #        BUILD_DIR=<repo>/build-bench
 set -euo pipefail
 
@@ -26,7 +27,10 @@ THREADS=${THREADS:-300}
 CERTS=${CERTS:-20000}
 PORT=${PORT:-18432}
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-bench}
-PAGES_DIR=${PAGES_DIR:-$OUT/pages}
+# Pages the archive has never seen (an ingest skips a file it holds by hash,
+# so every run generates its own unless PAGES_DIR is given).
+INGEST_SEED=${INGEST_SEED:-$(date +%s)}
+PAGES_DIR=${PAGES_DIR:-$OUT/pages-$INGEST_SEED}
 PY=/usr/bin/python3
 PASSWORD=bench-password-1
 LUA=$ROOT/bench/http/cycle.lua
@@ -115,7 +119,7 @@ fi
 
 # Search while an ingest runs into the same archive.
 if [ ! -f "$PAGES_DIR/truth.jsonl" ]; then
-  "$PY" "$ROOT/data-samples/generate.py" --seed 11 --pages 40 --out "$PAGES_DIR" >&2
+  "$PY" "$ROOT/data-samples/generate.py" --seed "$INGEST_SEED" --pages 40 --out "$PAGES_DIR" >&2
 fi
 rm -rf "$OUT/ingest-copy" && mkdir -p "$OUT/ingest-copy"
 cp "$PAGES_DIR"/*.{png,jpg,tif} "$OUT/ingest-copy/" 2> /dev/null || true
