@@ -41,6 +41,20 @@ Line Pieces(const std::vector<std::pair<std::string, int>>& pieces, int y, doubl
   return line;
 }
 
+// An annex list page of decision 803/QĐ-CTN: its title, the decision line, an
+// award heading and the entries (lines from y = 320 on).
+RecognizedPage AnnexPage(const std::string& heading, std::vector<Line> entries) {
+  RecognizedPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.lines = {
+      sovang::test::LineAt("DANH SÁCH", 1000, 100),
+      sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
+      sovang::test::LineAt(heading, 200, 260)};
+  for (Line& line : entries) page.lines.push_back(std::move(line));
+  return page;
+}
+
 // Turns the page by a small angle: every word's y grows with its x (1 px in `run`).
 void Skew(RecognizedPage& page, int run) {
   auto skew = [&](Line& line) {
@@ -234,15 +248,10 @@ TEST_CASE("A vowel OCR read twice with different marks is read once, a surname's
 }
 
 TEST_CASE("A name word whose first letter OCR read as a digit stays in the name", "[extract]") {
-  RecognizedPage page;
-  page.width = 2480;
-  page.height = 3508;
-  page.lines = {
-      sovang::test::LineAt("DANH SÁCH", 1000, 100),
-      sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
-      sovang::test::LineAt("Huân chương Kháng chiến hạng Nhất:", 200, 260),
-      sovang::test::LineAt("1. Bà Nông Thu 0anh, sinh năm 1919; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
-      sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const RecognizedPage page = AnnexPage(
+      "Huân chương Kháng chiến hạng Nhất:",
+      {sovang::test::LineAt("1. Bà Nông Thu 0anh, sinh năm 1919; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+       sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)});
   const auto records = Extract(page);
   REQUIRE(records.size() == 2);
   CHECK(V(records[0], FieldId::kFullName) == "Nông Thu Oanh");
@@ -253,16 +262,11 @@ TEST_CASE("A name word whose first letter OCR read as a digit stays in the name"
 
 TEST_CASE("A birth year is as sure as OCR read its digits, the range check adds nothing", "[extract]") {
   for (const double ocr : {0.82, 0.95}) {
-    RecognizedPage page;
-    page.width = 2480;
-    page.height = 3508;
-    page.lines = {
-        sovang::test::LineAt("DANH SÁCH", 1000, 100),
-        sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
-        sovang::test::LineAt("Huân chương Kháng chiến hạng Nhất:", 200, 260),
-        Pieces({{"1. Ông Lê Văn Sính, sinh năm", 200}, {"1906;", 900}, {"quê quán: xã Lộc Yên, huyện Cao Lộc;", 1020}},
-               320),
-        sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+    RecognizedPage page = AnnexPage(
+        "Huân chương Kháng chiến hạng Nhất:",
+        {Pieces({{"1. Ông Lê Văn Sính, sinh năm", 200}, {"1906;", 900}, {"quê quán: xã Lộc Yên, huyện Cao Lộc;", 1020}},
+                320),
+         sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)});
     for (auto& w : page.lines[3].words)
       if (w.text == "1906;") w.confidence = ocr;
     const auto records = Extract(page);
@@ -303,16 +307,9 @@ TEST_CASE("An impossible date or birth year with a zero read as 6, 8 or 9 is rea
   }
 
   auto page_with = [](const std::string& heading, const std::string& entry) {
-    RecognizedPage page;
-    page.width = 2480;
-    page.height = 3508;
-    page.lines = {
-        sovang::test::LineAt("DANH SÁCH", 1000, 100),
-        sovang::test::LineAt("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)", 200, 160),
-        sovang::test::LineAt(heading, 200, 260),
-        sovang::test::LineAt(entry, 200, 320),
-        sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
-    return page;
+    return AnnexPage(heading, {sovang::test::LineAt(entry, 200, 320),
+                               sovang::test::LineAt("2. Ông Lê Văn Tài, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                                    200, 380)});
   };
   // Born after the war against the French and ten at the decision: 1965 is 1905 misread.
   auto records = Extract(page_with("Huân chương Kháng chiến hạng Nhất:",
