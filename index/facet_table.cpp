@@ -35,6 +35,7 @@ std::shared_ptr<const FacetTable> FacetTable::Shared(const std::filesystem::path
   static std::mutex mu;
   static std::map<std::string, Entry> cache;
   const auto now = std::chrono::steady_clock::now();
+  const Xapian::doccount documents = db.get_doccount();
   {
     std::lock_guard<std::mutex> lock(mu);
     const auto it = cache.find(location.string());
@@ -44,7 +45,6 @@ std::shared_ptr<const FacetTable> FacetTable::Shared(const std::filesystem::path
       // Grown since last seen: documents were added (a record replaced in the
       // same commits may count under its old value for up to a minute).
       // Any other change loads the table again.
-      const Xapian::doccount documents = db.get_doccount();
       if (documents > e.documents && now - e.loaded < kMaxAge) {
         e.revision = revision;
         e.documents = documents;
@@ -54,7 +54,6 @@ std::shared_ptr<const FacetTable> FacetTable::Shared(const std::filesystem::path
   }
   // Loaded outside the lock: searches of other indexes go on meanwhile (two
   // threads may load the same table once each; the last one stays).
-  const Xapian::doccount documents = db.get_doccount();
   auto table = std::make_shared<const FacetTable>(Load(db));
   std::lock_guard<std::mutex> lock(mu);
   cache[location.string()] = Entry{revision, documents, now, table};

@@ -14,11 +14,6 @@ constexpr const char* kFacetNames[] = {"award", "district", "decade"};
 
 }  // namespace
 
-void FacetCounter::Collect(const Xapian::MSet& counted, std::int64_t estimated_matches, const FacetTable& table,
-                           const Xapian::Database& db) {
-  Collect(std::vector<Xapian::docid>(counted.begin(), counted.end()), estimated_matches, table, db);
-}
-
 void FacetCounter::Collect(const std::vector<Xapian::docid>& counted, std::int64_t estimated_matches,
                            const FacetTable& table, const Xapian::Database& db) {
   if (counted.empty()) return;

@@ -22,8 +22,6 @@ class FacetCounter {
   // Counts the documents of `counted`. `estimated_matches` is the run's match
   // estimate: when `counted` holds fewer documents, counts are scaled up to
   // it and the result is marked inexact.
-  void Collect(const Xapian::MSet& counted, std::int64_t estimated_matches, const FacetTable& table,
-               const Xapian::Database& db);
   void Collect(const std::vector<Xapian::docid>& counted, std::int64_t estimated_matches, const FacetTable& table,
                const Xapian::Database& db);
   // The top `max_values` values of each facet ("award", "district", "decade"):

@@ -745,10 +745,6 @@ Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& quer
   }
 }
 
-Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query) {
-  return EstimatedWalk(TermFreqs(db), query);
-}
-
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {
   if (boosts.empty()) return filter;
   // Not AND_MAYBE(filter, boosts): with a left side that weighs nothing,

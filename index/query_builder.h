@@ -143,7 +143,6 @@ class QueryBuilder {
 
 // About how many postings Xapian walks to enumerate `query`: the rarest
 // branch of an AND, the sum over an OR (from term frequencies; no walking).
-Xapian::doccount EstimatedWalk(const Xapian::Database& db, const Xapian::Query& query);
 Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& query);
 
 // The documents of `filter` (boolean), weighed by the boosts they hold.

@@ -261,7 +261,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     enquire.set_query(filter);
     const Xapian::MSet counted = enquire.get_mset(0, budget, budget);
     const Xapian::doccount estimate = counted.get_matches_estimated();
-    if (budget > 0) facets.Collect(counted, estimate, *facet_table, database);
+    if (budget > 0) facets.Collect({counted.begin(), counted.end()}, estimate, *facet_table, database);
     budget -= std::min(budget, counted.get_matches_lower_bound());
     return estimate;
   };
@@ -311,8 +311,11 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       result.hits.back().approximate = stage.approximate;
     }
     const bool full = mset.get_matches_lower_bound() >= skip + room;
-    if (!full && from_first) pass_docs.insert(pass_docs.end(), mset.begin(), mset.end());
-    else pass_seen_all = false;
+    if (!full && from_first) {
+      if (request.facets) pass_docs.insert(pass_docs.end(), mset.begin(), mset.end());
+    } else {
+      pass_seen_all = false;
+    }
     if (!full) {  // the run saw every match of the stage
       const Xapian::doccount total = mset.get_matches_upper_bound();
       skip = skip > total ? skip - total : 0;
