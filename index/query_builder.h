@@ -70,7 +70,7 @@ struct QueryContext {
 
 struct BuiltQuery {
   Xapian::Query query;   // filter weighed by boosts (WeighedBy): rank with Xapian::CoordWeight
-  Xapian::Query filter;  // the match set alone, boolean (no weights): cheap to count
+  Xapian::Query filter;  // the match set alone, unweighted: run it with BoolWeight (WeighedBy zeroes it)
   Xapian::Query boosts;  // OR of the weighted boost terms (empty: none)
   // Names typed in order: the consecutive required words of a typed name as
   // bigram terms (adjacent, or across one Văn/Thị), AND-ed; in a typo build
@@ -86,6 +86,11 @@ struct BuiltQuery {
   // the highest weight there is, so when there are enough of them they are
   // the top hits, in the order the weighted run would give (docid). Boolean,
   // so Xapian stops as soon as it has enough. Empty when there are no boosts.
+  // A typo build leaves out a word's likely typo spellings (alternatives: no
+  // record holds them all; a record that holds several may rank a little
+  // higher in a weighted run), and has no tier when every typed word is in
+  // the index (the tier would hold only exact matches, which the typo pass
+  // excludes).
   Xapian::Query top_tier;
   Highlight highlight;
   bool match_all = false;  // the query was blank

@@ -1,0 +1,95 @@
+// The query builder's top tier: the documents a boolean run can return as the
+// best-weighted ones, without a weighted walk. What goes in and out of it
+// decides whether a search walks tens of thousands of postings.
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include "index/document_builder.h"
+#include "index/query_builder.h"
+#include "index/query_parser.h"
+#include "index/vocabulary.h"
+#include "index_test_support.h"
+
+using namespace sovang;
+using namespace sovang::index;
+using namespace sovang::index::testing;
+
+namespace {
+
+// Builds `query` against the test index, with the index's name vocabulary as
+// typo targets.
+struct Built {
+  explicit Built(const TestIndex& index) : db(index.dir().string()), freqs(db) {
+    const std::string p(prefix::kNameFolded);
+    for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
+      vocabulary.Add((*it).substr(p.size()), it.get_termfreq());
+    ctx.db = &db;
+    ctx.freqs = &freqs;
+    ctx.vocabulary = &vocabulary;
+  }
+  BuiltQuery Build(const std::string& query, bool typos) { return QueryBuilder(ctx).Build(ParseQuery(query), typos); }
+  std::size_t Count(const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(q);
+    return enquire.get_mset(0, 100).size();
+  }
+
+  Xapian::Database db;
+  TermFreqs freqs;
+  NameVocabulary vocabulary;
+  QueryContext ctx;
+};
+
+bool Mentions(const Xapian::Query& q, const std::string& term) {
+  for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it)
+    if (*it == term) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Boolean parts of a built query carry no weight wrappers", "[index][query]") {
+  // OP_SCALE_WEIGHT nodes keep Xapian from flattening nested ANDs and from
+  // driving them by the rarest list; only the weighted query zeroes the filter.
+  TestIndex index({{.id = "a", .name = "Nguyễn Văn An", .birth_year = 1940}});
+  Built b(index);
+  const BuiltQuery q = b.Build("ten:\"Nguyễn Văn An\" nam:1940", false);
+  for (const Xapian::Query* part : {&q.filter, &q.top_tier, &q.chained_filter}) {
+    INFO(part->get_description());
+    CHECK(part->get_description().find("0 * ") == std::string::npos);
+  }
+  CHECK(q.query.get_description().find("0 * ") != std::string::npos);
+  CHECK(b.Count(q.top_tier) == 1);
+}
+
+TEST_CASE("A typo build leaves a word's typo spellings out of the top tier", "[index][query]") {
+  // "lonh" is in no record: Long and Linh are its likely spellings, and no
+  // record holds both, so a tier that asked for both would always be empty
+  // and send the search on a weighted walk.
+  std::vector<RecordSpec> records;
+  for (int i = 0; i < 12; ++i)
+    records.push_back({.id = "long" + std::to_string(i), .name = "Nguyễn Đình Long", .birth_year = 1930 + i});
+  records.push_back({.id = "linh", .name = "Nguyễn Đình Linh", .birth_year = 1950});
+  TestIndex index(records);
+  Built b(index);
+  const BuiltQuery q = b.Build("nguyen dinh lonh", true);
+  REQUIRE(q.typo_terms > 0);
+  CHECK(Mentions(q.boosts, "NFlinh"));
+  CHECK(Mentions(q.boosts, "NFlong"));
+  REQUIRE_FALSE(q.top_tier.empty());
+  CHECK(b.Count(q.top_tier) == 13);
+}
+
+TEST_CASE("A typo build of known words has no top tier: it could only hold exact matches", "[index][query]") {
+  // The typo pass ranks only what the exact build did not match; records
+  // holding every typed word are exactly what it did match.
+  TestIndex index({{.id = "a", .name = "Nguyễn Đình Long"}, {.id = "b", .name = "Nguyễn Đình Lương"}});
+  Built b(index);
+  CHECK_FALSE(b.Build("nguyen dinh long", false).top_tier.empty());
+  const BuiltQuery loose = b.Build("nguyen dinh long", true);
+  REQUIRE(loose.typo_terms > 0);
+  CHECK(loose.top_tier.empty());
+}
