@@ -39,6 +39,34 @@ bool AllDigits(std::string_view s) {
 
 Q Scale(double factor, const Q& q) { return factor == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, factor); }
 
+// Terms every document holding one of `terms` also holds (BuildDocument):
+// the whole name implies its words, its bigrams and its ends; a word with its
+// exact marks implies its tone-canonical and folded forms. Left out of an AND
+// they change nothing but the lists Xapian has to skip through per candidate.
+std::set<std::string> ImpliedTerms(const std::vector<std::string>& terms) {
+  std::set<std::string> implied;
+  auto imply = [&](std::string_view prefix, const std::string& key) { implied.insert(std::string(prefix) + key); };
+  for (const std::string& t : terms) {
+    if (t.rfind(prefix::kNameWhole, 0) == 0) {
+      std::vector<std::string> words;
+      std::string_view rest = std::string_view(t).substr(prefix::kNameWhole.size());
+      for (std::size_t cut; (cut = rest.find('_')) != std::string_view::npos; rest.remove_prefix(cut + 1))
+        words.emplace_back(rest.substr(0, cut));
+      words.emplace_back(rest);
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        imply(prefix::kNameFolded, words[i]);
+        if (i + 1 < words.size()) imply(prefix::kNameBigram, words[i] + "_" + words[i + 1]);
+      }
+      if (words.size() >= 2) imply(prefix::kNameEnds, NameEndsKey(words));
+    } else if (t.rfind(prefix::kNameExact, 0) == 0) {
+      const TokenKeys k = KeysOf(std::string_view(t).substr(prefix::kNameExact.size()));
+      imply(prefix::kNameTone, k.tone);
+      imply(prefix::kNameFolded, k.folded);
+    }
+  }
+  return implied;
+}
+
 Q Combine(Q::op op, const std::vector<Q>& qs) {
   if (qs.empty()) return Q();
   if (qs.size() == 1) return qs.front();
@@ -157,7 +185,9 @@ class Assembly {
     const bool tier_disjoint = typos_ && unknown_words_ == 0;
     if (!tier_terms_.empty() && !tier_disjoint) {
       std::vector<Q> all{out.filter};
-      for (const std::string& t : tier_terms_) all.push_back(Q(t));
+      const std::set<std::string> implied = ImpliedTerms(tier_terms_);
+      for (const std::string& t : tier_terms_)
+        if (!implied.count(t)) all.push_back(Q(t));
       out.top_tier = Combine(Q::OP_AND, all);
     }
     return out;

@@ -93,3 +93,26 @@ TEST_CASE("A typo build of known words has no top tier: it could only hold exact
   REQUIRE(loose.typo_terms > 0);
   CHECK(loose.top_tier.empty());
 }
+
+TEST_CASE("The top tier holds exactly the documents that hold every boost term", "[index][query]") {
+  // The tier leaves out terms other tier terms imply (a whole name implies its
+  // words, bigrams and ends; exact marks imply the folded and tone forms):
+  // the documents must stay the same.
+  TestIndex index({{.id = "exact", .name = "Nguyễn Văn Thủy", .birth_year = 1940},
+                   {.id = "old-tone", .name = "Nguyễn Văn Thuỷ", .birth_year = 1940},
+                   {.id = "folded", .name = "Nguyen Van Thuy", .birth_year = 1940},
+                   {.id = "longer", .name = "Nguyễn Văn Thủy Tiên", .birth_year = 1940},
+                   {.id = "other-year", .name = "Nguyễn Văn Thủy", .birth_year = 1941},
+                   {.id = "no-middle", .name = "Nguyễn Thủy", .birth_year = 1940}});
+  Built b(index);
+  for (const std::string query : {"Nguyễn Văn Thủy 1940", "ten:\"Nguyễn Văn Thủy\" nam:1940", "nguyen thuy"}) {
+    INFO(query);
+    const BuiltQuery q = b.Build(query, false);
+    REQUIRE_FALSE(q.top_tier.empty());
+    std::vector<Xapian::Query> every{q.filter};
+    for (auto it = q.boosts.get_terms_begin(); it != q.boosts.get_terms_end(); ++it) every.emplace_back(*it);
+    const Xapian::Query all(Xapian::Query::OP_AND, every.begin(), every.end());
+    CHECK(b.Count(q.top_tier) == b.Count(all));
+    CHECK(b.Count(q.top_tier) >= 1);
+  }
+}
