@@ -1,11 +1,10 @@
 #include "index/facet_table.h"
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <unordered_map>
 
 #include "index/document_builder.h"
+#include "index/per_index_cache.h"
 
 namespace sovang::index {
 
@@ -25,39 +24,18 @@ FacetTable FacetTable::Load(const Xapian::Database& db) {
 
 std::shared_ptr<const FacetTable> FacetTable::Shared(const std::filesystem::path& location,
                                                      const std::string& revision, const Xapian::Database& db) {
+  // While documents are only being added, a table up to a minute old serves:
+  // documents past it are read from the index (Find). A record replaced in
+  // the same commits may count under its old value until the table is built
+  // again. Any other change builds it again.
   constexpr auto kMaxAge = std::chrono::seconds(60);
-  struct Entry {
-    std::string revision;
-    Xapian::doccount documents = 0;
-    std::chrono::steady_clock::time_point loaded;
-    std::shared_ptr<const FacetTable> table;
-  };
-  static std::mutex mu;
-  static std::map<std::string, Entry> cache;
-  const auto now = std::chrono::steady_clock::now();
-  const Xapian::doccount documents = db.get_doccount();
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    const auto it = cache.find(location.string());
-    if (it != cache.end()) {
-      Entry& e = it->second;
-      if (e.revision == revision) return e.table;
-      // Grown since last seen: documents were added (a record replaced in the
-      // same commits may count under its old value for up to a minute).
-      // Any other change loads the table again.
-      if (documents > e.documents && now - e.loaded < kMaxAge) {
-        e.revision = revision;
-        e.documents = documents;
-        return e.table;
-      }
-    }
-  }
-  // Loaded outside the lock: searches of other indexes go on meanwhile (two
-  // threads may load the same table once each; the last one stays).
-  auto table = std::make_shared<const FacetTable>(Load(db));
-  std::lock_guard<std::mutex> lock(mu);
-  cache[location.string()] = Entry{revision, documents, now, table};
-  return table;
+  static PerIndexCache<FacetTable> cache;
+  const IndexSnapshot now{revision, db.get_doccount(), std::chrono::steady_clock::now()};
+  return cache.Get(
+      location.string(), now, [&] { return Load(db); },
+      [&](const IndexSnapshot& from, const IndexSnapshot& at) {
+        return at.documents > from.documents && at.built - from.built < kMaxAge;
+      });
 }
 
 }  // namespace sovang::index

@@ -23,8 +23,9 @@ class FacetTable {
 
   // The table of the index at `location` shared by the whole process. Loaded
   // again when `revision` changed, except that a table less than a minute old
-  // is kept while documents are being added (an index being fed commits every
-  // few seconds; documents past the table are read from the index, see Find).
+  // is kept while documents are only being added (an index being fed commits
+  // every few seconds; documents past the table are read from the index, see
+  // Find); after that minute it is loaded again even if nothing changed since.
   static std::shared_ptr<const FacetTable> Shared(const std::filesystem::path& location, const std::string& revision,
                                                   const Xapian::Database& db);
 

@@ -16,6 +16,7 @@
 #include "index/document_builder.h"
 #include "index/facet_table.h"
 #include "index/facets.h"
+#include "index/per_index_cache.h"
 #include "index/places.h"
 #include "index/query_builder.h"
 #include "index/query_parser.h"
@@ -84,28 +85,18 @@ constexpr auto kVocabularyMaxAge = std::chrono::seconds(60);
 
 std::shared_ptr<const NameVocabulary> SharedVocabulary(const std::filesystem::path& location,
                                                        const Xapian::Database& db) {
-  struct Entry {
-    std::string revision;
-    std::chrono::steady_clock::time_point loaded;
-    std::shared_ptr<const NameVocabulary> vocabulary;
-  };
-  static std::mutex mu;
-  static std::map<std::string, Entry> cache;
-  const std::string revision = RevisionKey(location, db);
-  const auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    const auto it = cache.find(location.string());
-    if (it != cache.end() && (it->second.revision == revision || now - it->second.loaded < kVocabularyMaxAge))
-      return it->second.vocabulary;
-  }
-  auto vocabulary = std::make_shared<NameVocabulary>();
-  const std::string p(prefix::kNameFolded);
-  for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
-    vocabulary->Add((*it).substr(p.size()), it.get_termfreq());
-  std::lock_guard<std::mutex> lock(mu);
-  cache[location.string()] = Entry{revision, now, vocabulary};
-  return vocabulary;
+  static PerIndexCache<NameVocabulary> cache;
+  const IndexSnapshot now{RevisionKey(location, db), db.get_doccount(), std::chrono::steady_clock::now()};
+  return cache.Get(
+      location.string(), now,
+      [&] {
+        NameVocabulary vocabulary;
+        const std::string p(prefix::kNameFolded);
+        for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
+          vocabulary.Add((*it).substr(p.size()), it.get_termfreq());
+        return vocabulary;
+      },
+      [](const IndexSnapshot& from, const IndexSnapshot& at) { return at.built - from.built < kVocabularyMaxAge; });
 }
 
 template <typename T>
