@@ -33,8 +33,9 @@ std::shared_ptr<const FacetTable> FacetTable::Shared(const std::filesystem::path
   const IndexSnapshot now{revision, db.get_doccount(), std::chrono::steady_clock::now()};
   return cache.Get(
       location.string(), now, [&] { return Load(db); },
-      [&](const IndexSnapshot& from, const IndexSnapshot& at) {
-        return at.documents > from.documents && at.built - from.built < kMaxAge;
+      [&](const IndexSnapshot& built, const IndexSnapshot& seen, const IndexSnapshot& at) {
+        const bool only_added = at.revision == seen.revision || at.documents > seen.documents;
+        return only_added && at.built - built.built < kMaxAge;
       });
 }
 

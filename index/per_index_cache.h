@@ -27,29 +27,38 @@ template <typename T>
 class PerIndexCache {
  public:
   // The value for `location` at `now` (revision and document count). `build()`
-  // returns a T; `reuse(built_from, now)` says whether a value built from an
-  // older revision may still serve. A reused value keeps the snapshot it was
-  // built from, so it is built again once the rule stops holding, even when
-  // the index has not changed since.
+  // returns a T; for a value built from another revision,
+  // `reuse(built, seen, now)` says whether it still serves: `built` is what
+  // it was built from, `seen` the last snapshot it served (either may say
+  // "documents were only added since"). Age the rule by `built`: a reused
+  // value must be built again once the rule stops holding, even when the
+  // index has not changed since.
   template <typename Build, typename Reuse>
   std::shared_ptr<const T> Get(const std::string& location, const IndexSnapshot& now, Build build, Reuse reuse) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       const auto it = entries_.find(location);
-      if (it != entries_.end() && (it->second.from.revision == now.revision || reuse(it->second.from, now)))
-        return it->second.value;
+      if (it != entries_.end()) {
+        Entry& e = it->second;
+        if (e.built.revision == now.revision) return e.value;
+        if (reuse(e.built, e.seen, now)) {
+          e.seen = now;
+          return e.value;
+        }
+      }
     }
     // Built outside the lock: searches of other indexes go on meanwhile (two
     // threads may build the same value once each; the last one stays).
     auto value = std::make_shared<const T>(build());
     std::lock_guard<std::mutex> lock(mu_);
-    entries_[location] = Entry{now, value};
+    entries_[location] = Entry{now, now, value};
     return value;
   }
 
  private:
   struct Entry {
-    IndexSnapshot from;
+    IndexSnapshot built;  // what the value was built from
+    IndexSnapshot seen;   // the last snapshot it served
     std::shared_ptr<const T> value;
   };
   std::mutex mu_;

@@ -96,7 +96,9 @@ std::shared_ptr<const NameVocabulary> SharedVocabulary(const std::filesystem::pa
           vocabulary.Add((*it).substr(p.size()), it.get_termfreq());
         return vocabulary;
       },
-      [](const IndexSnapshot& from, const IndexSnapshot& at) { return at.built - from.built < kVocabularyMaxAge; });
+      [](const IndexSnapshot& built, const IndexSnapshot&, const IndexSnapshot& at) {
+        return at.built - built.built < kVocabularyMaxAge;
+      });
 }
 
 template <typename T>
