@@ -1,9 +1,11 @@
 #include "ocr/internal/cleanup.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 
@@ -14,6 +16,7 @@ constexpr int kMinPlausibleDpi = 70;
 constexpr int kDefaultDpi = 300;
 constexpr int kMaxWorkingDpi = 400;  // above this pages are read at 300 dpi
 constexpr int kNormalizedBackground = 200;  // where background normalisation puts the paper
+constexpr int kBinaryThreshold = 160;       // ink below it on the stretched page (skew, tables)
 
 PixPtr Checked(Pix* pix, const char* step) {
   if (pix == nullptr) throw Error(Errc::kOcr, std::string("page clean-up failed at ") + step);
@@ -50,7 +53,72 @@ PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
   // Tesseract will threshold the grey page itself; this binary image is only
   // for skew and table detection, where a fixed threshold is good enough
   // (after background normalisation the paper is white).
-  return Checked(pixThresholdToBinary(grey, 160), "threshold");
+  return Checked(pixThresholdToBinary(grey, kBinaryThreshold), "threshold");
+}
+
+// What pixBackgroundNormMorph(grey, 4, size, 200), then pixGammaTRC(1, 0,
+// 200) (levels stretched: paper 200 -> 255) and, when `binary` is given,
+// pixThresholdToBinary(160) make, pixel for pixel, in one pass over the page
+// instead of three (and without Leptonica's per-tile pixGetPixel). The
+// background map is Leptonica's own. Null when Leptonica fails.
+PixPtr NormalizeBackground(Pix* grey, int size, PixPtr* binary) {
+  constexpr int kReduction = 4;
+  Pix* inverse = nullptr;
+  if (pixBackgroundNormGrayArrayMorph(grey, nullptr, kReduction, size, kNormalizedBackground, &inverse) != 0 ||
+      inverse == nullptr) {
+    return nullptr;
+  }
+  PixPtr map(inverse);
+  NumaPtr trc(numaGammaTRC(1.0f, 0, kNormalizedBackground));
+  if (!trc || numaGetCount(trc.get()) != 256) return nullptr;
+  std::array<l_uint8, 256> stretch{};
+  for (int i = 0; i < 256; ++i) {
+    l_int32 v = 0;
+    numaGetIValue(trc.get(), i, &v);
+    stretch[static_cast<std::size_t>(i)] = static_cast<l_uint8>(std::clamp(v, 0, 255));
+  }
+  const int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  const int wm = pixGetWidth(map.get()), hm = pixGetHeight(map.get());
+  PixPtr out(pixCreateNoInit(w, h, 8));
+  PixPtr ink(binary != nullptr ? pixCreate(w, h, 1) : nullptr);
+  if (!out || (binary != nullptr && !ink)) return nullptr;
+  const l_uint32* src = pixGetData(grey);
+  const l_uint32* factors = pixGetData(map.get());
+  l_uint32* dst = pixGetData(out.get());
+  l_uint32* bits = ink ? pixGetData(ink.get()) : nullptr;
+  const int wpls = pixGetWpl(grey), wplm = pixGetWpl(map.get()), wpld = pixGetWpl(out.get());
+  const int wplb = ink ? pixGetWpl(ink.get()) : 0;
+  std::vector<l_uint32> row_factor(static_cast<std::size_t>(w));
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* s = src + static_cast<std::ptrdiff_t>(y) * wpls;
+    l_uint32* d = dst + static_cast<std::ptrdiff_t>(y) * wpld;
+    if (y % kReduction == 0) {
+      // Leptonica leaves pixels past the map black (pixCreateTemplate).
+      const l_uint32* m = factors + static_cast<std::ptrdiff_t>(y / kReduction) * wplm;
+      for (int x = 0; x < w; ++x) {
+        const int j = x / kReduction;
+        row_factor[static_cast<std::size_t>(x)] =
+            y / kReduction < hm && j < wm ? GET_DATA_TWO_BYTES(m, j) : 0u;
+      }
+    }
+    for (int x = 0; x < w; ++x) {
+      const l_uint32 v = GET_DATA_BYTE(s, x) * row_factor[static_cast<std::size_t>(x)] / 256;
+      const l_uint8 g = stretch[std::min<l_uint32>(v, 255)];
+      SET_DATA_BYTE(d, x, g);
+    }
+    if (bits != nullptr) {
+      l_uint32* b = bits + static_cast<std::ptrdiff_t>(y) * wplb;
+      for (int x = 0; x < w; ++x) {
+        if (GET_DATA_BYTE(d, x) < kBinaryThreshold) SET_DATA_BIT(b, x);
+      }
+    }
+  }
+  pixCopyResolution(out.get(), grey);
+  if (ink) {
+    pixCopyResolution(ink.get(), grey);
+    *binary = std::move(ink);
+  }
+  return out;
 }
 
 }  // namespace
@@ -95,7 +163,11 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   out.geometry.width = pixGetWidth(page);
   out.geometry.height = pixGetHeight(page);
   out.dpi = PlausibleDpi(page);
-  PixPtr grey = ToGrey8(page);
+  const bool normalize = options.cleanup && options.normalize_background;
+  // An 8-bit page that background normalisation will write anew anyway is
+  // read where it is, not copied first (never changed: a clone shares it).
+  const bool plain_grey = pixGetDepth(page) == 8 && pixGetColormap(page) == nullptr;
+  PixPtr grey = normalize && plain_grey ? PixPtr(pixClone(page)) : ToGrey8(page);
   if (out.dpi > kMaxWorkingDpi) {
     // Archival scans at 400-600 dpi: Tesseract reads best at about 300 dpi and
     // its time grows with the pixels. Area-mapped reduction keeps thin strokes.
@@ -107,9 +179,9 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
   }
   out.geometry.scaled_width = pixGetWidth(grey.get());
   out.geometry.scaled_height = pixGetHeight(grey.get());
-  pixSetResolution(grey.get(), out.dpi, out.dpi);
 
-  if (options.cleanup && options.normalize_background) {
+  PixPtr binary;
+  if (normalize) {
     // Yellowed, stained or unevenly lit paper: the background, estimated by
     // a grey closing (a max filter) larger than a letter on a 4x reduced
     // copy, is brought to an even 200. No ink threshold to guess, so faint,
@@ -119,12 +191,12 @@ CleanedPage CleanPage(Pix* page, const RecognizerOptions& options,
     // later (deskew corners, removed rules): Tesseract's Otsu would otherwise
     // split 200 from 255 instead of ink from paper.
     const int size = std::max(5, (out.dpi / 4 / 4) | 1);  // ~1/4 in, odd
-    if (Pix* norm = pixBackgroundNormMorph(grey.get(), nullptr, 4, size, kNormalizedBackground)) {
-      grey.reset(norm);
-      pixGammaTRC(grey.get(), grey.get(), 1.0f, 0, kNormalizedBackground);
-    }
+    const bool fixed_threshold = options.binarization == Binarization::kTesseract;
+    if (PixPtr norm = NormalizeBackground(grey.get(), size, fixed_threshold ? &binary : nullptr)) grey = std::move(norm);
   }
-  PixPtr binary = Binarize(grey.get(), options, out.dpi);
+  if (grey.get() == page) grey = ToGrey8(page);  // normalisation failed: a copy of our own
+  pixSetResolution(grey.get(), out.dpi, out.dpi);
+  if (!binary) binary = Binarize(grey.get(), options, out.dpi);
   if (options.cleanup && options.detect_orientation && detect_rotation) {
     const int rotation = ((detect_rotation(grey.get(), out.dpi) % 360) + 360) % 360;
     if (rotation != 0) {
