@@ -21,8 +21,26 @@ PixPtr Checked(Pix* pix, const char* what) {
 // `image` (1 or 8 bpp) with the pixels under `mask` made white.
 PixPtr Whiten(Pix* image, Pix* mask) {
   if (pixGetDepth(image) == 1) return Checked(pixSubtract(nullptr, image, mask), "rule removal");
+  // pixPaintThroughMask(out, mask, 0, 0, 255) unpacks the whole mask to
+  // 8 bpp first; the rules are a few percent of the page, so only the mask's
+  // set bits are visited (same pixels).
   PixPtr out = Checked(pixCopy(nullptr, image), "copy");
-  pixPaintThroughMask(out.get(), mask, 0, 0, 255);
+  const int w = std::min(pixGetWidth(out.get()), pixGetWidth(mask));
+  const int h = std::min(pixGetHeight(out.get()), pixGetHeight(mask));
+  const int wpld = pixGetWpl(out.get()), wplm = pixGetWpl(mask);
+  l_uint32* dst = pixGetData(out.get());
+  const l_uint32* bits = pixGetData(mask);
+  for (int y = 0; y < h; ++y) {
+    l_uint32* d = dst + static_cast<std::ptrdiff_t>(y) * wpld;
+    const l_uint32* m = bits + static_cast<std::ptrdiff_t>(y) * wplm;
+    for (int i = 0; i * 32 < w; ++i) {
+      const l_uint32 word = m[i];
+      if (word == 0) continue;
+      for (int b = 0; b < 32 && i * 32 + b < w; ++b) {
+        if (word & (0x80000000u >> b)) SET_DATA_BYTE(d, i * 32 + b, 255);
+      }
+    }
+  }
   return out;
 }
 
