@@ -600,3 +600,17 @@ TEST_CASE("Surname and given name with a typo still find the name with a middle 
   CHECK(r.hits[0].id == "lanh");
   CHECK(r.hits[0].approximate);
 }
+
+TEST_CASE("A place phrase read as name words needs them next to each other", "[index][search][places]") {
+  // "Lộc Yên" is a commune; as name words it means a name that has them in
+  // that order ("Lộc Văn Yên": across one Văn), not the words anywhere.
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  TestIndex index({{.id = "at-place", .name = "Nguyễn Văn Ba", .commune = "Lộc Yên"},
+                   {.id = "in-name", .name = "Lộc Văn Yên"},
+                   {.id = "scattered", .name = "Yên Văn Lộc"}},
+                  &gazetteer);
+  std::vector<std::string> ids = index.ExactIds("Lộc Yên");
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"at-place", "in-name"});
+}
