@@ -174,6 +174,7 @@ int PageImage::dpi() const { return valid() ? pixGetXRes(impl_->pix.get()) : 0; 
 
 std::string PageImage::EncodePng() const {
   if (!valid()) throw Error(Errc::kInvalidArgument, "EncodePng: empty page image");
+  if (impl_->png) return *impl_->png;
   if (std::optional<std::string> grey = EncodeGreyPng(impl_->pix.get())) return std::move(*grey);
   l_uint8* data = nullptr;
   size_t size = 0;
@@ -191,7 +192,11 @@ PageImage PageImage::GreyForArchive() const {
   if (!valid()) return PageImage();
   Pix* pix = impl_->pix.get();
   const int depth = pixGetDepth(pix);
-  if (depth == 1 || (depth == 8 && pixGetColormap(pix) == nullptr)) return MakePageImage(PixPtr(pixClone(pix)));
+  if (depth == 1 || (depth == 8 && pixGetColormap(pix) == nullptr)) {
+    PageImage same = MakePageImage(PixPtr(pixClone(pix)));
+    same.impl()->png = impl_->png;
+    return same;
+  }
   PixPtr grey = ToGrey8(pix);
   if (!grey) throw Error(Errc::kInternal, "GreyForArchive: Leptonica could not convert the page to grey");
   pixCopyResolution(grey.get(), pix);

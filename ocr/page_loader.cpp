@@ -206,6 +206,13 @@ int TiffPagesOrThrow(const std::string& bytes, const std::string& name) {
 LoadedPage DecodePage(const std::string& bytes, int index, const std::string& name) {
   LoadedPage out;
   out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index));
+  // An 8-bit grey PNG is already the archived page's PNG: kept, not encoded
+  // again (encoding a page costs ~40 ms of a worker; clean scans come as such PNGs).
+  Pix* pix = PixOf(out.image);
+  static constexpr char kPngSignature[] = "\x89PNG\r\n\x1a\n";
+  if (bytes.compare(0, 8, kPngSignature, 8) == 0 && pixGetDepth(pix) == 8 && pixGetColormap(pix) == nullptr) {
+    out.image.impl()->png = std::make_shared<const std::string>(bytes);
+  }
   return out;
 }
 

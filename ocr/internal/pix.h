@@ -36,6 +36,10 @@ using PixaPtr = std::unique_ptr<Pixa, PixaDeleter>;
 
 struct PageImage::Impl {
   PixPtr pix;
+  // The PNG file the page was decoded from, when it holds exactly these
+  // pixels (8-bit grey, no palette): EncodePng gives it back instead of
+  // compressing the page again.
+  std::shared_ptr<const std::string> png;
 };
 
 // Leptonica (and the image libraries under it) report problems on stderr;

@@ -225,3 +225,21 @@ TEST_CASE("A missing file is an I/O error, not corrupt input", "[ocr]") {
     CHECK(std::string(e.what()).find("/nonexistent/sovang/page.tif") != std::string::npos);
   }
 }
+
+TEST_CASE("An 8-bit grey PNG is archived as the file's own bytes, other pages are encoded", "[ocr]") {
+  const std::string original = ReadBytes(Fixture("depth8.png"));
+  const LoadedPage loaded = LoadPage(Fixture("depth8.png"), 1);
+  const std::string archived = loaded.image.GreyForArchive().EncodePng();
+  CHECK(archived == original);
+  // The same pixels as the page read: encoded afresh, both give one PNG.
+  CHECK(PageImage::Decode(archived).EncodePng() == loaded.image.Clone().EncodePng());
+  CHECK(LoadPages(Fixture("depth8.png"))[0].image.EncodePng() == original);
+
+  for (const char* other : {"palette.png", "depth16.png", "rgba.png", "depth1.png", "colour.jpg"}) {
+    INFO(other);
+    const LoadedPage page = LoadPage(Fixture(other), 1);
+    const PageImage grey = page.image.GreyForArchive();
+    const std::string png = grey.EncodePng();
+    CHECK(PageImage::Decode(png).EncodePng() == grey.Clone().EncodePng());
+  }
+}
