@@ -7,11 +7,20 @@ import re
 import sys
 
 out, sizes = sys.argv[1], sys.argv[2:]
-# Targets at 1M (2 cores): exact lookups, name queries, typo-tolerant (p99 ms).
+# Targets (issue #6, 2 cores), p99 ms: at 10M records exact lookups 0.5, name
+# queries 5, typo-tolerant 20; at 1M half those. None is set below 1M: smaller
+# archives are held to the 1M figures.
 GROUPS = {"exact": ["id", "book_number", "decision_number"],
           "name": ["exact_name", "folded_name", "name_year", "field_filter"],
           "typo": ["typo"]}
-TARGET_P99 = {"exact": 0.25, "name": 2.5, "typo": 10.0}
+TARGET_P99_10M = {"exact": 0.5, "name": 5.0, "typo": 20.0}
+
+
+def targets_for(n):
+    """(p99 targets, the size they are set for) for an archive of n records."""
+    if n >= 10_000_000:
+        return TARGET_P99_10M, "10M"
+    return {g: t / 2 for g, t in TARGET_P99_10M.items()}, "1M"
 
 
 def load(path, default=None):
@@ -92,12 +101,13 @@ for n, r in results.items():
         print(f"| {k} | {w['n']} | {c['p50_ms']:.3f} | {c['p99_ms']:.3f} | {w['p50_ms']:.3f} | {w['p99_ms']:.3f} | {w['max_ms']:.2f} | {hs} |")
     # Targets per group: the worst p99 of the group's kinds, warm.
     print()
+    targets, at = targets_for(int(n))
     for g, ks in GROUPS.items():
         worst = max((lat["warm"]["latency"][k]["p99_ms"] for k in ks if k in lat["warm"]["latency"]), default=None)
         if worst is None:
             continue
-        met = worst <= TARGET_P99[g]
-        print(f"- {g} queries ({', '.join(ks)}): worst warm p99 {worst:.3f} ms, target ≤ {TARGET_P99[g]} ms at 1M: {'met' if met else 'NOT met'}")
+        met = worst <= targets[g]
+        print(f"- {g} queries ({', '.join(ks)}): worst warm p99 {worst:.3f} ms, target ≤ {targets[g]:g} ms (set for {at}): {'met' if met else 'NOT met'}")
     lf = r.get("latency_facets") or {}
     if lf.get("warm"):
         a = lf["warm"]["latency"]["all"]
