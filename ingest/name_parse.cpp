@@ -203,13 +203,13 @@ std::string NormalizeName(std::string_view verbatim) {
   return name;
 }
 
-int DoubtfulSyllables(std::string_view name) {
+std::vector<bool> DoubtfulSyllableMask(std::string_view name) {
   // A tilde over a breve or circumflex, a hook over a breve, the bare breve.
   // And the grave over a circumflex: "ì" and "ề" are read "ầ" ("Lìn" -> "Lần").
   static constexpr std::string_view kStacked[] = {"ẵ", "ẫ", "ễ", "ỗ", "ẳ", "ă", "ầ",
                                                   "Ẵ", "Ẫ", "Ễ", "Ỗ", "Ẳ", "Ă", "Ầ"};
   const auto words = Split(name);
-  int doubtful = 0;
+  std::vector<bool> doubtful(words.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string_view w = words[i];
     const auto* lexicon = i == 0 && words.size() >= 2 ? &NameCorrector::Surnames()
@@ -222,7 +222,7 @@ int DoubtfulSyllables(std::string_view name) {
     if (lexicon) {
       const std::string fold = text::Fold(w);
       if (std::any_of(lexicon->begin(), lexicon->end(), [&](const std::string& e) { return text::Fold(e) == fold; })) {
-        ++doubtful;
+        doubtful[i] = true;
         continue;
       }
     }
@@ -231,9 +231,14 @@ int DoubtfulSyllables(std::string_view name) {
     // A tilde over a bare a before n: the breve of "ằn" lost and its grave
     // read as a tilde ("Mằn" read "Mãn"); "Mão" is read right.
     for (std::string_view mark : {"ãn", "Ãn", "ÃN"}) stacked = stacked || w.find(mark) != std::string_view::npos;
-    if (stacked) ++doubtful;
+    doubtful[i] = stacked;
   }
   return doubtful;
+}
+
+int DoubtfulSyllables(std::string_view name) {
+  const std::vector<bool> mask = DoubtfulSyllableMask(name);
+  return static_cast<int>(std::count(mask.begin(), mask.end(), true));
 }
 
 }  // namespace sovang::ingest

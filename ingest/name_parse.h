@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/extract_text.h"
 
@@ -51,5 +52,7 @@ std::string NormalizeName(std::string_view verbatim);
 // name that is no lexicon entry but has the letters of one ("Bể", "Định") is
 // doubtful too.
 int DoubtfulSyllables(std::string_view name);
+// Which of the name's words (split at spaces) DoubtfulSyllables counts.
+std::vector<bool> DoubtfulSyllableMask(std::string_view name);
 
 }  // namespace sovang::ingest

@@ -14,6 +14,14 @@
 // the records are also stored in a scratch store in DIR (emptied first) and
 // evaluated against the truth as `sovang eval` does; the report (text, and
 // JSON in DIR/eval.json) is printed.
+//
+// With SOVANG_REEXTRACT_SECOND_LOOK=1 and a fifth column (the page image the
+// archive keeps) the words behind doubtful names and birth years are read
+// again from the image (ingest/extract_second_look.h; real Tesseract on the
+// cut-outs only), one line a word logged to SOVANG_REEXTRACT_LOG when set.
+// SOVANG_REEXTRACT_LOOKS="names=1ws,2ws,3ws;number_looks=1w,2w,3w;years=1;numbers=0;votes=2"
+// changes the looks (scale, l: single line, w: single word, d: digits only,
+// s: script model) and what is looked at ("names=" switches names off).
 
 #include <catch2/catch.hpp>
 
@@ -22,6 +30,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -31,6 +40,9 @@
 #include "core/record_json.h"
 #include "ingest/eval.h"
 #include "ingest/extract.h"
+#include "ingest/extract_second_look.h"
+#include "ocr/page_image.h"
+#include "ocr/second_look.h"
 #include "ocr/hocr.h"
 #include "store/database.h"
 #include "store/records.h"
@@ -44,6 +56,59 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   std::istringstream in(line);
   while (std::getline(in, cell, '\t')) out.push_back(cell);
   return out;
+}
+
+std::vector<sovang::ocr::Look> ParseLooks(const std::string& spec) {
+  std::vector<sovang::ocr::Look> looks;
+  std::istringstream in(spec);
+  for (std::string one; std::getline(in, one, ',');) {
+    if (one.empty()) continue;
+    sovang::ocr::Look look;
+    look.scale = std::stod(one);
+    look.single_word = one.find('w') != std::string::npos;
+    look.digits_only = one.find('d') != std::string::npos;
+    look.script_model = one.find('s') != std::string::npos;
+    looks.push_back(look);
+  }
+  return looks;
+}
+
+sovang::ingest::SecondLookPolicy PolicyFromEnv() {
+  sovang::ingest::SecondLookPolicy policy;
+  const char* spec = std::getenv("SOVANG_REEXTRACT_LOOKS");
+  if (!spec) return policy;
+  std::istringstream in(spec);
+  for (std::string part; std::getline(in, part, ';');) {
+    const auto eq = part.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = part.substr(0, eq), value = part.substr(eq + 1);
+    if (key == "names") {
+      policy.name_looks = ParseLooks(value);
+      policy.names = !policy.name_looks.empty();
+    } else if (key == "years") {
+      policy.years = value == "1";
+    } else if (key == "numbers") {
+      policy.numbers = value == "1";
+    } else if (key == "number_looks") {
+      policy.number_looks = ParseLooks(value);
+    } else if (key == "dispute") {
+      policy.dispute_votes = std::stoi(value);
+    } else if (key == "dispute_numbers") {
+      policy.dispute_numbers = value == "1";
+    } else if (key == "sure") {
+      policy.number_sure_needed = std::stoi(value);
+    } else if (key == "votes") {
+      policy.votes_needed = std::stoi(value);
+    }
+  }
+  return policy;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace
@@ -63,6 +128,16 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
   std::vector<sovang::Record> previous, all;
   std::map<std::string, std::pair<std::string, int>> files;  // file -> (sha256, pages)
   std::size_t pages = 0, records = 0;
+  const char* second = std::getenv("SOVANG_REEXTRACT_SECOND_LOOK");
+  std::unique_ptr<sovang::ocr::SecondLook> look;
+  if (second && std::string(second) == "1") look = sovang::ocr::MakeSecondLook();
+  sovang::ingest::SecondLookPolicy policy = PolicyFromEnv();
+  std::ofstream log;
+  if (const char* log_path = std::getenv("SOVANG_REEXTRACT_LOG")) {
+    log.open(log_path);
+    policy.log = [&log](const std::string& l) { log << l << "\n"; };
+  }
+  sovang::ingest::SecondLookStats total;
   while (std::getline(in, line)) {
     const auto cells = SplitTabs(line);
     if (cells.size() < 4) continue;
@@ -70,14 +145,25 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
     REQUIRE(hocr_in);
     std::stringstream hocr;
     hocr << hocr_in.rdbuf();
-    const sovang::ocr::RecognizedPage page = sovang::ocr::ParseHocr(hocr.str());
+    sovang::ocr::RecognizedPage page = sovang::ocr::ParseHocr(hocr.str());
     sovang::SourceRef source;
     source.file = cells[0];
     source.page = std::stoi(cells[1]);
     source.sha256 = cells[2];
     const sovang::ingest::ExtractContext context{sovang::AwardCatalog::Default(), sovang::Gazetteer::Default(),
                                                  source};
-    std::vector<sovang::Record> found = sovang::ingest::ExtractRecords(page, context);
+    std::vector<sovang::Record> found;
+    if (look && cells.size() >= 5) {
+      const sovang::ocr::PageImage image = sovang::ocr::PageImage::Decode(ReadAll(cells[4]));
+      sovang::ingest::SecondLookStats stats;
+      found = sovang::ingest::ExtractWithSecondLook(page, context, image, look.get(), policy, &stats);
+      total.words += stats.words;
+      total.changed += stats.changed;
+      total.disputed += stats.disputed;
+      total.calls += stats.calls;
+    } else {
+      found = sovang::ingest::ExtractRecords(page, context);
+    }
     if (cells[0] == previous_file) sovang::ingest::InheritFromPreviousPage(previous, found);
     for (const auto& r : found) out << sovang::RecordToJson(r, {true}).dump() << "\n";
     all.insert(all.end(), found.begin(), found.end());
@@ -90,6 +176,9 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
     records += previous.size();
   }
   WARN(std::to_string(pages) + " pages, " + std::to_string(records) + " records");
+  if (look)
+    WARN("second look: " + std::to_string(total.words) + " words, " + std::to_string(total.changed) + " changed, " +
+         std::to_string(total.disputed) + " disputed, " + std::to_string(total.calls) + " Tesseract calls");
 
   const char* truth = std::getenv("SOVANG_REEXTRACT_TRUTH");
   const char* scratch_dir = std::getenv("SOVANG_REEXTRACT_SCRATCH");

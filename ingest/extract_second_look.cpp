@@ -1,0 +1,348 @@
+#include "ingest/extract_second_look.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "ingest/confidence.h"
+#include "ingest/extract_text.h"
+#include "ingest/name_parse.h"
+#include "ocr/hocr.h"
+#include "text/normalize.h"
+#include "text/vietnamese_syllable.h"
+
+namespace sovang::ingest {
+
+namespace {
+
+// A word's text split into what is around it (punctuation, brackets, a dash)
+// and its core.
+struct Core {
+  std::string before, core, after;
+  std::string Join(const std::string& c) const { return before + c + after; }
+};
+
+bool Punct(char c) { return IsTrimPunct(c) || c == '-' || c == '"' || c == '\'' || c == '!' || c == '?'; }
+
+Core SplitCore(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && Punct(s[b])) ++b;
+  while (e > b && Punct(s[e - 1])) --e;
+  return Core{s.substr(0, b), s.substr(b, e - b), s.substr(e)};
+}
+
+std::vector<std::string> SplitSpaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+bool Inside(const Box& inner, const Box& outer) {
+  const int cx = inner.x + inner.w / 2, cy = inner.y + inner.h / 2;
+  return cx >= outer.x - 2 && cx <= outer.x + outer.w + 2 && cy >= outer.y - 2 && cy <= outer.y + outer.h + 2;
+}
+
+// The digits of a word if it holds one run of four ("1915," "(1930)"), else "".
+std::string FourDigits(const std::string& s) {
+  std::string digits;
+  int runs = 0;
+  bool in_run = false;
+  for (char c : s) {
+    const bool d = c >= '0' && c <= '9';
+    if (d) {
+      digits.push_back(c);
+      if (!in_run) ++runs;
+    }
+    in_run = d;
+  }
+  return runs == 1 && digits.size() == 4 ? digits : std::string();
+}
+
+std::string Digits(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out.push_back(c);
+  return out;
+}
+
+bool PlausibleYear(const std::string& digits) {
+  if (digits.size() != 4) return false;
+  const int y = std::stoi(digits);
+  return y >= 1850 && y <= 2025;
+}
+
+// `reading` in the case of `as` (title case, lower case, or as read).
+std::string InCaseOf(const std::string& reading, const std::string& as) {
+  if (as == text::Lower(as)) return text::Lower(reading);
+  if (as == text::TitleCase(text::Lower(as))) return text::TitleCase(text::Lower(reading));
+  return reading;
+}
+
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+bool Vowel(const std::string& letter) {
+  const std::string f = text::Fold(letter);
+  return f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos;
+}
+
+// Two spellings (lower case) one vowel apart, marks and all: "sẵn" and
+// "sằn", "lần" and "lìn"; consonants equal (d is not đ).
+bool OneVowelApart(const std::string& a, const std::string& b) {
+  const auto x = CodePoints(a), y = CodePoints(b);
+  if (x.size() != y.size()) return false;
+  int diff = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i] == y[i]) continue;
+    if (!Vowel(x[i]) || !Vowel(y[i])) return false;
+    ++diff;
+  }
+  return diff == 1;
+}
+
+class Looker {
+ public:
+  Looker(ocr::RecognizedPage& page, const ocr::PageImage& image, ocr::SecondLook& look,
+         const SecondLookPolicy& policy, SecondLookStats& stats)
+      : page_(page), image_(image), look_(look), policy_(policy), stats_(stats) {
+    auto add = [&](std::vector<ocr::Line>& lines) {
+      for (ocr::Line& l : lines)
+        for (ocr::Word& w : l.words) words_.push_back(&w);
+    };
+    add(page_.lines);
+    if (page_.table)
+      for (ocr::Cell& c : page_.table->cells) add(c.lines);
+  }
+
+  // The words of a field: those whose centre lies in its box.
+  std::vector<ocr::Word*> WordsIn(const Box& box) {
+    std::vector<ocr::Word*> out;
+    if (box.empty()) return out;
+    for (ocr::Word* w : words_)
+      if (Inside(w->box, box)) out.push_back(w);
+    return out;
+  }
+
+  bool Seen(ocr::Word* w) { return !seen_.insert(w).second; }
+
+  std::vector<ocr::Reading> Read(const ocr::Word& w, const std::vector<ocr::Look>& looks) {
+    ++stats_.words;
+    return look_.Read(image_, page_.rotation, page_.skew_degrees, w.box, looks);
+  }
+
+  // A name syllable with marks OCR confuses: readings that are valid
+  // spellings of the same letters, or with one vowel letter other ("Lìn"
+  // read "Lần": the grave over i taken for a circumflex and grave), vote.
+  bool LookAtName(const std::string& record_id, ocr::Word& w) {
+    const Core c = SplitCore(w.text);
+    if (c.core.empty()) return false;
+    const std::string lower = text::Lower(c.core);
+    const auto readings = Read(w, policy_.name_looks);
+    std::map<std::string, int> votes, sure;
+    std::map<std::string, std::string> as_read;
+    for (const auto& r : readings) {
+      const std::string core = SplitCore(r.text).core;
+      if (core.empty() || core.find(' ') != std::string::npos || !text::IsPlausibleSyllable(core)) continue;
+      const std::string key = text::Lower(core);
+      if (key != lower && !OneVowelApart(key, lower)) continue;
+      ++votes[key];
+      if (r.confidence >= policy_.sure_confidence) ++sure[key];
+      as_read.emplace(key, core);
+    }
+    std::string best;
+    int best_votes = 0;
+    for (const auto& [k, v] : votes)
+      if (k != lower && v > best_votes) best = k, best_votes = v;
+    const int kept = votes.count(lower) ? votes[lower] : 0;
+    const bool change = !best.empty() && best_votes >= policy_.votes_needed && best_votes > kept &&
+                        sure[best] >= policy_.name_sure_needed;
+    Log(record_id, "name", w.text, readings, change ? InCaseOf(as_read[best], c.core) : "");
+    if (!change) return false;
+    w.text = c.Join(InCaseOf(as_read[best], c.core));
+    w.confidence = std::min(w.confidence, policy_.changed_confidence);
+    ++stats_.changed;
+    touched_.push_back({w.box, FieldId::kFullName, policy_.changed_confidence, ""});
+    return true;
+  }
+
+  // A number (a birth year, a decision or book number): the first look
+  // alone, and when it reads other digits the others too. Readings with as
+  // many digits (years: a year in range) vote: most of them for other
+  // digits, none for the digits as read and enough of them sure replace
+  // them; other digits read at all doubt the word.
+  bool LookAtNumber(const std::string& record_id, ocr::Word& w, bool year) {
+    const std::string digits = Digits(w.text);
+    if (digits.size() < 3 || policy_.number_looks.empty()) return false;
+    auto fits = [&](const std::string& d) { return d.size() == digits.size() && (!year || PlausibleYear(d)); };
+    auto readings = Read(w, {policy_.number_looks.front()});
+    if (Digits(readings.front().text) != digits && policy_.number_looks.size() > 1) {
+      const std::vector<ocr::Look> rest(policy_.number_looks.begin() + 1, policy_.number_looks.end());
+      const auto more = look_.Read(image_, page_.rotation, page_.skew_degrees, w.box, rest);
+      readings.insert(readings.end(), more.begin(), more.end());
+    }
+    std::map<std::string, int> votes, sure;
+    for (const auto& r : readings) {
+      const std::string d = Digits(r.text);
+      if (!fits(d)) continue;
+      ++votes[d];
+      if (r.confidence >= policy_.sure_confidence) ++sure[d];
+    }
+    std::string best;
+    int best_votes = 0;
+    bool other = false;
+    for (const auto& [k, v] : votes) {
+      if (k == digits) continue;
+      other = true;
+      if (v > best_votes) best = k, best_votes = v;
+    }
+    const int kept = votes.count(digits) ? votes[digits] : 0;
+    const bool change =
+        other && !best.empty() && best_votes >= policy_.votes_needed && kept == 0 && sure[best] >= policy_.number_sure_needed;
+    const bool disputed = !change && best_votes >= policy_.dispute_votes && (year || policy_.dispute_numbers);
+    Log(record_id, disputed ? "number?" : other && !change ? "number~" : "number", w.text, readings,
+        change ? best : "");
+    if (change) {
+      std::size_t next = 0;
+      for (char& c : w.text)
+        if (c >= '0' && c <= '9') c = best[next++];
+      w.confidence = std::min(w.confidence, policy_.changed_confidence);
+      ++stats_.changed;
+      touched_.push_back({w.box, year ? FieldId::kBirthYear : FieldId::kCount, policy_.changed_confidence, best});
+      return true;
+    }
+    if (best_votes >= policy_.dispute_votes && (year || policy_.dispute_numbers)) {
+      w.confidence = std::min(w.confidence, policy_.disputed_confidence);
+      ++stats_.disputed;
+      touched_.push_back({w.box, year ? FieldId::kBirthYear : FieldId::kCount, policy_.disputed_confidence, digits, true});
+      return true;
+    }
+    return false;
+  }
+
+  // The records extracted again keep the second look's doubt: a field over a
+  // word it changed or disputed is at most as sure as that word (a decision
+  // number's validation would otherwise lift it back over the threshold).
+  void Doubt(std::vector<Record>& records) const {
+    auto over = [](const Touched& t, const Field& f) {
+      // A number extraction repaired (a book-number run, a section's
+      // decision) is not what the second look doubted.
+      return f.present() && Inside(t.box, f.box) && (t.digits.empty() || Digits(f.value) == t.digits);
+    };
+    std::vector<bool> changed(records.size(), false);
+    for (const Touched& t : touched_) {
+      std::vector<FieldId> ids = {t.field};
+      if (t.field == FieldId::kCount) ids = {FieldId::kDecisionNumber, FieldId::kBookNumber};
+      for (FieldId id : ids) {
+        std::vector<std::size_t> under;
+        for (std::size_t i = 0; i < records.size(); ++i)
+          if (over(t, records[i][id])) under.push_back(i);
+        // Readings that disagree without agreeing on another number doubt a
+        // decision number that one record holds (a certificate's), not one a
+        // whole list shares: the list would wait on a guess.
+        if (t.disputed && id == FieldId::kDecisionNumber && under.size() > 1) continue;
+        for (std::size_t i : under) {
+          Field& f = records[i][id];
+          if (f.confidence <= t.confidence) continue;
+          f.confidence = t.confidence;
+          changed[i] = true;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (changed[i]) ApplyReviewRules(records[i]);
+  }
+
+ private:
+  void Log(const std::string& id, const char* what, const std::string& text,
+           const std::vector<ocr::Reading>& readings, const std::string& to) {
+    if (!policy_.log) return;
+    std::ostringstream line;
+    line << id << "\t" << what << "\t" << text << "\t";
+    for (std::size_t i = 0; i < readings.size(); ++i)
+      line << (i ? " | " : "") << readings[i].text << " " << static_cast<int>(readings[i].confidence * 100);
+    line << "\t" << (to.empty() ? "-" : "-> " + to);
+    policy_.log(line.str());
+  }
+
+  ocr::RecognizedPage& page_;
+  const ocr::PageImage& image_;
+  ocr::SecondLook& look_;
+  const SecondLookPolicy& policy_;
+  SecondLookStats& stats_;
+  struct Touched {
+    Box box;
+    FieldId field;  // kCount: a decision or book number
+    double confidence;
+    std::string digits;  // of a number as it now reads
+    bool disputed = false;
+  };
+  std::vector<ocr::Word*> words_;
+  std::set<ocr::Word*> seen_;
+  std::vector<Touched> touched_;
+};
+
+}  // namespace
+
+std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const ExtractContext& context,
+                                          const ocr::PageImage& image, ocr::SecondLook* look,
+                                          const SecondLookPolicy& policy, SecondLookStats* stats_out) {
+  std::vector<Record> records = ExtractRecords(page, context);
+  if (!look || !image.valid() || page.from_text_layer) return records;
+  SecondLookStats stats;
+  const int calls_before = look->calls();
+  Looker looker(page, image, *look, policy, stats);
+  bool touched = false;
+  for (const Record& r : records) {
+    const Field& name = r[FieldId::kFullName];
+    if (policy.names && name.present()) {
+      const std::vector<std::string> words = SplitSpaces(name.value);
+      const std::vector<bool> doubtful = DoubtfulSyllableMask(name.value);
+      const std::vector<ocr::Word*> candidates = looker.WordsIn(name.box);
+      for (std::size_t k = 0; k < words.size() && k < doubtful.size(); ++k) {
+        const std::string fold = text::Fold(words[k]);
+        for (ocr::Word* w : candidates) {
+          if (text::Fold(SplitCore(w->text).core) != fold) continue;
+          if (!doubtful[k] || looker.Seen(w)) break;
+          touched = looker.LookAtName(r.id, *w) || touched;
+          break;
+        }
+      }
+    }
+    const Field& year = r[FieldId::kBirthYear];
+    if (policy.years && year.present()) {
+      for (ocr::Word* w : looker.WordsIn(year.box)) {
+        if (FourDigits(w->text) != year.value || looker.Seen(w)) continue;
+        touched = looker.LookAtNumber(r.id, *w, true) || touched;
+        break;
+      }
+    }
+    // Decision and book numbers: the words of the field with three digits or more.
+    for (FieldId id : {FieldId::kDecisionNumber, FieldId::kBookNumber}) {
+      const Field& number = r[id];
+      if (!policy.numbers || !number.present()) continue;
+      for (ocr::Word* w : looker.WordsIn(number.box)) {
+        if (Digits(w->text).size() < 3 || looker.Seen(w)) continue;
+        touched = looker.LookAtNumber(r.id, *w, false) || touched;
+      }
+    }
+  }
+  stats.calls = look->calls() - calls_before;
+  if (stats_out) *stats_out = stats;
+  if (!touched) return records;
+  if (!page.hocr.empty()) page.hocr = ocr::ToHocr(page);
+  records = ExtractRecords(page, context);
+  looker.Doubt(records);
+  return records;
+}
+
+}  // namespace sovang::ingest

@@ -1,0 +1,167 @@
+// The second look (second_look.h): one TessBaseAPI of its own per worker,
+// reading small cut-outs of the page.
+
+#include "ocr/second_look.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numbers>
+#include <string>
+
+#include "core/error.h"
+#include "ocr/internal/cleanup.h"
+#include "ocr/internal/openmp.h"
+#include "ocr/internal/pix.h"
+#include "ocr/internal/text_util.h"
+
+namespace sovang::ocr {
+namespace {
+
+constexpr const char* kDigits = "0123456789/-.,;";
+
+using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI>;
+
+ApiPtr InitApi(const std::string& tessdata_dir, const std::string& language) {
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  api->SetVariable("debug_file", "/dev/null");
+  const char* datapath = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
+  if (api->Init(datapath, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return nullptr;
+  api->SetVariable("debug_file", "/dev/null");
+  api->SetVariable("tessedit_do_invert", "0");
+  return api;
+}
+
+class TesseractSecondLook final : public SecondLook {
+ public:
+  TesseractSecondLook(const RecognizerOptions& options, const std::string& script_language)
+      : options_(options), script_language_(script_language.empty() ? kScriptModel : script_language) {
+    QuietImageLibraries();
+    page_api_ = InitApi(options_.tessdata_dir, options_.language);
+    if (!page_api_)
+      throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' for the second look");
+  }
+
+  ~TesseractSecondLook() override {
+    for (ApiPtr* api : {&page_api_, &script_api_})
+      if (*api) (*api)->End();
+  }
+
+  std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                            const std::vector<Look>& looks) override {
+    std::vector<Reading> out(looks.size());
+    PixPtr upright = CutOut(page, rotation, skew_degrees, box);
+    if (!upright) return out;
+    LimitOpenMpInThisThread();
+    const int dpi = std::max(70, PlausibleDpi(PixOf(page)));
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+      const Look& look = looks[i];
+      tesseract::TessBaseAPI& api = look.script_model ? ScriptApi() : *page_api_;
+      const float s = static_cast<float>(std::clamp(look.scale, 0.5, 4.0));
+      PixPtr scaled(s == 1.0f ? pixClone(upright.get()) : pixScaleGrayLI(upright.get(), s, s));
+      if (!scaled) continue;
+      api.SetVariable("tessedit_char_whitelist", look.digits_only ? kDigits : "");
+      api.SetPageSegMode(look.single_word ? tesseract::PSM_SINGLE_WORD : tesseract::PSM_SINGLE_LINE);
+      api.SetImage(scaled.get());
+      api.SetSourceResolution(static_cast<int>(std::lround(dpi * s)));
+      ++calls_;
+      if (api.Recognize(nullptr) == 0) out[i] = Collect(api);
+      api.Clear();
+      api.SetVariable("tessedit_char_whitelist", "");
+    }
+    return out;
+  }
+
+  int calls() const override { return calls_; }
+
+  const std::string& script_language() override {
+    ScriptApi();
+    return script_language_;
+  }
+
+ private:
+  // The script model's engine, set up when first asked for; the page's
+  // language's where the script model is not installed.
+  tesseract::TessBaseAPI& ScriptApi() {
+    if (script_api_) return *script_api_;
+    if (!script_tried_) {
+      script_tried_ = true;
+      if (script_language_ != options_.language) script_api_ = InitApi(options_.tessdata_dir, script_language_);
+      if (script_api_) return *script_api_;
+      script_language_ = options_.language;
+    }
+    return *page_api_;
+  }
+
+  // The box cut out of the page (8-bit grey), a white margin around it, turned
+  // and deskewed as the recogniser turned the page. Null when the box is not
+  // on the page.
+  static PixPtr CutOut(const PageImage& page, int rotation, double skew_degrees, const Box& box) {
+    Pix* pix = PixOf(page);
+    if (pix == nullptr || box.empty()) return nullptr;
+    const int w = static_cast<int>(pixGetWidth(pix)), h = static_cast<int>(pixGetHeight(pix));
+    // A pixel or two beyond the box: boxes mapped back from the deskewed page
+    // may shave a mark's edge.
+    const int x0 = std::max(0, box.x - 2), y0 = std::max(0, box.y - 2);
+    const int x1 = std::min(w, box.x + box.w + 2), y1 = std::min(h, box.y + box.h + 2);
+    if (x1 - x0 < 4 || y1 - y0 < 4) return nullptr;
+    LeptBoxPtr clip(boxCreate(x0, y0, x1 - x0, y1 - y0));
+    PixPtr cut(pixClipRectangle(pix, clip.get(), nullptr));
+    if (!cut) return nullptr;
+    PixPtr grey = ToGrey8(cut.get());
+    if (!grey) return nullptr;
+    const int quads = (((rotation % 360) + 360) % 360) / 90;
+    if (quads != 0) {
+      PixPtr turned(pixRotateOrth(grey.get(), quads));
+      if (!turned) return nullptr;
+      grey = std::move(turned);
+    }
+    if (std::abs(skew_degrees) >= 0.1) {
+      const float radians = static_cast<float>(skew_degrees * std::numbers::pi / 180.0);
+      PixPtr straight(pixRotate(grey.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      if (straight) grey = std::move(straight);
+    }
+    // A white margin a quarter of the text's height: Tesseract finds a line
+    // better with some paper around it.
+    const int text_h = static_cast<int>(std::min(pixGetWidth(grey.get()), pixGetHeight(grey.get())));
+    const int margin = std::max(6, text_h / 4);
+    PixPtr framed(pixAddBorder(grey.get(), margin, 255));
+    return framed;
+  }
+
+  static Reading Collect(tesseract::TessBaseAPI& api) {
+    Reading r;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return r;
+    double low = 1.0;
+    bool any = false;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || IsBlank(text.get())) continue;
+      if (any) r.text.push_back(' ');
+      r.text += FixLookalikes(Nfc(text.get()));
+      low = std::min(low, static_cast<double>(it->Confidence(tesseract::RIL_WORD)) / 100.0);
+      any = true;
+    } while (it->Next(tesseract::RIL_WORD));
+    r.confidence = any ? std::clamp(low, 0.0, 1.0) : 0.0;
+    return r;
+  }
+
+  RecognizerOptions options_;
+  std::string script_language_;
+  ApiPtr page_api_, script_api_;
+  bool script_tried_ = false;
+  int calls_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options, const std::string& script_language) {
+  return std::make_unique<TesseractSecondLook>(options, script_language);
+}
+
+}  // namespace sovang::ocr

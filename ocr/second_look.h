@@ -1,0 +1,59 @@
+#pragma once
+// A second look at a few doubtful words: the word's box cut out of the page,
+// turned upright, magnified and read again alone, in several ways. The caller
+// (ingest) decides which words are doubtful and what the readings mean; this
+// only reads. Costs one small Tesseract call per look, so it is for a handful
+// of words a page, never for every word.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "ocr/page_image.h"
+#include "ocr/recognizer.h"
+
+namespace sovang::ocr {
+
+// One way of reading a box again.
+struct Look {
+  double scale = 2.0;        // magnification of the cut-out (Leptonica, linear interpolation)
+  bool single_word = true;   // PSM_SINGLE_WORD, else PSM_SINGLE_LINE
+  bool digits_only = false;  // only 0-9 and "/-.,;" allowed
+  bool script_model = false; // read with kScriptModel where installed, else the page's language
+};
+
+struct Reading {
+  std::string text;          // NFC, the words read joined by one space; empty: nothing read
+  double confidence = 0.0;   // 0..1, the weakest word's
+};
+
+class SecondLook {
+ public:
+  virtual ~SecondLook() = default;
+  // Reads `box` (page coordinates, as Recognize gives boxes) of `page` once per
+  // look. `rotation` and `skew_degrees` are the RecognizedPage's: the cut-out is
+  // turned upright as the page was. A box outside the page gives empty readings.
+  // Not thread-safe: one per worker thread.
+  virtual std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                                    const std::vector<Look>& looks) = 0;
+  // Tesseract calls made so far (one per look of a box that was read).
+  virtual int calls() const = 0;
+  // The Tesseract language (model) looks with script_model read with:
+  // kScriptModel, or the page's language where that is not installed.
+  virtual const std::string& script_language() = 0;
+};
+
+// Tesseract's model of the Vietnamese script ("Vietnamese", Debian package
+// tesseract-ocr-script-viet; larger than "vie" and trained on other text) sees
+// marks the page's reader confused: a second opinion more than a second try.
+inline constexpr const char* kScriptModel = "Vietnamese";
+
+// Reads with options.language, and with `script_language` (empty:
+// kScriptModel) for looks that ask for the script model; each engine is set up
+// when first needed. Throws Error(kOcr) when Tesseract or the page's language
+// data is missing.
+std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options = {},
+                                           const std::string& script_language = "");
+
+}  // namespace sovang::ocr
