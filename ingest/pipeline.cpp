@@ -19,9 +19,11 @@
 #include "crypto/sha256.h"
 #include "ingest/bounded_queue.h"
 #include "ingest/extract.h"
+#include "ingest/extract_second_look.h"
 #include "ingest/index_sync.h"
 #include "ingest/record_writer.h"
 #include "ocr/page_loader.h"
+#include "ocr/second_look.h"
 #include "store/records.h"
 #include "store/sources.h"
 
@@ -224,6 +226,12 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
       } catch (const std::exception& e) {
         init_error = ReasonOf(e);
       }
+      // A second look at doubtful words (ingest/extract_second_look.h), with real Tesseract only.
+      std::unique_ptr<ocr::SecondLook> second_look;
+      try {
+        if (recognizer && !options.make_recognizer) second_look = ocr::MakeSecondLook();
+      } catch (const std::exception&) {
+      }
       while (auto task = tasks.Pop()) {
         const WorkFile& file = work[task->file];
         PageDone done;
@@ -231,13 +239,14 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
         done.page_no = task->page_no;
         try {
           if (!recognizer) throw Error(Errc::kOcr, "không khởi động được Tesseract: " + init_error);
-          const ocr::RecognizedPage page =
+          ocr::RecognizedPage page =
               task->page.text_layer ? *task->page.text_layer : recognizer->Recognize(task->page.image);
           SourceRef source;
           source.file = file.name;
           source.sha256 = file.sha256;
           source.page = task->page_no;
-          done.records = ExtractRecords(page, ExtractContext{awards, places, source});
+          done.records = ExtractWithSecondLook(page, ExtractContext{awards, places, source}, task->page.image,
+                                               second_look.get());
           done.row.page_no = task->page_no;
           done.row.kind = ClassifyPage(page);
           done.row.width = page.width;
