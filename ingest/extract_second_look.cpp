@@ -1,6 +1,10 @@
 #include "ingest/extract_second_look.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 #include <map>
 #include <set>
 #include <sstream>
@@ -108,6 +112,21 @@ bool OneVowelApart(const std::string& a, const std::string& b) {
     ++diff;
   }
   return diff == 1;
+}
+
+// SOVANG_SECOND_LOOK=off: extraction as without a second look (to measure it).
+bool SwitchedOff() {
+  static const bool off = [] {
+    const char* v = std::getenv("SOVANG_SECOND_LOOK");
+    return v && (std::string_view(v) == "off" || std::string_view(v) == "0");
+  }();
+  return off;
+}
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 class Looker {
@@ -297,7 +316,8 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
                                           const ocr::PageImage& image, ocr::SecondLook* look,
                                           const SecondLookPolicy& policy, SecondLookStats* stats_out) {
   std::vector<Record> records = ExtractRecords(page, context);
-  if (!look || !image.valid() || page.from_text_layer) return records;
+  if (!look || !image.valid() || page.from_text_layer || SwitchedOff()) return records;
+  const double cpu_start = ThreadCpuSeconds();
   SecondLookStats stats;
   const int calls_before = look->calls();
   Looker looker(page, image, *look, policy, stats);
@@ -337,11 +357,13 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
     }
   }
   stats.calls = look->calls() - calls_before;
+  if (touched) {
+    if (!page.hocr.empty()) page.hocr = ocr::ToHocr(page);
+    records = ExtractRecords(page, context);
+    looker.Doubt(records);
+  }
+  stats.cpu_seconds = ThreadCpuSeconds() - cpu_start;
   if (stats_out) *stats_out = stats;
-  if (!touched) return records;
-  if (!page.hocr.empty()) page.hocr = ocr::ToHocr(page);
-  records = ExtractRecords(page, context);
-  looker.Doubt(records);
   return records;
 }
 

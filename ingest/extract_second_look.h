@@ -62,12 +62,14 @@ struct SecondLookStats {
   int changed = 0;   // ... whose reading was replaced
   int disputed = 0;  // ... left as read but doubted: the readings disagreed with it
   int calls = 0;     // Tesseract calls
+  double cpu_seconds = 0.0;  // this thread's CPU in the second look (cut-outs, Tesseract, extraction again)
 };
 
 // ExtractRecords(page), with a second look at the words behind doubtful names
 // and birth years when `look` is given. `page` gets what the second look
 // read (words, confidences, and its hOCR rewritten when a word changed).
-// `image` is the page as it was given to the recogniser.
+// `image` is the page as it was given to the recogniser. The environment's
+// SOVANG_SECOND_LOOK=off turns it off (to measure what it does).
 std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const ExtractContext& context,
                                           const ocr::PageImage& image, ocr::SecondLook* look,
                                           const SecondLookPolicy& policy = {}, SecondLookStats* stats = nullptr);

@@ -161,6 +161,7 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
       total.changed += stats.changed;
       total.disputed += stats.disputed;
       total.calls += stats.calls;
+      total.cpu_seconds += stats.cpu_seconds;
     } else {
       found = sovang::ingest::ExtractRecords(page, context);
     }
@@ -178,7 +179,8 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
   WARN(std::to_string(pages) + " pages, " + std::to_string(records) + " records");
   if (look)
     WARN("second look: " + std::to_string(total.words) + " words, " + std::to_string(total.changed) + " changed, " +
-         std::to_string(total.disputed) + " disputed, " + std::to_string(total.calls) + " Tesseract calls");
+         std::to_string(total.disputed) + " disputed, " + std::to_string(total.calls) + " Tesseract calls, " +
+         std::to_string(total.cpu_seconds) + " s CPU");
 
   const char* truth = std::getenv("SOVANG_REEXTRACT_TRUTH");
   const char* scratch_dir = std::getenv("SOVANG_REEXTRACT_SCRATCH");
