@@ -98,6 +98,7 @@ AppContext::AppContext(ServerOptions options)
       readers_([this] {
         store::OpenOptions read_only;
         read_only.read_only = true;
+        read_only.cache_mib = store::kReaderCacheMib;
         return std::make_unique<store::Database>(store::Database::Open(layout_.db(), read_only));
       }, kMaxReaders) {
   layout_.CreateDirectories();

@@ -26,7 +26,15 @@ struct OpenOptions {
   // How long a statement waits for another connection's lock before it fails
   // with Error(kStore, "... database is locked").
   int busy_timeout_ms = 10000;
+  // Page cache of this connection in MiB; 0: SQLite's default (2 MiB).
+  int cache_mib = 0;
 };
+
+// Page cache for a long-lived reader that answers lookups (the server's pool):
+// the interior B-tree pages of a million-record archive's lookup indexes fit,
+// so a verification reads ~1.7 pages from the OS instead of ~3.9
+// (sovang-scale verify, 1M records), ~12% less CPU a lookup.
+inline constexpr int kReaderCacheMib = 16;
 
 class Statement;
 

@@ -250,7 +250,8 @@ int Verify(const fs::path& data, const fs::path& codes_file, int threads, double
   const auto start = Clock::now();
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
-      sovang::store::Database db = sovang::store::Database::Open(data / "sovang.db", {.read_only = true});
+      sovang::store::Database db = sovang::store::Database::Open(
+          data / "sovang.db", {.read_only = true, .cache_mib = sovang::store::kReaderCacheMib});
       sovang::store::Certificates certs(db);
       std::size_t i = static_cast<std::size_t>(t) * 7919;
       while (Seconds(start) < seconds) {

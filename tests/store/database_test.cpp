@@ -360,3 +360,12 @@ TEST_CASE("An unfinished write statement stops a nested transaction with a messa
   });
   CHECK(std::stoi(Scalar(db, "SELECT count(*) FROM outbox")) == 1);
 }
+
+TEST_CASE("A connection opened with a page cache size has it; others keep SQLite's default", "[store]") {
+  TempDir dir;
+  { Database::Open(dir / "archive.db"); }
+  Database reader = Database::Open(dir / "archive.db", {.read_only = true, .cache_mib = 16});
+  CHECK(Scalar(reader, "PRAGMA cache_size") == "-16384");
+  Database plain = Database::Open(dir / "archive.db", {.read_only = true});
+  CHECK(Scalar(plain, "PRAGMA cache_size") == "-2000");
+}
