@@ -144,11 +144,12 @@ void SetBookNumber(Record& record, const TextRun& run, const Found& book) {
 
 std::optional<Span> FindHometown(const TextRun& run, Span within) {
   std::optional<Span> key;
-  for (std::string_view k : {"que quan", "nguyen quan", "que"}) {
+  for (std::string_view k : {"que quan", "nguyen quan", "que", "quan"}) {
     key = FindPhrase(run, within, k);
     if (!key) continue;
-    // "quê:" needs its colon; "Quế" is also a given name.
-    if (k == "que") {
+    // "quê:" needs its colon; "Quế" is also a given name. So does "quán:"
+    // alone, the "Quê" of "Quê quán:" lost on a stained page.
+    if (k == "que" || k == "quan") {
       const std::size_t after = key->end;
       if (after >= run.folded().size() || run.folded()[after] != ':') {
         key.reset();

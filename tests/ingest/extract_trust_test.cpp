@@ -379,3 +379,18 @@ TEST_CASE("A date with a fraction slash for a slash is a date", "[extract]") {
   CHECK(date->value == "1993-02-07");
   CHECK_FALSE(date->corrected);
 }
+
+TEST_CASE("A hometown whose keyword lost its first word on a stained page is still read", "[extract]") {
+  std::vector<Line> lines = {At("DANH SÁCH", 1000, 100),
+                             At("(Kèm theo Quyết định số 803/QĐ-CTN ngày 10 tháng 8 năm 1975 của Chủ tịch nước)",
+                                200, 160),
+                             At("Huân chương Kháng chiến hạng Nhất:", 200, 260),
+                             At("1. Bà Nguyễn Thị Hồng - Sinh năm: 1952- - quán: xã Lộc Yên, huyện Cao Lộc;", 200, 320),
+                             At("2. Ông Vi Văn Quán - Sinh năm: 1931 - Quê quán: xã Lộc Yên, huyện Cao Lộc;", 200, 380)};
+  const auto records = Extract(Page(lines));
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kCommune) == "Lộc Yên");
+  CHECK(V(records[0], FieldId::kDistrict) == "Cao Lộc");
+  CHECK(V(records[1], FieldId::kFullName) == "Vi Văn Quán");
+  CHECK(V(records[1], FieldId::kCommune) == "Lộc Yên");
+}
