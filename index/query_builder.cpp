@@ -485,7 +485,10 @@ class Assembly {
         // A bare year near a name: most likely the birth year, maybe the
         // decision's. It ranks, it does not filter (OCR misreads years).
         Boost(T(prefix::kBirthYear, w), w_.birth_year);
-        Boost(T(prefix::kDecisionYear, w), w_.decision_year);
+        // Not in the top tier: records born and decided the same year are
+        // few, so a tier asking for both rarely fills a page and sends a
+        // common name + year on a weighted walk over all its records.
+        Boost(T(prefix::kDecisionYear, w), w_.decision_year, /*in_tier=*/false);
         h_.years.insert(n);
         free_years_.push_back(w);
         continue;

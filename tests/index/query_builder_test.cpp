@@ -116,3 +116,15 @@ TEST_CASE("The top tier holds exactly the documents that hold every boost term",
     CHECK(b.Count(q.top_tier) >= 1);
   }
 }
+
+TEST_CASE("A bare year's top tier asks for the birth year, not the decision year too", "[index][query]") {
+  // Records born and decided the same year are few: a tier that asked for
+  // both would rarely fill a page.
+  TestIndex index({{.id = "born", .name = "Nguyễn Văn An", .birth_year = 1940, .date = "1975-08-10"},
+                   {.id = "both", .name = "Nguyễn Văn An", .birth_year = 1940, .date = "1940-05-01"},
+                   {.id = "decided", .name = "Nguyễn Văn An", .birth_year = 1920, .date = "1940-05-01"}});
+  Built b(index);
+  const BuiltQuery q = b.Build("Nguyễn Văn An 1940", false);
+  CHECK(Mentions(q.boosts, "DY1940"));
+  CHECK(b.Count(q.top_tier) == 2);  // born and both
+}
