@@ -48,6 +48,17 @@ int RankWord(std::string_view t, std::string_view printed, bool* damaged) {
       if (damaged) *damaged = true;
       return rank;
     }
+  // A serif I read as a T, two strokes as an H: "III" read "TII", "TH" or
+  // "TIT" (DejaVu Serif). Strokes counted: t, i, l, 1 one each, h two.
+  if (!t.empty() && t.size() <= 3 && t.find_first_not_of("tihl1") == std::string_view::npos &&
+      t.find('t') != std::string_view::npos) {
+    int strokes = 0;
+    for (char c : t) strokes += c == 'h' ? 2 : 1;
+    if (strokes <= 3) {
+      if (damaged) *damaged = true;
+      return strokes;
+    }
+  }
   if (t.size() < 3) return 0;
   const int to_nhat = text::EditDistance(t, "nhat", 2);
   const int to_nhi = text::EditDistance(t, "nhi", 2);

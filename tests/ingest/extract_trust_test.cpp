@@ -394,3 +394,19 @@ TEST_CASE("A hometown whose keyword lost its first word on a stained page is sti
   CHECK(V(records[1], FieldId::kFullName) == "Vi Văn Quán");
   CHECK(V(records[1], FieldId::kCommune) == "Lộc Yên");
 }
+
+TEST_CASE("A roman rank whose serif I was read as a T is that rank, doubted", "[extract]") {
+  const sovang::ingest::AwardMatcher matcher(AwardCatalog::Default());
+  for (const char* text : {"HCKC chống Mỹ hạng TH", "HCKC chống Mỹ, cứu nước hạng TII", "HCKC chống Mỹ hạng TIT"}) {
+    const auto m = matcher.MatchText(text);
+    REQUIRE(m);
+    CHECK(m->form->code == "HCKC-CM-3");
+    CHECK(m->roman_rank);
+  }
+  const auto two = matcher.MatchText("Huy chương Kháng chiến hạng TI");
+  REQUIRE(two);
+  CHECK(two->form->code == "HUYCKC-CP-2");
+  // A word with other letters is no rank in strokes.
+  const auto word = matcher.MatchText("Huy chương Kháng chiến hạng Thư");
+  CHECK_FALSE((word && word->form->code == "HUYCKC-CP-3"));
+}
