@@ -63,18 +63,13 @@ bool IsOptionalMiddle(std::string_view token) {
   return text::Lower(token) == folded || text::IsMiddleNameFiller(token);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t i = 0; i + 1 < skippable.size(); ++i) {
-    out.emplace_back(i, i + 1);
-    if (i + 2 < skippable.size() && skippable[i + 1]) out.emplace_back(i, i + 2);
-  }
-  return out;
-}
-
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable) {
   std::vector<std::string> out;
-  for (const auto& [a, b] : NameBigramPairs(skippable)) out.push_back(folded[a] + "_" + folded[b]);
+  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+    out.push_back(folded[i] + "_" + folded[i + 1]);
+    if (i + 2 < folded.size() && i + 1 < skippable.size() && skippable[i + 1])
+      out.push_back(folded[i] + "_" + folded[i + 2]);
+  }
   return out;
 }
 

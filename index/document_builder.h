@@ -59,7 +59,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/record.h"
@@ -129,8 +128,6 @@ bool IsOptionalMiddle(std::string_view token);
 // optional middle name (skippable[i]). {"nguyen","van","thach"} ->
 // {"nguyen_van", "nguyen_thach", "van_thach"}.
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable);
-// The same pairs as word positions, in the same order.
-std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable);
 
 // Whole-name key: the folded name words joined by '_' ({"nguyen", "thin"} ->
 // "nguyen_thin"); empty when it would be too long for a term.

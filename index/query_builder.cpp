@@ -267,7 +267,6 @@ class Assembly {
     // names stand between it and the next one.
     std::vector<std::string> previous;  // its accepted spellings; empty = none
     std::vector<std::string> name_words;  // folded words read as name words, in order
-    std::vector<bool> in_phrase(n, false);  // the word is in a place or award phrase
     struct Link {
       std::size_t chain_index;
       std::vector<std::string> first, second;
@@ -296,7 +295,6 @@ class Assembly {
       }
       const std::size_t end = std::max({place_end, award_end, i + 1});
       if (end == i + 1) name_words.push_back(folded[i]);
-      else std::fill(in_phrase.begin() + static_cast<std::ptrdiff_t>(i), in_phrase.begin() + static_cast<std::ptrdiff_t>(end), true);
       if (end > i + 1 && place_end == end && n > end - i) ++place_phrases_;
       if (relax_places_ && end > i + 1 && place_end == end && n > end - i) {
         // A place phrase, left out of the filter in a relaxed build.
@@ -370,12 +368,7 @@ class Assembly {
       const Link& link = links.front();
       Chain(link.first, link.second, true, link.chain_index);
     }
-    // Name bigrams; one with a word of a place or award phrase belongs to
-    // another reading of the query (the phrase as name words), which the
-    // records of the first reading do not hold: it stays out of the top tier.
-    for (const auto& [a, b] : NameBigramPairs(skippable))
-      Boost(T(prefix::kNameBigram, folded[a] + "_" + folded[b]), w_.bigram,
-            /*in_tier=*/!in_phrase[a] && !in_phrase[b]);
+    for (const std::string& b : NameBigrams(folded, skippable)) Boost(T(prefix::kNameBigram, b), w_.bigram);
     if (const std::string whole = WholeNameKey(name_words); !whole.empty())
       Boost(T(prefix::kNameWhole, whole), w_.whole_name);
     if (const std::string ends = NameEndsKey(name_words); !ends.empty()) Boost(T(prefix::kNameEnds, ends), w_.name_ends);

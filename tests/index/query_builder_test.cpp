@@ -128,20 +128,3 @@ TEST_CASE("A bare year's top tier asks for the birth year, not the decision year
   CHECK(Mentions(q.boosts, "DY1940"));
   CHECK(b.Count(q.top_tier) == 2);  // born and both
 }
-
-TEST_CASE("A name bigram reaching into a place phrase stays out of the top tier", "[index][query]") {
-  // "Nguyễn Xuân Lộc Yên": the person Nguyễn Xuân of the commune Lộc Yên
-  // holds neither "xuan_loc" nor "loc_yen" as name bigrams; they belong to
-  // the other reading (the name Nguyễn Xuân Lộc Yên).
-  TempDir tmp;
-  const Gazetteer gazetteer = TestGazetteer(tmp.path());
-  TestIndex index({{.id = "person", .name = "Nguyễn Xuân", .commune = "Lộc Yên"},
-                   {.id = "named", .name = "Nguyễn Xuân Lộc Yên"}},
-                  &gazetteer);
-  Built b(index);
-  b.ctx.places = nullptr;  // the builder finds the phrase through the index's place terms
-  const BuiltQuery q = b.Build("Nguyễn Xuân Lộc Yên", false);
-  CHECK(Mentions(q.boosts, "NBxuan_loc"));
-  CHECK(Mentions(q.boosts, "NBloc_yen"));
-  CHECK(b.Count(q.top_tier) == 1);  // the person
-}
