@@ -210,6 +210,9 @@ struct Stage {
   bool approximate = false;
   // At most this many documents match (EstimatedWalk: term frequencies).
   Xapian::doccount most = std::numeric_limits<Xapian::doccount>::max();
+  // The filter is the whole pass's: a weighted run over it estimates the
+  // pass's total as well as a counting run would.
+  bool whole = false;
 };
 
 // Postings a stage may walk before it is "broad": weighing every match of a
@@ -264,6 +267,9 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // ask for the documents that hold every boost (the best weight there is,
   // boolean: Xapian stops once it has enough); only when there are too few
   // run the weighted query, where pruning then has weights to work with.
+  // The estimated total of the pass being ranked, when a weighted run over
+  // its whole filter gave one (no counting run needed without facets).
+  std::optional<Xapian::doccount> whole_estimate;
   auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) {
     // A top tier that cannot fill the page is not worth a run of its own
     // (most name queries match fewer documents than a page holds).
@@ -277,7 +283,9 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
     enquire.set_query(WeighedBy(stage.filter, stage.boosts));
-    return enquire.get_mset(first, max, first + max);
+    Xapian::MSet mset = enquire.get_mset(first, max, first + max);
+    if (stage.whole) whole_estimate = mset.get_matches_estimated();
+    return mset;
   };
 
   // Runs stages in order until the page is full (run() says whether it is).
@@ -355,7 +363,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
               &strict.highlight, false},
         true);
   } else {
-    add(stages, Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false}, false);
+    add(stages, Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false, {}, /*whole=*/true}, false);
   }
   bool full = false;
   for (const Stage& stage : stages)
@@ -372,6 +380,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       }
       return seen;
     }
+    if (full && !request.facets && whole_estimate) return *whole_estimate;
     return full || request.facets ? count(filter) : seen;
   };
   result.total = pass_total(strict.filter, seen_total);
@@ -387,7 +396,8 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     std::vector<Stage> below;
     pass_docs.clear();
     pass_seen_all = true;
-    add(below, Stage{filter, built.boosts, tier, &built.highlight, true}, true);
+    whole_estimate.reset();
+    add(below, Stage{filter, built.boosts, tier, &built.highlight, true, {}, /*whole=*/true}, true);
     if (below.empty()) return std::nullopt;
     const Xapian::doccount before = seen_total;
     for (const Stage& stage : below)
