@@ -380,7 +380,11 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       }
       return seen;
     }
-    if (full && !request.facets && whole_estimate) return *whole_estimate;
+    if (full && !request.facets) {
+      // One term (a decision or book number): its frequency is the total.
+      if (filter.get_type() == Q::LEAF_TERM) return freqs(*filter.get_terms_begin());
+      if (whole_estimate) return *whole_estimate;
+    }
     return full || request.facets ? count(filter) : seen;
   };
   result.total = pass_total(strict.filter, seen_total);
