@@ -1,7 +1,7 @@
 # The Debian 12 packages sovang needs, by purpose. Sourced by the other scripts.
 SOVANG_BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd tesseract-ocr-script-viet
   libxapian-dev libsqlite3-dev libpoco-dev nlohmann-json3-dev catch2
   libicu-dev libhunspell-dev hunspell-vi libpoppler-cpp-dev
   libqrencode-dev libcairo2-dev libpango1.0-dev libsodium-dev
