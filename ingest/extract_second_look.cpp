@@ -154,6 +154,13 @@ class Looker {
 
   bool Seen(ocr::Word* w) { return !seen_.insert(w).second; }
 
+  // A word's box, not a block OCR took for one (a stain, a merged line):
+  // magnified three times, a block would cost more than the page.
+  bool WordSized(const ocr::Word& w) const {
+    const int side = std::max(page_.width, page_.height);
+    return !w.box.empty() && w.box.h * 12 <= side && w.box.w * 3 <= side;
+  }
+
   std::vector<ocr::Reading> Read(const ocr::Word& w, const std::vector<ocr::Look>& looks) {
     ++stats_.words;
     return look_.Read(image_, page_.rotation, page_.skew_degrees, w.box, looks);
@@ -164,7 +171,7 @@ class Looker {
   // read "Lần": the grave over i taken for a circumflex and grave), vote.
   bool LookAtName(const std::string& record_id, ocr::Word& w) {
     const Core c = SplitCore(w.text);
-    if (c.core.empty()) return false;
+    if (c.core.empty() || !WordSized(w)) return false;
     const std::string lower = text::Lower(c.core);
     const auto readings = Read(w, policy_.name_looks);
     std::map<std::string, int> votes, sure;
@@ -201,7 +208,7 @@ class Looker {
   // them; other digits read at all doubt the word.
   bool LookAtNumber(const std::string& record_id, ocr::Word& w, bool year) {
     const std::string digits = Digits(w.text);
-    if (digits.size() < 3 || policy_.number_looks.empty()) return false;
+    if (digits.size() < 3 || policy_.number_looks.empty() || !WordSized(w)) return false;
     auto fits = [&](const std::string& d) { return d.size() == digits.size() && (!year || PlausibleYear(d)); };
     auto readings = Read(w, {policy_.number_looks.front()});
     if (Digits(readings.front().text) != digits && policy_.number_looks.size() > 1) {

@@ -203,6 +203,18 @@ TEST_CASE("Doubted digits of a decision number send its one certificate to revie
   CHECK(changed[0].review == ReviewState::kNeedsReview);
 }
 
+TEST_CASE("A word box the size of a block is not read again", "[extract][second_look]") {
+  RecognizedPage page = AnnexPage({"1. Ông Hoàng Văn Sẵn, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;"});
+  for (auto& w : page.lines[3].words)
+    if (w.text == "Sẵn,") w.box.h = 600;  // a stain read with the word
+  ScriptedLook look(page);
+  look.Script("Sẵn,", {{"Sằn,", 0.9}, {"Sằn,", 0.9}, {"Sằn,", 0.9}});
+  const auto records = ExtractWithSecondLook(page, Context(), Blank(), &look);
+  REQUIRE(records.size() == 1);
+  CHECK(Name(records[0]) == "Hoàng Văn Sẵn");
+  for (const auto& asked : look.asked()) CHECK(asked != "Sẵn,");
+}
+
 TEST_CASE("Without a second look, or on a text layer, extraction is the plain one", "[extract][second_look]") {
   RecognizedPage page = AnnexPage({"1. Ông Hoàng Văn Sẵn, sinh năm 1915; quê quán: xã Lộc Yên, huyện Cao Lộc;"});
   const auto plain = sovang::ingest::ExtractRecords(page, Context());
