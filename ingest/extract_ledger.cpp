@@ -107,6 +107,15 @@ Record ReadRow(const Row& row, const ExtractTools& tools, const std::string& def
     else if (const auto t = Tokens(run, cell);
              !t.empty() && run.FoldedOf(t[0]).find_first_not_of("0123456789") == std::string_view::npos)
       cell.begin = t[0].end;
+    // "358 40130 Phan Văn Thủy": the columns of the number and the book
+    // number merged into the name's (their rules not seen); the book number
+    // is the number next to the name.
+    if (const auto t = Tokens(run, cell); !t.empty() && t.size() > 1 &&
+        run.FoldedOf(t[0]).find_first_not_of("0123456789") == std::string_view::npos) {
+      cell.begin = t[0].end;
+      if (!row.Has(LedgerColumn::kBookNumber) && run.FoldedOf(t[0]).size() >= 4)
+        if (auto book = FindBookNumber(run, t[0], /*bare=*/true)) SetBookNumber(record, run, *book);
+    }
     const auto h = HonorificAt(run, cell);
     const Span from{h ? h->span.end : cell.begin, run.folded().size()};
     Span name = NameAt(run, from);

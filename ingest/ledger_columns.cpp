@@ -104,6 +104,24 @@ HeaderMatch MatchHeader(std::string_view header_text) {
       const HeaderMatch rest = MatchKey(key.substr(index.size()));
       if (rest.column != LedgerColumn::kUnknown) return rest;
     }
+  // "STT | Số sổ vàng | Họ và tên" in one cell, their two-line titles read
+  // interleaved ("Số STT số Họ và tên vàng"): the name's column, the numbers
+  // before the name in its cells.
+  if (const std::size_t at = (" " + key + " ").find(" ho va ten "); at != std::string::npos) {
+    std::string rest = key.substr(0, at) + " " + (at + 9 < key.size() ? key.substr(at + 9) : "");
+    bool only_numbering = true;
+    std::size_t i = 0;
+    while (i < rest.size()) {
+      while (i < rest.size() && rest[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < rest.size() && rest[j] != ' ') ++j;
+      const std::string_view w = std::string_view(rest).substr(i, j - i);
+      if (!w.empty() && w != "so" && w != "stt" && w != "tt" && w != "vang" && w != "thu" && w != "tu")
+        only_numbering = false;
+      i = j;
+    }
+    if (only_numbering) return HeaderMatch{LedgerColumn::kName, 0.9};
+  }
   return MatchKey(key);
 }
 

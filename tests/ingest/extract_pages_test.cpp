@@ -10,6 +10,7 @@
 #include "core/award_catalog.h"
 #include "core/gazetteer.h"
 #include "ingest/extract.h"
+#include "ingest/ledger_columns.h"
 #include "test_support.h"
 
 namespace {
@@ -517,4 +518,26 @@ TEST_CASE("A ledger column the text alignment split in two is read as one", "[ex
   CHECK(V(records[0], FieldId::kAwardCode) == "HUYCKC-CP-1");
   CHECK(V(records[0], FieldId::kDecisionNumber) == "281/QĐ-CTN");
   CHECK(V(records[0], FieldId::kDecisionDate) == "1978-12-02");
+}
+
+TEST_CASE("A ledger whose number, book-number and name columns OCR read as one cell still gives each row its name and book number",
+          "[extract]") {
+  CHECK(sovang::ingest::MatchHeader("Số STT số Họ và tên vàng").column == sovang::ingest::LedgerColumn::kName);
+  CHECK(sovang::ingest::MatchHeader("Số sổ vàng").column == sovang::ingest::LedgerColumn::kBookNumber);
+  RecognizedPage page = Lines(
+      "UBND TỈNH LẠNG SƠN\n"
+      "SỔ VÀNG KHEN THƯỞNG\n"
+      "Quyển số 1\n");
+  AddTable(page,
+           {{"Số STT số Họ và tên vàng", "Quê quán", "Hình thức khen thưởng", "Số và ngày quyết định"},
+            {"358 40130 Phan Văn Thủy", "Bình Trung, Cao Lộc, Lạng Sơn", "Huân chương Kháng chiến cho gia đình",
+             "229-NQ/HĐNN8 21-8-1987"},
+            {"359 40132 Đỗ Thị Mai", "Phú Xá, Cao Lộc, Lạng Sơn", "HCKC cho gia đình", "229-NQ/HĐNN8 ngày 21/8/1987"}},
+           {700, 600, 600, 500});
+  const auto records = Extract(page);
+  REQUIRE(records.size() == 2);
+  CHECK(V(records[0], FieldId::kFullName) == "Phan Văn Thủy");
+  CHECK(V(records[0], FieldId::kBookNumber) == "40130");
+  CHECK(V(records[1], FieldId::kFullName) == "Đỗ Thị Mai");
+  CHECK(V(records[1], FieldId::kBookNumber) == "40132");
 }
