@@ -122,6 +122,22 @@ HeaderMatch MatchHeader(std::string_view header_text) {
     }
     if (only_numbering) return HeaderMatch{LedgerColumn::kName, 0.9};
   }
+  // "Năm sinh | Chức vụ, đơn vị" read interleaved ("Năm Chức vụ, sinh đơn
+  // vị"): the year opens each cell, so the column is the year's.
+  if (key.compare(0, 4, "nam ") == 0 && (" " + key + " ").find(" sinh ") != std::string::npos &&
+      (" " + key + " ").find(" chuc vu ") != std::string::npos) {
+    bool only = true;
+    std::size_t i = 0;
+    while (i < key.size()) {
+      while (i < key.size() && key[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < key.size() && key[j] != ' ') ++j;
+      const std::string_view w = std::string_view(key).substr(i, j - i);
+      if (!w.empty() && w != "nam" && w != "sinh" && w != "chuc" && w != "vu" && w != "don" && w != "vi") only = false;
+      i = j;
+    }
+    if (only) return HeaderMatch{LedgerColumn::kBirthYear, 0.9};
+  }
   return MatchKey(key);
 }
 

@@ -520,7 +520,7 @@ TEST_CASE("A ledger column the text alignment split in two is read as one", "[ex
   CHECK(V(records[0], FieldId::kDecisionDate) == "1978-12-02");
 }
 
-TEST_CASE("A ledger whose number, book-number and name columns OCR read as one cell still gives each row its name and book number",
+TEST_CASE("A ledger whose number, book-number and name columns OCR read as one cell still gives each row its name, book number and year",
           "[extract]") {
   CHECK(sovang::ingest::MatchHeader("Số STT số Họ và tên vàng").column == sovang::ingest::LedgerColumn::kName);
   CHECK(sovang::ingest::MatchHeader("Số sổ vàng").column == sovang::ingest::LedgerColumn::kBookNumber);
@@ -529,15 +529,20 @@ TEST_CASE("A ledger whose number, book-number and name columns OCR read as one c
       "SỔ VÀNG KHEN THƯỞNG\n"
       "Quyển số 1\n");
   AddTable(page,
-           {{"Số STT số Họ và tên vàng", "Quê quán", "Hình thức khen thưởng", "Số và ngày quyết định"},
-            {"358 40130 Phan Văn Thủy", "Bình Trung, Cao Lộc, Lạng Sơn", "Huân chương Kháng chiến cho gia đình",
-             "229-NQ/HĐNN8 21-8-1987"},
-            {"359 40132 Đỗ Thị Mai", "Phú Xá, Cao Lộc, Lạng Sơn", "HCKC cho gia đình", "229-NQ/HĐNN8 ngày 21/8/1987"}},
-           {700, 600, 600, 500});
+           {{"Số STT số Họ và tên vàng", "Quê quán", "Năm Chức vụ, sinh đơn vị", "Hình thức khen thưởng",
+             "Số và ngày quyết định"},
+            {"358 40130 Phan Văn Thủy", "Bình Trung, Cao Lộc, Lạng Sơn", "1909 Dân quân xã",
+             "Huân chương Kháng chiến cho gia đình", "229-NQ/HĐNN8 21-8-1987"},
+            {"359 40132 Đỗ Thị Mai", "Phú Xá, Cao Lộc, Lạng Sơn", "1892 Chiến sĩ Trung đoàn 28", "HCKC cho gia đình",
+             "229-NQ/HĐNN8 ngày 21/8/1987"}},
+           {700, 600, 400, 600, 500});
   const auto records = Extract(page);
   REQUIRE(records.size() == 2);
   CHECK(V(records[0], FieldId::kFullName) == "Phan Văn Thủy");
   CHECK(V(records[0], FieldId::kBookNumber) == "40130");
   CHECK(V(records[1], FieldId::kFullName) == "Đỗ Thị Mai");
   CHECK(V(records[1], FieldId::kBookNumber) == "40132");
+  // The year column merged with the unit's the same way.
+  CHECK(V(records[0], FieldId::kBirthYear) == "1909");
+  CHECK(V(records[1], FieldId::kBirthYear) == "1892");
 }
