@@ -214,6 +214,11 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   });
 
   // Stage 2: recognise and extract, one recogniser per worker.
+  std::unique_ptr<ocr::SharedSecondLook> shared_look;
+  try {
+    if (!options.make_recognizer) shared_look = std::make_unique<ocr::SharedSecondLook>(ocr::MakeSecondLook());
+  } catch (const std::exception&) {
+  }
   std::vector<std::thread> workers;
   std::atomic<int> workers_left{jobs};
   for (int w = 0; w < jobs; ++w) {
@@ -226,12 +231,10 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
       } catch (const std::exception& e) {
         init_error = ReasonOf(e);
       }
-      // A second look at doubtful words (ingest/extract_second_look.h), with real Tesseract only.
+      // A second look at doubtful words (ingest/extract_second_look.h), with
+      // real Tesseract only: one for all workers, taken in turn.
       std::unique_ptr<ocr::SecondLook> second_look;
-      try {
-        if (recognizer && !options.make_recognizer) second_look = ocr::MakeSecondLook();
-      } catch (const std::exception&) {
-      }
+      if (recognizer && shared_look) second_look = shared_look->View();
       while (auto task = tasks.Pop()) {
         const WorkFile& file = work[task->file];
         PageDone done;

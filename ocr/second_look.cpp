@@ -164,4 +164,28 @@ std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options, con
   return std::make_unique<TesseractSecondLook>(options, script_language);
 }
 
+class SharedSecondLook::ViewImpl final : public SecondLook {
+ public:
+  explicit ViewImpl(SharedSecondLook& shared) : shared_(shared) {}
+  std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                            const std::vector<Look>& looks) override {
+    std::lock_guard<std::mutex> lock(shared_.mu_);
+    const int before = shared_.look_->calls();
+    std::vector<Reading> readings = shared_.look_->Read(page, rotation, skew_degrees, box, looks);
+    calls_ += shared_.look_->calls() - before;
+    return readings;
+  }
+  int calls() const override { return calls_; }
+  const std::string& script_language() override {
+    std::lock_guard<std::mutex> lock(shared_.mu_);
+    return shared_.look_->script_language();
+  }
+
+ private:
+  SharedSecondLook& shared_;
+  int calls_ = 0;
+};
+
+std::unique_ptr<SecondLook> SharedSecondLook::View() { return std::make_unique<ViewImpl>(*this); }
+
 }  // namespace sovang::ocr

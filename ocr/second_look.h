@@ -6,6 +6,7 @@
 // of words a page, never for every word.
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,21 @@ inline constexpr const char* kScriptModel = "Vietnamese";
 // data is missing.
 std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options = {},
                                            const std::string& script_language = "");
+
+// One SecondLook for several worker threads, one Read at a time. A second look
+// reads a few words a page (~7% of a page's CPU), so workers seldom wait,
+// while each copy's two Tesseract engines cost tens of MB (two workers with a
+// copy each peaked at 283 MB). Each worker reads through its own View, whose
+// calls() counts that worker's calls. REQUIRES: outlives its views.
+class SharedSecondLook {
+ public:
+  explicit SharedSecondLook(std::unique_ptr<SecondLook> look) : look_(std::move(look)) {}
+  std::unique_ptr<SecondLook> View();
+
+ private:
+  class ViewImpl;
+  std::mutex mu_;
+  std::unique_ptr<SecondLook> look_;
+};
 
 }  // namespace sovang::ocr

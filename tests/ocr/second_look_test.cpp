@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
@@ -80,4 +82,34 @@ TEST_CASE("A box off the page gives empty readings without asking Tesseract", "[
   CHECK(off[1].text.empty());
   CHECK(look->calls() == 0);
   CHECK(look->Read(PageImage(), 0, 0.0, Box{0, 0, 10, 10}, {{}})[0].text.empty());
+}
+
+TEST_CASE("Workers sharing one second look read, in turn, what each would read alone", "[ocr][second_look]") {
+  const auto file = std::filesystem::path(SOVANG_SOURCE_DIR) / "data-samples/set-default/p006_ledger_light.jpg";
+  const PageImage image = sovang::ocr::LoadPage(file, 1).image.GreyForArchive();
+  const RecognizedPage page = sovang::ocr::MakeTesseractRecognizer()->Recognize(image);
+  const Word* year = FindWord(page, "1942");
+  REQUIRE(year != nullptr);
+  const std::vector<Look> digits = {{1.0, true, true, false}, {2.0, true, true, false}};
+  const auto alone = sovang::ocr::MakeSecondLook()->Read(image, page.rotation, page.skew_degrees, year->box, digits);
+
+  sovang::ocr::SharedSecondLook shared(sovang::ocr::MakeSecondLook());
+  constexpr int kWorkers = 2, kReads = 3;
+  std::vector<std::vector<std::string>> texts(kWorkers);
+  std::vector<int> calls(kWorkers);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w)
+    workers.emplace_back([&, w] {
+      auto view = shared.View();
+      for (int i = 0; i < kReads; ++i)
+        for (const auto& r : view->Read(image, page.rotation, page.skew_degrees, year->box, digits))
+          texts[w].push_back(r.text);
+      calls[w] = view->calls();
+    });
+  for (auto& t : workers) t.join();
+  for (int w = 0; w < kWorkers; ++w) {
+    CHECK(calls[w] == kReads * 2);  // its own calls, not the other worker's
+    REQUIRE(texts[w].size() == kReads * 2);
+    for (std::size_t i = 0; i < texts[w].size(); ++i) CHECK(texts[w][i] == alone[i % 2].text);
+  }
 }
