@@ -84,17 +84,6 @@ std::string InCaseOf(const std::string& reading, const std::string& as) {
   return reading;
 }
 
-std::vector<std::string> CodePoints(std::string_view s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
 bool Vowel(const std::string& letter) {
   const std::string f = text::Fold(letter);
   return f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos;
@@ -103,7 +92,7 @@ bool Vowel(const std::string& letter) {
 // Two spellings (lower case) one vowel apart, marks and all: "sẵn" and
 // "sằn", "lần" and "lìn"; consonants equal (d is not đ).
 bool OneVowelApart(const std::string& a, const std::string& b) {
-  const auto x = CodePoints(a), y = CodePoints(b);
+  const auto x = text::CodePoints(a), y = text::CodePoints(b);
   if (x.size() != y.size()) return false;
   int diff = 0;
   for (std::size_t i = 0; i < x.size(); ++i) {

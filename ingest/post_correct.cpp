@@ -64,17 +64,6 @@ std::optional<std::string> UndoDigitConfusions(const std::string& word) {
   return std::nullopt;
 }
 
-std::vector<std::string> CodePoints(std::string_view s) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
 // How many marks a letter carries (breve, circumflex, horn and tone): "ầ" 2, "ă" 1, "a" 0.
 std::size_t Marks(const std::string& letter) {
   const auto v = text::ParseSyllable(letter);
@@ -95,7 +84,7 @@ struct DoubledRepair {
 // next to a marked one may be a letter of its own ("Mùu" is "Mìu" misread,
 // not "Mù").
 std::optional<DoubledRepair> UndoDoubledVowel(const std::string& word) {
-  const auto cps = CodePoints(word);
+  const auto cps = text::CodePoints(word);
   int tones = 0;
   for (const auto& cp : cps)
     if (const auto v = text::ParseSyllable(cp); v && v->tone != text::Tone::kLevel) ++tones;

@@ -518,6 +518,16 @@ std::size_t Length(std::string_view s) {
   return n;
 }
 
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    NextCodePoint(s, i);
+    out.emplace_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
 namespace {
 
 // Levenshtein (transpositions = false) or optimal string alignment

@@ -41,6 +41,9 @@ std::string CollapseSpaces(std::string_view s);
 // Number of Unicode code points.
 std::size_t Length(std::string_view s);
 
+// The code points of `s`, each as its UTF-8 bytes ("Sằn" -> {"S", "ằ", "n"}).
+std::vector<std::string> CodePoints(std::string_view s);
+
 // Edit distance (Levenshtein, on code points), stopping early once it exceeds
 // max_distance (returns max_distance + 1 then).
 int EditDistance(std::string_view a, std::string_view b, int max_distance);

@@ -318,3 +318,11 @@ TEST_CASE("NFC fast path agrees with ICU on every Latin code point", "[text][nor
     }
   }
 }
+
+TEST_CASE("CodePoints splits UTF-8 into its code points, a bad byte alone", "[text]") {
+  using sovang::text::CodePoints;
+  CHECK(CodePoints("Sằn") == std::vector<std::string>{"S", "ằ", "n"});
+  CHECK(CodePoints("").empty());
+  CHECK(CodePoints("a\xff" "b") == std::vector<std::string>{"a", "\xff", "b"});
+  CHECK(CodePoints("\xe1\xba") == std::vector<std::string>{"\xe1\xba"});  // truncated at the end: one piece
+}
