@@ -385,6 +385,15 @@ class Assembly {
   // two words as the name's first and last (NG).
   void Chain(const std::vector<std::string>& first, const std::vector<std::string>& second, bool ends,
              std::size_t replace = static_cast<std::size_t>(-1)) {
+    Q link = Link(first, second, ends);
+    if (replace < chain_.size()) chain_[replace] = std::move(link);
+    else chain_.push_back(std::move(link));
+  }
+
+  // Two words next to each other in a name (or across one Văn/Thị), any of
+  // their accepted spellings: one SYNONYM of their bigrams; `ends` also
+  // accepts them as the name's first and last (NG).
+  Q Link(const std::vector<std::string>& first, const std::vector<std::string>& second, bool ends) const {
     std::vector<std::string> terms;
     for (const std::string& a : first)
       for (const std::string& b : second) {
@@ -397,24 +406,14 @@ class Assembly {
           // With typo variants the pairs multiply; keep those that exist.
           if (terms.empty() || !typos_ || Freq(term) > 0) terms.push_back(std::move(term));
       }
-    Q link = Terms(Q::OP_SYNONYM, terms);
-    if (replace < chain_.size()) chain_[replace] = std::move(link);
-    else chain_.push_back(std::move(link));
+    return Terms(Q::OP_SYNONYM, terms);
   }
 
-  // The words next to each other in a name (or across one Văn/Thị): each
-  // consecutive pair as a bigram of their accepted spellings.
+  // The words next to each other in a name, in order: each consecutive pair
+  // linked.
   Q Adjacent(const std::vector<std::vector<std::string>>& spellings) const {
     std::vector<Q> pairs;
-    for (std::size_t j = 0; j + 1 < spellings.size(); ++j) {
-      std::vector<std::string> terms;
-      for (const std::string& a : spellings[j])
-        for (const std::string& b : spellings[j + 1]) {
-          std::string term = T(prefix::kNameBigram, a + "_" + b);
-          if (terms.empty() || Freq(term) > 0) terms.push_back(std::move(term));
-        }
-      pairs.push_back(Terms(Q::OP_SYNONYM, terms));
-    }
+    for (std::size_t j = 0; j + 1 < spellings.size(); ++j) pairs.push_back(Link(spellings[j], spellings[j + 1], false));
     return Combine(Q::OP_AND, pairs);
   }
 
