@@ -124,7 +124,7 @@ Database Database::Open(const std::filesystem::path& file, const OpenOptions& op
     ExecRaw(db, "PRAGMA synchronous=FULL", "PRAGMA synchronous");
     if (options.cache_mib > 0) {
       const std::string pragma = "PRAGMA cache_size=-" + std::to_string(options.cache_mib * 1024);
-      ExecRaw(db, pragma.c_str(), "PRAGMA cache_size");
+      ExecRaw(db, pragma, "PRAGMA cache_size");
     }
 
     if (options.read_only) {
