@@ -1,6 +1,11 @@
 #include "core/decision_number.h"
 
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <random>
+#include <regex>
+#include <string>
+#include <vector>
 
 using sovang::DecisionKey;
 using sovang::ParseDate;
@@ -35,6 +40,42 @@ TEST_CASE("Text that is not a decision number is refused", "[core][decision]") {
     INFO(in);
     CHECK_FALSE(ParseDecisionNumber(in));
   }
+}
+
+// ParseDecisionNumber scans by hand; the grammar it documents is this
+// expression, which the scanner must agree with on every string, including
+// the backtracking corners ("12A-" is number 12, issuer "A-").
+TEST_CASE("The decision number scanner agrees with its grammar on random strings", "[core][decision]") {
+  static const std::regex kGrammar(
+      R"(^(\d{1,6}(?:[A-Za-z](?=[\s/-]))?)\s*(?:[/-]\s*((?:19|20)\d{2})\s*)?(?:[/-]\s*)?((?:[A-Za-z]|\xC4[\x90\x91])[^\s]*)$)");
+  const std::vector<std::string> pieces = {"1", "2", "9", "0", "7", "19", "20", "1975", "2005", "A", "B", "q",
+                                           "T", "Đ", "đ", "Ă", "/", "-", " ", "  ", "\t", ".", ",", "QĐ", "TTg", "x"};
+  std::mt19937 random(20261204);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(1, 9);
+  int parsed = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string text;
+    for (std::size_t k = length(random); k > 0; --k) text += pieces[piece(random)];
+    // The scanner trims as the old code did before matching.
+    std::string_view trimmed = text;
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+    while (!trimmed.empty() && (std::isspace(static_cast<unsigned char>(trimmed.back())) || trimmed.back() == '.' ||
+                                trimmed.back() == ',' || trimmed.back() == ';'))
+      trimmed.remove_suffix(1);
+    const std::string s(trimmed);
+    std::smatch m;
+    const bool expected = std::regex_match(s, m, kGrammar);
+    const auto d = ParseDecisionNumber(text);
+    INFO('"' << text << '"');
+    REQUIRE(d.has_value() == expected);
+    if (!expected) continue;
+    ++parsed;
+    CHECK(d->number == m[1].str());
+    CHECK(d->year.value_or(0) == (m[2].matched ? std::stoi(m[2].str()) : 0));
+    CHECK(d->issuer == m[3].str());
+    CHECK(d->verbatim == s);
+  }
+  CHECK(parsed > 1000);  // the alphabet does reach the grammar's accepting paths
 }
 
 TEST_CASE("Decision keys treat separators, spaces and Đ/D as equal", "[core][decision]") {
