@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "core/decision_number.h"
-#include "core/record_json.h"
+#include "index/hit_data.h"
 #include "text/name_variants.h"
 #include "text/normalize.h"
 
@@ -112,27 +112,8 @@ std::vector<std::string> DecisionTermKeys(std::string_view value) {
 
 std::string DecadeOf(int year) { return std::to_string(year / 10 * 10); }
 
-namespace {
-
-// The record as hits need it: its JSON without the members that are null or
-// empty (RecordFromJson reads them back as absent), a few percent of the
-// index at 10 million records.
-std::string HitData(const Record& r) {
-  nlohmann::json j = RecordToJson(r);
-  auto prune = [](nlohmann::json& object) {
-    for (auto it = object.begin(); it != object.end();)
-      it = it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty()) ? object.erase(it)
-                                                                                            : std::next(it);
-  };
-  prune(j);
-  if (const auto source = j.find("source"); source != j.end() && source->is_object()) prune(*source);
-  return j.dump();
-}
-
-}  // namespace
-
 void BuildDocument(const Record& r, Xapian::Document& doc) {
-  doc.set_data(HitData(r));
+  doc.set_data(EncodeHitData(r));
   doc.add_boolean_term(Term(prefix::kId, r.id));
 
   // Name: three keys per token; positions on the folded key for phrases;

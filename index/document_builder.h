@@ -52,8 +52,9 @@
 //      on three slots thrash the value cursor; a custom spy would not work
 //      over the remote backend)
 //
-// Document data: the record JSON of design §3 (core/record_json.h, without
-// field detail), so a hit needs no SQLite.
+// Document data: the record's field values, source and state in the binary
+// form of index/hit_data.h, so a hit needs no SQLite (indexes written before
+// that form hold the record JSON; both are read).
 //
 // Changing any of this changes what old indexes hold: run `sovang reindex`.
 

@@ -14,7 +14,9 @@ std::string_view SearchLevel(std::string_view gazetteer_level) {
 PlaceIndex::PlaceIndex(const Gazetteer& gazetteer) : units_(gazetteer.units()) {
   for (std::size_t i = 0; i < units_.size(); ++i) {
     by_id_.emplace(units_[i].id, i);
-    by_folded_.emplace(text::CollapseSpaces(text::Fold(units_[i].name)), i);
+    std::string folded = text::CollapseSpaces(text::Fold(units_[i].name));
+    if (!units_[i].successors.empty()) renamed_.insert(folded);
+    by_folded_.emplace(std::move(folded), i);
   }
 }
 
@@ -98,6 +100,9 @@ std::vector<PlaceName> PlaceIndex::Related(std::string_view name, std::string_vi
 
 std::vector<std::string> PlaceIndex::CurrentNames(std::string_view name, std::string_view level,
                                                   std::string_view parent_hint) const {
+  // Most places on records still exist under the name written: one lookup
+  // answers them (this ran for every hit of every search).
+  if (!renamed_.count(text::CollapseSpaces(text::Fold(name)))) return {};
   std::vector<const PlaceUnit*> units = Find(name, level);
   if (units.empty()) return {};
   if (units.size() > 1 && !parent_hint.empty()) {

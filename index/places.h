@@ -4,6 +4,7 @@
 // called now (to show on a hit). Built once from a Gazetteer.
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,7 @@ class PlaceIndex {
   std::vector<PlaceUnit> units_;
   std::map<std::string, std::size_t> by_id_;
   std::multimap<std::string, std::size_t> by_folded_;  // folded name -> unit
+  std::set<std::string> renamed_;                      // folded names of units that became others
 };
 
 // "region" and "province" are one level for search.

@@ -11,12 +11,12 @@
 #include "core/award_catalog.h"
 #include "core/error.h"
 #include "core/gazetteer.h"
-#include "core/record_json.h"
 #include "index/database_factory.h"
 #include "index/document_builder.h"
 #include "index/facet_table.h"
 #include "index/facets.h"
 #include "index/per_index_cache.h"
+#include "index/hit_data.h"
 #include "index/places.h"
 #include "index/query_builder.h"
 #include "index/query_parser.h"
@@ -305,6 +305,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     const Xapian::MSet mset = rank(stage, skip, room);
     const double best = mset.get_max_attained();
     double lowest = ceiling;
+    result.hits.reserve(result.hits.size() + mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const double score = ceiling * (best > 0 ? it.get_weight() / best : 1.0);
       lowest = std::min(lowest, score);
@@ -439,15 +440,10 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 SearchHit Searcher::Impl::MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const {
   SearchHit hit;
   const Xapian::Document doc = it.get_document();
-  const std::string data = doc.get_data();
-  nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded())
-    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + " holds no record JSON; run sovang reindex");
-  try {
-    hit.record = RecordFromJson(json);
-  } catch (const Error& e) {
-    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + ": " + e.what() + "; run sovang reindex");
-  }
+  std::optional<Record> record = DecodeHitData(doc.get_data());
+  if (!record)
+    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + " holds no record; run sovang reindex");
+  hit.record = std::move(*record);
   hit.id = hit.record.id;
   hit.score = score;
   hit.places = NotesFor(hit.record, *places);

@@ -29,6 +29,7 @@ std::size_t PunctuationLength(std::string_view s, std::size_t i) {
 
 // Marks every word of `text` whose folded form is in `words`.
 std::string MarkWords(std::string_view text, const std::set<std::string>& words) {
+  if (words.empty()) return HtmlEscape(text);  // nothing to mark: no word needs folding
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
