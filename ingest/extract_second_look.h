@@ -38,6 +38,13 @@ struct SecondLookPolicy {
   // script model. The first look alone; the others only when it reads other
   // digits.
   std::vector<ocr::Look> number_looks = {{1.0, true, false, false}, {2.0, true, false, false}, {3.0, true, false, false}};
+  // Every other given name: one look with the script model; when it reads
+  // other marks on the same letters, two more. Two of them agreeing on
+  // another reading doubt the name (never change it: "Ngần" read "Ngân", a
+  // valid name, must go to a person, not be guessed back).
+  bool check_given = true;
+  std::vector<ocr::Look> check_looks = {{1.0, true, false, true}, {2.0, true, false, true}, {3.0, true, false, true}};
+  double check_sure = 0.7;  // a check look's reading counts from this confidence ("Tài" read "Tải" at 0.52-0.56)
   int votes_needed = 2;  // readings that must agree on another reading to replace it
   // ... of which at least this many read with sure_confidence (a stained
   // cut-out read "1950" as "1959" three times at 0.82-0.88).

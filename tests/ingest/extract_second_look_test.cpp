@@ -138,6 +138,36 @@ TEST_CASE("Readings that agree on other marks of a doubtful given name replace t
   CHECK(page.lines[3].Text().find("Sằn,") != std::string::npos);
 }
 
+TEST_CASE("A given name no rule doubts is read once more; looks agreeing, sure, on other marks doubt it, never change it",
+          "[extract][second_look]") {
+  RecognizedPage page = AnnexPage({"1. Ông Lê Đình Hiến, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                   "2. Ông Bế Văn Sỉu, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                   "3. Ông Hứa Văn Mằn, sinh năm 1932; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                   "4. Ông Linh Văn Tài, sinh năm 1933; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                   "5. Ông Lăng Văn Dân, sinh năm 1934; quê quán: xã Lộc Yên, huyện Cao Lộc;",
+                                   "6. Ông Nông Văn Bình, sinh năm 1935; quê quán: xã Lộc Yên, huyện Cao Lộc;"});
+  ScriptedLook look(page);
+  look.Script("Hiến,", {{"Hiển,", 0.96}, {"Hiển,", 0.95}, {"Hiển,", 0.96}});  // seed 31: doubted
+  look.Script("Sỉu,", {{"Siu,", 0.9}, {"Siu,", 0.9}, {"Siu,", 0.9}});        // a mark dropped: no doubt
+  look.Script("Mằn,", {{"Mẫn,", 0.94}, {"Mẫn,", 0.9}, {"Mẫn,", 0.9}});       // the tilde both models misread
+  look.Script("Tài,", {{"Tải,", 0.54}, {"Tải,", 0.52}, {"Tải,", 0.56}});     // not sure
+  look.Script("Dân,", {{"Dần,", 0.9}, {"Dần,", 0.9}, {"Dân,", 0.9}});        // one look reads it as the page did
+  SecondLookStats stats;
+  const auto records = ExtractWithSecondLook(page, Context(), Blank(), &look, {}, &stats);
+  REQUIRE(records.size() == 6);
+  CHECK(Name(records[0]) == "Lê Đình Hiến");
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    INFO(Name(records[i]));
+    CHECK(records[i].review == ReviewState::kAuto);
+  }
+  CHECK(stats.changed == 0);
+  CHECK(stats.disputed == 1);
+  // Given names: three looks where the first read other marks that count
+  // (Hiến, Tài, Dân), one otherwise; six years and the shared decision once.
+  CHECK(stats.calls == 3 + 1 + 1 + 3 + 3 + 1 + 6 + 1);
+}
+
 TEST_CASE("A second look changes only vowels of a name, never its consonants", "[extract][second_look]") {
   RecognizedPage page = AnnexPage({"1. Ông Nguyễn Văn Dần, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc;",
                                    "2. Ông Vi Văn Sẵn, sinh năm 1931; quê quán: xã Lộc Yên, huyện Cao Lộc;"});
@@ -173,8 +203,9 @@ TEST_CASE("A year a first look confirms costs one Tesseract call; one it reads o
   CHECK(records[3].review == ReviewState::kAuto);
   CHECK(stats.changed == 1);
   CHECK(stats.disputed == 2);
-  // Decision number once (shared), four years: 1 + 3 + 3 + 3 + 1.
-  CHECK(stats.calls == 11);
+  // Decision number once (shared), four years: 1 + 3 + 3 + 3 + 1; the four
+  // given names once each.
+  CHECK(stats.calls == 11 + 4);
 }
 
 TEST_CASE("Doubted digits of a decision number send its one certificate to review, not a whole list",

@@ -21,7 +21,8 @@
 // cut-outs only), one line a word logged to SOVANG_REEXTRACT_LOG when set.
 // SOVANG_REEXTRACT_LOOKS="names=1ws,2ws,3ws;number_looks=1w,2w,3w;years=1;numbers=0;votes=2"
 // changes the looks (scale, l: single line, w: single word, d: digits only,
-// s: script model) and what is looked at ("names=" switches names off).
+// s: script model) and what is looked at ("names=" switches names off,
+// "check=" the check of the other given names).
 
 #include <catch2/catch.hpp>
 
@@ -85,6 +86,9 @@ sovang::ingest::SecondLookPolicy PolicyFromEnv() {
     if (key == "names") {
       policy.name_looks = ParseLooks(value);
       policy.names = !policy.name_looks.empty();
+    } else if (key == "check") {
+      policy.check_looks = ParseLooks(value);
+      policy.check_given = !policy.check_looks.empty();
     } else if (key == "years") {
       policy.years = value == "1";
     } else if (key == "numbers") {
