@@ -9,9 +9,17 @@ namespace sovang::ingest {
 
 namespace {
 
+// A "line" taller than it is wide and more than twice as tall as `other`:
+// a column of entry numbers read as specks ("Œt +> G3" from "2. 3. 4. 5."),
+// not a piece of other's line (a skewed line is tall too, but wide).
+bool StackedColumn(const Box& a, const Box& other) { return a.h > a.w && a.h > 2 * other.h; }
+
+// Two lines side by side on one line of text: half the lower one's height in
+// common, and neither a stacked column (joined to one entry, it hid that
+// entry's honorific: seed 47 lost "Vy Xuân Hòa").
 bool Level(const Box& a, const Box& b) {
   const int common = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
-  return a.h > 0 && b.h > 0 && common * 2 >= std::min(a.h, b.h);
+  return a.h > 0 && b.h > 0 && common * 2 >= std::min(a.h, b.h) && !StackedColumn(a, b) && !StackedColumn(b, a);
 }
 
 }  // namespace

@@ -167,6 +167,9 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const ocr::Line& line = lines[i];
     const TextRun run = TextRun::FromLine(line);
     if (run.empty()) continue;
+    // Taller than wide and than two lines: the entry numbers of several
+    // lines read as one column of specks ("Œt +> G3"), no text of an entry.
+    if (line_h > 0 && line.box.h > line.box.w && line.box.h > 2 * line_h) continue;
     const auto number = LeadingNumber(run);
     bool entry = false;
     if (number) {

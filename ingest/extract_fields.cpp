@@ -62,7 +62,7 @@ void SetName(Record& record, const TextRun& run, Span span, const ExtractTools& 
   if (!collective && tools.names) {
     const NameCorrector::Result r = tools.names->Correct(value);
     value = r.value;
-    quality *= std::pow(kRepairedFactor, r.repaired) * std::pow(kDoubtfulMarkFactor, r.guessed);
+    quality *= std::pow(kRepairedFactor, r.repaired) * std::pow(kDoubtfulMarkFactor, r.guessed + r.doubted);
   }
   if (!collective) quality *= std::pow(kDoubtfulMarkFactor, DoubtfulSyllables(value));
   Field field = MakeField(run, span, value, quality);

@@ -265,6 +265,7 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
   }
   double best_score = -1e9;
   std::vector<int> best;
+  std::vector<std::pair<double, std::vector<int>>> scored;
   std::vector<std::vector<Match>> best_matches;
   for (const auto& levels : options) {
     bool ok = true;
@@ -286,6 +287,7 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
     // Without other evidence: a lone name is a commune; a list ends with its province.
     if (n == 1 && levels[0] == 0) score += 0.5;
     if (n >= 2 && levels[n - 1] == 2) score += 0.5;
+    scored.emplace_back(score, levels);
     if (score > best_score + 1e-9) {
       best_score = score;
       best = levels;
@@ -293,6 +295,13 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
     }
   }
   if (best.empty()) return out;
+  // Another reading nearly as good that puts the first unit at another level
+  // ("Chi Lăng - Lạng Sơn": district Chi Lăng of the province, or ward Chi
+  // Lăng of the town Lạng Sơn; only the 0.5 for a list ending with its
+  // province tells them apart): the hometown is doubtful, every part of it.
+  bool ambiguous = false;
+  for (const auto& [score, levels] : scored)
+    if (levels[0] != best[0] && score >= best_score - 0.5 - 1e-9) ambiguous = true;
 
   // Is the area covered by the gazetteer? Then an unknown unit in it is doubtful.
   bool area_known = false;
@@ -322,6 +331,7 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
     } else {
       part.quality = area_known ? kUnknownInKnownArea : kUnknownArea;
     }
+    if (ambiguous) part.quality *= kAmbiguous;
     switch (best[i]) {
       case 0:
         out.commune = part;

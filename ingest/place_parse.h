@@ -47,6 +47,8 @@ class PlaceResolver {
   static constexpr double kUnknownInKnownArea = 0.7;
   static constexpr double kUnknownArea = 0.9;
   static constexpr double kRepaired = 0.9;
+  // Two readings of the levels nearly as likely ("Chi Lăng - Lạng Sơn").
+  static constexpr double kAmbiguous = kAmbiguousFactor;
 
  private:
   struct Match {

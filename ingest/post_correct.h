@@ -15,7 +15,9 @@
 //    "Ngu1ễn", "Th|ạch") is repaired when exactly one candidate is one edit
 //    away: the surname lexicon for the first syllable, middle names (and
 //    Nùng generation names) for the middle ones, the Hunspell dictionary
-//    (hunspell-vi) and the Tày/Nùng given names for the given name.
+//    (hunspell-vi) and the Tày/Nùng given names for the given name;
+//  - a given name no dictionary knows with the letters of one Tày/Nùng name
+//    but other marks ("Miu", "Mìu") is left as read and doubted.
 
 #include <memory>
 #include <mutex>
@@ -40,6 +42,7 @@ class NameCorrector {
     std::string value;  // the name, repaired where safe
     int repaired = 0;   // syllables changed
     int guessed = 0;    // ... of which by marks alone on a valid syllable: doubtful (surname "Lễ" -> "Lê")
+    int doubted = 0;    // syllables left as read but doubtful (given name "Miu": "Mìu" with its grave lost?)
   };
   Result Correct(std::string_view name) const;
 

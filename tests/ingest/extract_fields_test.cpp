@@ -383,3 +383,44 @@ TEST_CASE("Post-correction with Hunspell repairs a given name that is no syllabl
   // Valid given names are never changed, even into more common ones.
   CHECK(corrector.Correct("Nguyễn Văn Thach").value == "Nguyễn Văn Thach");
 }
+
+TEST_CASE("A given name no dictionary knows with the letters of one Tày/Nùng name is kept and doubted", "[extract]") {
+  const NameCorrector& corrector = NameCorrector::Default();
+  if (!corrector.Correct("Nguyễn Văn Th|ạch").repaired) {
+    WARN("hunspell-vi is not installed: the doubt needs its dictionary");
+    return;
+  }
+  // "Mìu" read "Miu" (seed 47, 0.91): either may be the name; a person decides.
+  const auto miu = corrector.Correct("Lương Văn Miu");
+  CHECK(miu.value == "Lương Văn Miu");
+  CHECK(miu.doubted == 1);
+  CHECK(corrector.Correct("Hoàng Văn Slấy").doubted == 1);  // "Slẩy" with another tone
+  // The lexicon's own spelling, a dictionary word ("Sinh" beside "Sính"), a
+  // middle name: not doubted.
+  CHECK(corrector.Correct("Lương Văn Mìu").doubted == 0);
+  CHECK(corrector.Correct("Nguyễn Văn Sinh").doubted == 0);
+  CHECK(corrector.Correct("Nông Miu Lành").doubted == 0);
+}
+
+TEST_CASE("A hometown two readings of its levels fit nearly as well is doubted", "[extract]") {
+  const PlaceResolver places(sovang::Gazetteer::Default());
+  {
+    // Ward Chi Lăng of the town Lạng Sơn, or district Chi Lăng of the
+    // province: the ledger (seed 47, a decision of 1991) meant the first,
+    // the parse prefers the second.
+    const TextRun run = Run("Chi Lăng - Lạng Sơn");
+    const Hometown h = places.Split(run, run.all(), "1991-11-23");
+    INFO((h.commune ? h.commune->value : "-") << " / " << (h.district ? h.district->value : "-") << " / "
+                                                << (h.province ? h.province->value : "-"));
+    REQUIRE(h.district);
+    CHECK(h.district->quality < 0.8);
+  }
+  for (const char* text : {"Vĩnh Trại - Lạng Sơn", "Chi Lăng - Chi Lăng", "Quang Lang - Chi Lăng",
+                           "xã Chi Lăng, huyện Tràng Định, tỉnh Lạng Sơn", "Chi Lăng, Lạng Sơn, Lạng Sơn"}) {
+    INFO(text);
+    const TextRun run = Run(text);
+    const Hometown h = places.Split(run, run.all(), "1991-11-23");
+    for (const auto* part : {&h.commune, &h.district, &h.province})
+      if (*part) CHECK((*part)->quality == 1.0);
+  }
+}
