@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "core/error.h"
 #include "ocr/hocr.h"
 #include "ocr/internal/cleanup.h"
+#include "ocr/internal/line_images.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
 #include "ocr/internal/tesseract_reader.h"
@@ -52,6 +54,10 @@ class TesseractRecognizer final : public Recognizer {
  public:
   explicit TesseractRecognizer(RecognizerOptions options) : options_(std::move(options)) {
     QuietImageLibraries();
+    // Line images inside Tesseract as raw pixels, not PNG (line_images.cpp).
+    // SOVANG_TESS_PNG_LINES=1 keeps Tesseract's own PNG (for comparing).
+    const char* png_lines = std::getenv("SOVANG_TESS_PNG_LINES");
+    KeepTesseractLineImagesRaw(png_lines == nullptr || std::string(png_lines) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +

@@ -1,0 +1,55 @@
+// Tesseract's line images kept as raw pixels (ocr/line_images.cpp): the same
+// reading as with Tesseract's own PNG bytes, and nobody else's PNG touched.
+
+#include <catch2/catch.hpp>
+
+#include <leptonica/allheaders.h>
+
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "ocr/internal/line_images.h"
+#include "ocr/page_loader.h"
+#include "ocr/recognizer.h"
+
+namespace {
+
+std::string HocrOf(bool raw) {
+  auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+  sovang::ocr::KeepTesseractLineImagesRaw(raw);  // after the constructor, which switches it on
+  const auto page = recognizer->Recognize(
+      sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures/line_vi.png", 1).image);
+  sovang::ocr::KeepTesseractLineImagesRaw(true);
+  return page.hocr;
+}
+
+}  // namespace
+
+TEST_CASE("Tesseract reads a page the same with its line images kept raw", "[ocr]") {
+  const std::string png = HocrOf(false);
+  const long before = sovang::ocr::TesseractLineImagesKeptRaw();
+  const std::string raw = HocrOf(true);
+  CHECK(sovang::ocr::TesseractLineImagesKeptRaw() > before);  // the LSTM's line images went raw
+  CHECK(raw.find("Nguyễn") != std::string::npos);
+  CHECK(raw == png);
+}
+
+TEST_CASE("A PNG written outside Tesseract is still a PNG", "[ocr]") {
+  sovang::ocr::KeepTesseractLineImagesRaw(true);
+  Pix* pix = pixCreate(40, 20, 8);
+  pixSetAllArbitrary(pix, 200);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  REQUIRE(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+  REQUIRE(size > 8);
+  CHECK(std::memcmp(data, "\x89PNG", 4) == 0);
+  Pix* back = pixReadMem(data, size);
+  REQUIRE(back != nullptr);
+  l_int32 same = 0;
+  pixEqual(pix, back, &same);
+  CHECK(same == 1);
+  pixDestroy(&back);
+  lept_free(data);
+  pixDestroy(&pix);
+}
