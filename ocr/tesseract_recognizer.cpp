@@ -179,6 +179,18 @@ class TesseractRecognizer final : public Recognizer {
     // Archive pages never print white on black: retrying every doubtful line
     // inverted (Tesseract's default below 0.7 confidence) only costs time.
     api->SetVariable("tessedit_do_invert", "0");
+    // For trying Tesseract settings on a bench without a rebuild:
+    // SOVANG_TESS_VARS="name=value,name=value" (none by default).
+    if (const char* vars = std::getenv("SOVANG_TESS_VARS"); vars != nullptr && mode != tesseract::OEM_TESSERACT_ONLY) {
+      std::string list(vars);
+      for (std::size_t at = 0; at < list.size();) {
+        const std::size_t end = std::min(list.find(',', at), list.size());
+        const std::string item = list.substr(at, end - at);
+        const std::size_t eq = item.find('=');
+        if (eq != std::string::npos) api->SetVariable(item.substr(0, eq).c_str(), item.substr(eq + 1).c_str());
+        at = end + 1;
+      }
+    }
     return api;
   }
 
