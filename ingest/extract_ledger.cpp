@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 #include "core/decision_number.h"
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/ledger_columns.h"
+#include "ingest/ledger_split.h"
 #include "text/normalize.h"
 
 namespace sovang::ingest {
@@ -508,7 +510,8 @@ std::vector<Row> RowsBelow(const std::vector<ocr::Line>& lines, const ocr::Table
 }
 
 std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTools& tools, int header_rows) {
-  const ocr::Table& table = *page.table;
+  const std::optional<ocr::Table> split = SplitCrowdedColumns(*page.table, header_rows);
+  const ocr::Table& table = split ? *split : *page.table;
   // Column titles: the header rows' texts joined ("Quyết định" over "Số" and "Ngày").
   std::vector<std::string> titles(static_cast<std::size_t>(table.cols));
   for (int r = 0; r < header_rows; ++r)
@@ -631,63 +634,6 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
 }
 
 // --- Without a table ---------------------------------------------------------------
-
-// Column anchors from a header line: where each named column's title sits.
-struct Anchor {
-  LedgerColumn column;
-  int x0, x1;
-};
-
-// Below this OCR confidence a word takes no part in a column title.
-constexpr double kTitleWordConfidence = 0.3;
-
-std::vector<Anchor> AnchorsOf(const ocr::Line& line) {
-  // Try every run of up to five words as a column title; keep the best
-  // non-overlapping ones, left to right.
-  struct Candidate {
-    double score;
-    std::size_t first, last;
-    LedgerColumn column;
-  };
-  std::vector<Candidate> candidates;
-  const auto& words = line.words;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string text;
-    for (std::size_t j = i; j < words.size() && j < i + 5; ++j) {
-      // A word read with next to no confidence is a stain or a rule, not a
-      // title's word ("Năm No," over "sinh" would name the gender column).
-      if (words[j].confidence < kTitleWordConfidence) break;
-      // A title's words are a space apart; a wide gap separates two titles
-      // ("STT" and "Họ và tên" must not read as one).
-      if (j > i) {
-        const Box& a = words[j - 1].box;
-        const Box& b = words[j].box;
-        if (b.x - (a.x + a.w) > 2 * std::max(a.h, b.h)) break;
-      }
-      text += (text.empty() ? "" : " ") + words[j].text;
-      const HeaderMatch m = MatchHeader(text);
-      if (m.column != LedgerColumn::kUnknown)
-        candidates.push_back({m.score + 0.01 * static_cast<double>(j - i), i, j + 1, m.column});
-    }
-  }
-  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
-  std::vector<bool> used(words.size(), false);
-  std::vector<LedgerColumn> taken;
-  std::vector<Anchor> anchors;
-  for (const auto& c : candidates) {
-    if (std::find(taken.begin(), taken.end(), c.column) != taken.end()) continue;
-    bool overlap = false;
-    for (std::size_t k = c.first; k < c.last; ++k) overlap = overlap || used[k];
-    if (overlap) continue;
-    for (std::size_t k = c.first; k < c.last; ++k) used[k] = true;
-    taken.push_back(c.column);
-    Box b;
-    for (std::size_t k = c.first; k < c.last; ++k) b = Union(b, words[k].box);
-    anchors.push_back({c.column, b.x, b.x + b.w});
-  }
-  std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.x0 < b.x0; });
-  return anchors;
-}
 
 std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const ExtractTools& tools, std::size_t header,
                                      const std::vector<Anchor>& anchors) {

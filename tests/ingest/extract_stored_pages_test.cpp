@@ -107,3 +107,39 @@ TEST_CASE("A tilted ledger's header titles over two lines give every column, the
     CHECK(r->value(FieldId::kAwardCode) == "HCKC-CP-3");
   }
 }
+
+TEST_CASE("A ledger column whose header cell names several columns is split into them, row by row along the tilt",
+          "[extract]") {
+  // Fresh seed 53, p026 page 2: a table without vertical rules; the text
+  // alignment kept "STT | Họ và tên | Năm sinh | Quê quán" as one column and
+  // "Số sổ vàng | Ghi chú" as another, so no column was the name's and all 11
+  // rows were lost. The rows drift right down the tilted page by more than
+  // the gap between the year and the hometown.
+  const auto records = Extract("seed53_p026_ledger_heavy_page2.hocr");
+  const struct {
+    const char *name, *year, *commune, *district, *book;
+  } truth[] = {
+      // From the generator's truth.jsonl of seed 53 (fonts Noto Serif, DejaVu Sans).
+      {"Nguyễn Ngọc Nguyệt", "1948", "Vũ Lễ", "Bắc Sơn", "87632"},
+      {"Hồ Khắc Tuấn", "1931", "Quang Lang", "Chi Lăng", "87639"},
+      {"Nông Quang Tống", "1948", "An Hùng", "Văn Lãng", "87640"},
+      {"Huỳnh Văn Khoa", "1931", "Thạch Đạn", "Cao Lộc", "87647"},
+      {"Hoàng Văn Thịnh", "1928", "Thạch Đạn", "Cao Lộc", "87654"},
+      {"Tô Văn Lềnh", "1935", "An Hùng", "Văn Lãng", "87656"},
+      {"Nguyễn Văn Đạt", "1933", "Yên Vượng", "Hữu Lũng", "87657"},
+      {"Sầm Sì Phúc", "1952", "An Hùng", "Văn Lãng", "87658"},
+      {"Bùi Minh Khiêm", "1921", "Tân Yên", "Văn Lãng", "87660"},
+      {"Nguyễn Ngọc Thịnh", "1925", "Lợi Bác", "Lộc Bình", "87661"},
+      {"Lộc Quang Sơn", "1920", "Hồng Phong", "Bình Gia", "87662"},
+  };
+  CHECK(records.size() == 11);
+  for (const auto& t : truth) {
+    INFO(t.name);
+    const Record* r = Named(records, t.name);
+    REQUIRE(r != nullptr);
+    CHECK(r->value(FieldId::kBirthYear) == t.year);
+    CHECK(r->value(FieldId::kCommune) == t.commune);
+    CHECK(r->value(FieldId::kDistrict) == t.district);
+    CHECK(r->value(FieldId::kBookNumber) == t.book);
+  }
+}
