@@ -417,6 +417,35 @@ std::vector<Row> SplitMergedRow(const ocr::Table& table, int r, int index_col, c
   return parts;
 }
 
+// The lines of a table row's cells, per entry and column: one entry, or
+// several when the row's first cell holds several lone numbers (the rules
+// between entries not seen: seed 7 p036, "204" over "205"). Each line goes
+// to the entry whose number is level with it or above it, as in
+// SplitMergedRow.
+std::vector<std::vector<std::vector<const ocr::Line*>>> EntriesOfRow(const ocr::Table& table, int r) {
+  const ocr::Cell* index = table.at(r, 0);
+  std::vector<int> starts;
+  if (index)
+    for (const auto& line : index->lines)
+      if (StartsWithNumber(line) && line.words.size() == 1) starts.push_back(line.box.y);
+  std::sort(starts.begin(), starts.end());
+  const std::size_t n = starts.size() >= 2 ? starts.size() : 1;
+  std::vector<std::vector<std::vector<const ocr::Line*>>> entries(
+      n, std::vector<std::vector<const ocr::Line*>>(static_cast<std::size_t>(table.cols)));
+  for (int c = 0; c < table.cols; ++c) {
+    const ocr::Cell* cell = table.at(r, c);
+    if (!cell) continue;
+    const int offset = index ? cell->box.y - index->box.y : 0;
+    for (const auto& line : cell->lines) {
+      std::size_t k = 0;
+      const int y = line.box.y - offset + line.box.h / 2;
+      while (n > 1 && k + 1 < n && starts[k + 1] <= y) ++k;
+      entries[k][static_cast<std::size_t>(c)].push_back(&line);
+    }
+  }
+  return entries;
+}
+
 // Lines under the table that are entries: most of their words below the
 // bottom of the last row's cell they stand under. Each word goes to the
 // column of that cell; a numbered line starts an entry, another line
@@ -767,23 +796,24 @@ std::vector<Record> ExtractLedger(const ocr::RecognizedPage& page, const Extract
     // Row by row, the k-th lines of the row's cells side by side: a cell's
     // own lines keep their order (banding the words of a skewed row by
     // height would interleave a cell's two lines with its neighbours').
+    // A row holding several entries (its first cell several numbers, the
+    // rules between them not seen) first parts its lines among them.
     for (int r = 0; r < page.table->rows; ++r) {
-      for (std::size_t k = 0;; ++k) {
-        ocr::Line line;
-        for (int c = 0; c < page.table->cols; ++c)
-          if (const ocr::Cell* cell = page.table->at(r, c); cell && k < cell->lines.size())
-            for (const auto& w : cell->lines[k].words) {
+      for (const auto& entry : EntriesOfRow(*page.table, r)) {
+        for (std::size_t k = 0;; ++k) {
+          ocr::Line line;
+          bool more = false;
+          for (const auto& lines : entry) {
+            if (k >= lines.size()) continue;
+            more = true;
+            for (const auto& w : lines[k]->words) {
               line.words.push_back(w);
               line.box = Union(line.box, w.box);
             }
-        if (line.words.empty()) {
-          bool more = false;
-          for (int c = 0; c < page.table->cols; ++c)
-            if (const ocr::Cell* cell = page.table->at(r, c); cell && k < cell->lines.size()) more = true;
+          }
           if (!more) break;
-          continue;
+          if (!line.words.empty()) flat.lines.push_back(std::move(line));
         }
-        flat.lines.push_back(std::move(line));
       }
     }
     flat.table.reset();
