@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "ocr/hocr.h"
 #include "ocr/internal/cleanup.h"
+#include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
@@ -58,6 +59,10 @@ class TesseractRecognizer final : public Recognizer {
     // SOVANG_TESS_PNG_LINES=1 keeps Tesseract's own PNG (for comparing).
     const char* png_lines = std::getenv("SOVANG_TESS_PNG_LINES");
     KeepTesseractLineImagesRaw(png_lines == nullptr || std::string(png_lines) != "1");
+    // Engines start without the legacy engine's table of confusable
+    // characters (legacy_ambigs.cpp). SOVANG_TESS_AMBIGS=1 loads it (for comparing).
+    const char* ambigs = std::getenv("SOVANG_TESS_AMBIGS");
+    SkipLegacyAmbigs(ambigs == nullptr || std::string(ambigs) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +
@@ -201,6 +206,7 @@ class TesseractRecognizer final : public Recognizer {
     std::lock_guard lock(osd.mutex);
     if (osd.failed) return 0;
     if (!osd.api) {
+      const KeepLegacyAmbigs keep;  // OSD runs the legacy classifier
       osd.api = InitApi("osd", tesseract::OEM_TESSERACT_ONLY);
       if (!osd.api) {
         osd.failed = true;  // no osd.traineddata: read pages as they come

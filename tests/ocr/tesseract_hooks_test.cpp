@@ -1,4 +1,5 @@
-// Tesseract's line images kept as raw pixels (ocr/line_images.cpp): the same
+// Tesseract's line images kept as raw pixels (ocr/line_images.cpp) and its
+// legacy ambiguity table left out (ocr/legacy_ambigs.cpp): the same
 // reading as with Tesseract's own PNG bytes, and nobody else's PNG touched.
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <string>
 
+#include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
@@ -52,4 +54,13 @@ TEST_CASE("A PNG written outside Tesseract is still a PNG", "[ocr]") {
   pixDestroy(&back);
   lept_free(data);
   pixDestroy(&pix);
+}
+
+TEST_CASE("A recogniser's engine starts without the legacy engine's ambiguity table", "[ocr]") {
+  const long before = sovang::ocr::LegacyAmbigsSkipped();
+  auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+  CHECK(sovang::ocr::LegacyAmbigsSkipped() > before);
+  const auto page = recognizer->Recognize(
+      sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures/line_vi.png", 1).image);
+  CHECK(page.FullText().find("Nguyễn") != std::string::npos);
 }
