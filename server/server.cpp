@@ -11,19 +11,20 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 #include "core/archive_layout.h"
 #include "core/error.h"
 #include "server/app_context.h"
 #include "server/dispatcher.h"
+#include "server/http_connection.h"
 #include "server/route_groups.h"
 #include "server/router.h"
 
@@ -208,7 +209,8 @@ struct Server::Impl {
   Router router;
   std::unique_ptr<Dispatcher> dispatcher;
   std::unique_ptr<Poco::ThreadPool> threads;
-  std::unique_ptr<Poco::Net::HTTPServer> http;  // after what it uses: destroyed first
+  Poco::SharedPtr<KeepAliveConnectionFactory> connections;
+  std::unique_ptr<Poco::Net::TCPServer> http;  // after what it uses: destroyed first
   std::uint16_t port = 0;
   std::string url;
   bool stopped = false;
@@ -218,7 +220,8 @@ struct Server::Impl {
   void Stop() {
     if (stopped || !http) return;
     stopped = true;
-    http->stopAll(true);
+    http->stop();                    // no new connections
+    connections->StopConnections();  // open ones end
     threads->joinAll();
     // No request runs now. The routes own state with work of its own (the
     // verification log's writer): dropping them lets it finish, so that
@@ -251,7 +254,7 @@ Server Server::Start(const ServerOptions& requested) {
   RegisterAllRoutes(impl->router, *impl->app);
   impl->dispatcher = std::make_unique<Dispatcher>(*impl->app, impl->router);
 
-  auto* params = new Poco::Net::HTTPServerParams;  // reference-counted by Poco
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;  // shared by the server and its connections
   params->setMaxThreads(options.max_threads);
   params->setMaxQueued(options.max_queued);
   params->setKeepAlive(true);
@@ -261,8 +264,9 @@ Server Server::Start(const ServerOptions& requested) {
   params->setThreadIdleTime(Poco::Timespan(60, 0));
   impl->threads = std::make_unique<Poco::ThreadPool>(2, options.max_threads, 60);
   try {
-    impl->http = std::make_unique<Poco::Net::HTTPServer>(
-        new HandlerFactory(*impl->dispatcher, options.access_log), *impl->threads, socket, params);
+    impl->connections = new KeepAliveConnectionFactory(
+        params, new HandlerFactory(*impl->dispatcher, options.access_log));
+    impl->http = std::make_unique<Poco::Net::TCPServer>(impl->connections, *impl->threads, socket, params);
     impl->http->start();
   } catch (const Poco::Exception& e) {
     throw Error(Errc::kIo, "cannot start the HTTP server: " + e.displayText());
