@@ -343,8 +343,10 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       return;
     }
     if (walk > kMaxWalk && !stage.top_tier.empty()) {
-      out.push_back(Stage{stage.top_tier, Q(), Q(), stage.highlight, stage.approximate});
-      out.push_back(Stage{AndNot(stage.filter, stage.top_tier), Q(), Q(), stage.highlight, stage.approximate});
+      out.push_back(Stage{.filter = stage.top_tier, .highlight = stage.highlight, .approximate = stage.approximate});
+      out.push_back(Stage{.filter = AndNot(stage.filter, stage.top_tier),
+                          .highlight = stage.highlight,
+                          .approximate = stage.approximate});
       return;
     }
     out.push_back(stage);
@@ -356,15 +358,25 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     // Names typed in order first (cheap: the chain's bigrams are rare), then
     // records that have the words scattered.
     add(stages,
-        Stage{strict.chained_filter, strict.boosts, And(strict.top_tier, strict.chained_filter), &strict.highlight,
-              false},
+        Stage{.filter = strict.chained_filter,
+              .boosts = strict.boosts,
+              .top_tier = And(strict.top_tier, strict.chained_filter),
+              .highlight = &strict.highlight},
         false);
     add(stages,
-        Stage{AndNot(strict.filter, strict.chain), strict.boosts, AndNot(strict.top_tier, strict.chain),
-              &strict.highlight, false},
+        Stage{.filter = AndNot(strict.filter, strict.chain),
+              .boosts = strict.boosts,
+              .top_tier = AndNot(strict.top_tier, strict.chain),
+              .highlight = &strict.highlight},
         true);
   } else {
-    add(stages, Stage{strict.filter, strict.boosts, strict.top_tier, &strict.highlight, false, {}, /*whole=*/true}, false);
+    add(stages,
+        Stage{.filter = strict.filter,
+              .boosts = strict.boosts,
+              .top_tier = strict.top_tier,
+              .highlight = &strict.highlight,
+              .whole = true},
+        false);
   }
   bool full = false;
   for (const Stage& stage : stages)
@@ -402,7 +414,14 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     pass_docs.clear();
     pass_seen_all = true;
     whole_estimate.reset();
-    add(below, Stage{filter, built.boosts, tier, &built.highlight, true, {}, /*whole=*/true}, true);
+    add(below,
+        Stage{.filter = filter,
+              .boosts = built.boosts,
+              .top_tier = tier,
+              .highlight = &built.highlight,
+              .approximate = true,
+              .whole = true},
+        true);
     if (below.empty()) return std::nullopt;
     const Xapian::doccount before = seen_total;
     for (const Stage& stage : below)
