@@ -121,7 +121,10 @@ std::optional<Honorific> HonorificAfterJunk(const TextRun& run) {
   const auto tokens = Tokens(run, run.all());
   // Up to four short marks before it ("O1 C1 + 2 . Bà …": a number read as specks).
   for (std::size_t k = 0; k < 4 && k + 2 < tokens.size(); ++k) {
-    if (tokens[k].size() > 2) return std::nullopt;
+    // Short, or no letter or digit at all ("‹", three bytes in UTF-8).
+    const std::string_view t = run.FoldedOf(tokens[k]);
+    const bool symbol = std::none_of(t.begin(), t.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+    if (tokens[k].size() > 2 && !symbol) return std::nullopt;
     auto h = HonorificAt(run, Span{tokens[k].end, run.folded().size()});
     if (h) {
       h->span.begin = std::max(h->span.begin, tokens[k + 1].begin);
@@ -154,6 +157,34 @@ bool NextNumber(int number, int last, bool first) {
   return number > last && number <= last + 3;
 }
 
+// A list's entries all print a birth year and a hometown: an entry without
+// one lost it (a stain cut the line: fresh seed 61, "57. Ông Lương Thạch"
+// and the rest of its line far to the right). Where at least three entries
+// in four of a list of four or more have the field, one without it is
+// marked missing where it should be (its entry's box), and so for review.
+void MarkMissingLikeOthers(std::vector<Record>& records) {
+  if (records.size() < 4) return;
+  auto hometown = [](const Record& r) {
+    return r[FieldId::kCommune].present() || r[FieldId::kDistrict].present() || r[FieldId::kProvince].present();
+  };
+  const auto years = std::count_if(records.begin(), records.end(),
+                                   [](const Record& r) { return r[FieldId::kBirthYear].present(); });
+  const auto places = std::count_if(records.begin(), records.end(), hometown);
+  const auto n = static_cast<long>(records.size());
+  for (Record& r : records) {
+    bool marked = false;
+    auto mark = [&](FieldId id) {
+      Field& f = r[id];
+      if (f.present() || !f.verbatim.empty()) return;
+      f.box = r.source.bbox;
+      marked = true;
+    };
+    if (4 * years >= 3 * n && !r[FieldId::kBirthYear].present()) mark(FieldId::kBirthYear);
+    if (4 * places >= 3 * n && !hometown(r)) mark(FieldId::kCommune);
+    if (marked) ApplyReviewRules(r);
+  }
+}
+
 }  // namespace
 
 std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractTools& tools) {
@@ -167,9 +198,9 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const ocr::Line& line = lines[i];
     const TextRun run = TextRun::FromLine(line);
     if (run.empty()) continue;
-    // Taller than wide and than two lines: the entry numbers of several
-    // lines read as one column of specks ("Œt +> G3"), no text of an entry.
-    if (line_h > 0 && line.box.h > line.box.w && line.box.h > 2 * line_h) continue;
+    // Taller than wide and than a line and a half: the entry numbers of
+    // several lines read as one column of specks ("Œt +> G3"), no text of an entry.
+    if (line_h > 0 && line.box.h > line.box.w && 2 * line.box.h > 3 * line_h) continue;
     const auto number = LeadingNumber(run);
     bool entry = false;
     if (number) {
@@ -255,6 +286,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     FinishRecord(record, facts, PageKind::kAnnex, tools, static_cast<int>(records.size()) + 1, bbox);
     records.push_back(std::move(record));
   }
+  MarkMissingLikeOthers(records);
   return records;
 }
 

@@ -145,3 +145,46 @@ TEST_CASE("A ledger column whose header cell names several columns is split into
     CHECK(r->value(FieldId::kBookNumber) == t.book);
   }
 }
+
+TEST_CASE("Annex entries on a tilted page beside a column of specks, and an honorific after a lone symbol, are entries",
+          "[extract]") {
+  // Fresh seed 61 p029: the lost numbers "2." to "5." read as "tt +3 G1)
+  // hJđ", a column twice as tall as the page's tilted lines (310 px against
+  // 155) that was joined to entry 3; entry 2 starts with "‹ Bà".
+  const auto records = Extract("seed61_p029_annex_heavy.hocr");
+  const struct {
+    const char *name, *year, *commune, *district;
+  } truth[] = {
+      // From the generator's truth.jsonl of seed 61 (fonts Noto Sans, Liberation Serif).
+      {"Trần Văn Thạch", "1922", "Tân Yên", "Văn Lãng"},   {"Vi Thị Nhàn", "1938", "Kiên Mộc", "Đình Lập"},
+      {"Nguyễn Văn Ngọ", "1944", "Xuân Lễ", "Lộc Bình"},   {"Đỗ Văn Tiến", "1934", "Tam Gia", "Lộc Bình"},
+      {"Nguyễn Văn Chiến", "1933", "Bình Gia", "Bình Gia"}, {"Nguyễn Văn Thắng", "1941", "Tân Tri", "Bắc Sơn"},
+      {"Nguyễn Khắc Dũng", "1955", "Cao Lộc", "Cao Lộc"},
+  };
+  CHECK(records.size() == 7);
+  for (const auto& t : truth) {
+    INFO(t.name);
+    const Record* r = Named(records, t.name);
+    REQUIRE(r != nullptr);
+    CHECK(r->value(FieldId::kBirthYear) == t.year);
+    CHECK(r->value(FieldId::kCommune) == t.commune);
+    CHECK(r->value(FieldId::kDistrict) == t.district);
+  }
+}
+
+TEST_CASE("An annex entry without the birth year and hometown every other entry has goes to review", "[extract]") {
+  // Fresh seed 61 p011 page 2: a stain cut the last entries' lines; "57. Ông
+  // Lương Thạch" kept its name, its year and hometown read far to the right.
+  const auto records = Extract("seed61_p011_annex_heavy_page2.hocr");
+  const Record* thach = Named(records, "Lương Thạch");
+  REQUIRE(thach != nullptr);
+  CHECK_FALSE((*thach)[FieldId::kBirthYear].present());
+  CHECK(thach->review == ReviewState::kNeedsReview);
+  // Its year is marked missing where the entry stands.
+  CHECK((*thach)[FieldId::kBirthYear].box.w == thach->source.bbox.w);
+  // Entries read whole keep their own fields.
+  const Record* khang = Named(records, "Nguyễn Văn Khang");
+  REQUIRE(khang != nullptr);
+  CHECK(khang->value(FieldId::kBirthYear) == "1928");
+  CHECK((*khang)[FieldId::kBirthYear].box.w < khang->source.bbox.w);
+}
