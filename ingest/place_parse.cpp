@@ -221,9 +221,9 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
   Hometown out;
   auto parts = SplitParts(run, hometown);
   if (parts.empty()) return out;
-  // A level word OCR damaged ("và Minh Phát", "Nã Điềm He", "tnh Lạng Sơn"):
-  // one letter off, and what follows it is a unit of that level while the
-  // whole part is none.
+  // A level word OCR damaged ("và Minh Phát", "Nã Điềm He", "tnh Lạng Sơn",
+  // "xà Hành Thanh"): one letter or its marks off, and what follows it is a
+  // unit of that level while the whole part is none.
   for (RawPart& p : parts) {
     if (p.level != -2) continue;
     const auto tokens = Tokens(run, p.name);
@@ -237,7 +237,8 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
     static constexpr std::pair<std::string_view, int> kDamaged[] = {
         {"xa", 0}, {"phuong", 0}, {"huyen", 1}, {"tinh", 2}};
     for (const auto& [word, level] : kDamaged) {
-      if (first == word || text::EditDistance(first, word, 1) > 1) continue;
+      // The fold equal ("xà", "xả" for "xã": LevelWordAt wants its marks) or one letter off.
+      if (text::EditDistance(first, word, 1) > 1) continue;
       const Span rest = run.Trim(Span{tokens[1].begin, p.name.end});
       bool fits = false;
       for (const auto& m : LookupAnyTime(NormalizeName(run.Verbatim(rest)), level)) fits = fits || m.strength >= 2;
