@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/award_catalog.h"
@@ -40,6 +42,18 @@ const Record* Named(const std::vector<Record>& records, const std::string& name)
   for (const Record& r : records)
     if (r.value(FieldId::kFullName) == name) return &r;
   return nullptr;
+}
+
+// The record called `name` is there, with these field values.
+void CheckEntry(const std::vector<Record>& records, const char* name,
+                std::initializer_list<std::pair<FieldId, const char*>> fields) {
+  INFO(name);
+  const Record* r = Named(records, name);
+  REQUIRE(r != nullptr);
+  for (const auto& [field, value] : fields) {
+    INFO(sovang::FieldKey(field));
+    CHECK(r->value(field) == value);
+  }
 }
 
 }  // namespace
@@ -98,16 +112,13 @@ TEST_CASE("A tilted ledger's header titles over two lines give every column, and
       {"Trần Văn Quý", "1920", "23451", "Minh Hòa"},       {"Nguyễn Văn Cường", "1916", "23458", "Trùng Quán"},
       {"Trần Minh Bảo", "1918", "23460", "Tân Minh"},      {"Vi Văn Thắng", "1904", "23462", "Đào Viên"},
   };
-  for (const auto& t : truth) {
-    INFO(t.name);
-    const Record* r = Named(records, t.name);
-    REQUIRE(r != nullptr);
-    CHECK(r->value(FieldId::kBirthYear) == t.year);
-    CHECK(r->value(FieldId::kBookNumber) == t.book);
-    CHECK(r->value(FieldId::kCommune) == t.commune);
-    CHECK(r->value(FieldId::kProvince) == "Lạng Sơn");
-    CHECK(r->value(FieldId::kAwardCode) == "HCKC-CP-3");
-  }
+  for (const auto& t : truth)
+    CheckEntry(records, t.name,
+               {{FieldId::kBirthYear, t.year},
+                {FieldId::kBookNumber, t.book},
+                {FieldId::kCommune, t.commune},
+                {FieldId::kProvince, "Lạng Sơn"},
+                {FieldId::kAwardCode, "HCKC-CP-3"}});
 }
 
 TEST_CASE("A ledger column whose header cell names several columns is split into them, row by row along the tilt",
@@ -135,15 +146,12 @@ TEST_CASE("A ledger column whose header cell names several columns is split into
       {"Lộc Quang Sơn", "1920", "Hồng Phong", "Bình Gia", "87662"},
   };
   CHECK(records.size() == 11);
-  for (const auto& t : truth) {
-    INFO(t.name);
-    const Record* r = Named(records, t.name);
-    REQUIRE(r != nullptr);
-    CHECK(r->value(FieldId::kBirthYear) == t.year);
-    CHECK(r->value(FieldId::kCommune) == t.commune);
-    CHECK(r->value(FieldId::kDistrict) == t.district);
-    CHECK(r->value(FieldId::kBookNumber) == t.book);
-  }
+  for (const auto& t : truth)
+    CheckEntry(records, t.name,
+               {{FieldId::kBirthYear, t.year},
+                {FieldId::kCommune, t.commune},
+                {FieldId::kDistrict, t.district},
+                {FieldId::kBookNumber, t.book}});
 }
 
 TEST_CASE("Annex entries on a tilted page beside a column of specks, and an honorific after a lone symbol, are entries",
@@ -162,14 +170,9 @@ TEST_CASE("Annex entries on a tilted page beside a column of specks, and an hono
       {"Nguyễn Khắc Dũng", "1955", "Cao Lộc", "Cao Lộc"},
   };
   CHECK(records.size() == 7);
-  for (const auto& t : truth) {
-    INFO(t.name);
-    const Record* r = Named(records, t.name);
-    REQUIRE(r != nullptr);
-    CHECK(r->value(FieldId::kBirthYear) == t.year);
-    CHECK(r->value(FieldId::kCommune) == t.commune);
-    CHECK(r->value(FieldId::kDistrict) == t.district);
-  }
+  for (const auto& t : truth)
+    CheckEntry(records, t.name,
+               {{FieldId::kBirthYear, t.year}, {FieldId::kCommune, t.commune}, {FieldId::kDistrict, t.district}});
 }
 
 TEST_CASE("An annex entry without the birth year and hometown every other entry has goes to review", "[extract]") {
