@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <string_view>
 #include <tuple>
 
 #include "text/normalize.h"
@@ -83,6 +85,20 @@ std::string_view Prefix(std::string_view key, std::size_t words) {
 
 std::size_t WordCount(std::string_view s) { return s.empty() ? 0 : std::count(s.begin(), s.end(), ' ') + 1; }
 
+// Whether every word of a key (words apart by spaces) is one of `allowed`.
+bool OnlyWords(std::string_view key, std::initializer_list<std::string_view> allowed) {
+  std::size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && key[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < key.size() && key[j] != ' ') ++j;
+    const std::string_view w = key.substr(i, j - i);
+    if (!w.empty() && std::find(allowed.begin(), allowed.end(), w) == allowed.end()) return false;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view LedgerColumnName(LedgerColumn column) {
@@ -108,36 +124,15 @@ HeaderMatch MatchHeader(std::string_view header_text) {
   // interleaved ("Số STT số Họ và tên vàng"): the name's column, the numbers
   // before the name in its cells.
   if (const std::size_t at = (" " + key + " ").find(" ho va ten "); at != std::string::npos) {
-    std::string rest = key.substr(0, at) + " " + (at + 9 < key.size() ? key.substr(at + 9) : "");
-    bool only_numbering = true;
-    std::size_t i = 0;
-    while (i < rest.size()) {
-      while (i < rest.size() && rest[i] == ' ') ++i;
-      std::size_t j = i;
-      while (j < rest.size() && rest[j] != ' ') ++j;
-      const std::string_view w = std::string_view(rest).substr(i, j - i);
-      if (!w.empty() && w != "so" && w != "stt" && w != "tt" && w != "vang" && w != "thu" && w != "tu")
-        only_numbering = false;
-      i = j;
-    }
-    if (only_numbering) return HeaderMatch{LedgerColumn::kName, 0.9};
+    const std::string rest = key.substr(0, at) + " " + (at + 9 < key.size() ? key.substr(at + 9) : "");
+    if (OnlyWords(rest, {"so", "stt", "tt", "vang", "thu", "tu"})) return HeaderMatch{LedgerColumn::kName, 0.9};
   }
   // "Năm sinh | Chức vụ, đơn vị" read interleaved ("Năm Chức vụ, sinh đơn
   // vị"): the year opens each cell, so the column is the year's.
   if (key.compare(0, 4, "nam ") == 0 && (" " + key + " ").find(" sinh ") != std::string::npos &&
-      (" " + key + " ").find(" chuc vu ") != std::string::npos) {
-    bool only = true;
-    std::size_t i = 0;
-    while (i < key.size()) {
-      while (i < key.size() && key[i] == ' ') ++i;
-      std::size_t j = i;
-      while (j < key.size() && key[j] != ' ') ++j;
-      const std::string_view w = std::string_view(key).substr(i, j - i);
-      if (!w.empty() && w != "nam" && w != "sinh" && w != "chuc" && w != "vu" && w != "don" && w != "vi") only = false;
-      i = j;
-    }
-    if (only) return HeaderMatch{LedgerColumn::kBirthYear, 0.9};
-  }
+      (" " + key + " ").find(" chuc vu ") != std::string::npos &&
+      OnlyWords(key, {"nam", "sinh", "chuc", "vu", "don", "vi"}))
+    return HeaderMatch{LedgerColumn::kBirthYear, 0.9};
   return MatchKey(key);
 }
 
