@@ -14,6 +14,7 @@
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/ledger_columns.h"
+#include "ingest/line_fit.h"
 #include "ingest/ledger_split.h"
 #include "text/normalize.h"
 
@@ -384,30 +385,45 @@ bool StartsWithNumber(const ocr::Line& line) {
   return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Where the entries of a table row start: the tops of the lone numbers in
+// its index cell (one line each), top to bottom; none without the cell.
+std::vector<int> EntryStarts(const ocr::Cell* index) {
+  std::vector<int> starts;
+  if (index)
+    for (const auto& line : index->lines)
+      if (StartsWithNumber(line) && line.words.size() == 1) starts.push_back(line.box.y);
+  std::sort(starts.begin(), starts.end());
+  return starts;
+}
+
+// Which entry (of EntryStarts) a line of a row's cell belongs to: the last
+// whose number is level with the line's middle or above it (heights measured
+// from the top of each cell, which a skewed page moves from column to column).
+std::size_t EntryOf(const std::vector<int>& starts, const ocr::Cell& cell, const ocr::Cell* index,
+                    const ocr::Line& line) {
+  const int offset = index ? cell.box.y - index->box.y : 0;
+  const int y = line.box.y - offset + line.box.h / 2;
+  std::size_t k = 0;
+  while (k + 1 < starts.size() && starts[k + 1] <= y) ++k;
+  return k;
+}
+
 // A table row that holds several entries, the rules between them not seen
 // (a stain, a faded line): its index cell holds several numbers, one line
-// each. Each line of the row's cells goes to the entry whose number is
-// level with it or above it (heights measured from the top of each cell,
-// which a skewed page moves from column to column). One row when the index
-// cell holds fewer than two numbers.
+// each. Each line of the row's cells goes to its entry (EntryOf). One row
+// when the index cell holds fewer than two numbers.
 std::vector<Row> SplitMergedRow(const ocr::Table& table, int r, int index_col, const std::vector<LedgerColumn>& columns) {
   const ocr::Cell* index = index_col >= 0 ? table.at(r, index_col) : nullptr;
   if (!index) return {};
-  std::vector<int> starts;
-  for (const auto& line : index->lines)
-    if (StartsWithNumber(line) && line.words.size() == 1) starts.push_back(line.box.y);
+  const std::vector<int> starts = EntryStarts(index);
   if (starts.size() < 2) return {};
-  std::sort(starts.begin(), starts.end());
   std::vector<Row> parts(starts.size());
   for (int c = 0; c < table.cols; ++c) {
     const ocr::Cell* cell = table.at(r, c);
     const LedgerColumn column = columns[static_cast<std::size_t>(c)];
     if (!cell) continue;
-    const int offset = cell->box.y - index->box.y;
     for (const auto& line : cell->lines) {
-      const int y = line.box.y - offset + line.box.h / 2;
-      std::size_t k = 0;
-      while (k + 1 < starts.size() && starts[k + 1] <= y) ++k;
+      const std::size_t k = EntryOf(starts, *cell, index, line);
       parts[k].box = Union(parts[k].box, line.box);
       if (column == LedgerColumn::kUnknown) continue;
       auto& into = parts[k].cells[column];
@@ -420,28 +436,18 @@ std::vector<Row> SplitMergedRow(const ocr::Table& table, int r, int index_col, c
 // The lines of a table row's cells, per entry and column: one entry, or
 // several when the row's first cell holds several lone numbers (the rules
 // between entries not seen: seed 7 p036, "204" over "205"). Each line goes
-// to the entry whose number is level with it or above it, as in
-// SplitMergedRow.
+// to its entry (EntryOf), as in SplitMergedRow.
 std::vector<std::vector<std::vector<const ocr::Line*>>> EntriesOfRow(const ocr::Table& table, int r) {
   const ocr::Cell* index = table.at(r, 0);
-  std::vector<int> starts;
-  if (index)
-    for (const auto& line : index->lines)
-      if (StartsWithNumber(line) && line.words.size() == 1) starts.push_back(line.box.y);
-  std::sort(starts.begin(), starts.end());
-  const std::size_t n = starts.size() >= 2 ? starts.size() : 1;
+  const std::vector<int> starts = EntryStarts(index);
+  const std::size_t n = std::max<std::size_t>(starts.size(), 1);
   std::vector<std::vector<std::vector<const ocr::Line*>>> entries(
       n, std::vector<std::vector<const ocr::Line*>>(static_cast<std::size_t>(table.cols)));
   for (int c = 0; c < table.cols; ++c) {
     const ocr::Cell* cell = table.at(r, c);
     if (!cell) continue;
-    const int offset = index ? cell->box.y - index->box.y : 0;
-    for (const auto& line : cell->lines) {
-      std::size_t k = 0;
-      const int y = line.box.y - offset + line.box.h / 2;
-      while (n > 1 && k + 1 < n && starts[k + 1] <= y) ++k;
-      entries[k][static_cast<std::size_t>(c)].push_back(&line);
-    }
+    for (const auto& line : cell->lines)
+      entries[EntryOf(starts, *cell, index, line)][static_cast<std::size_t>(c)].push_back(&line);
   }
   return entries;
 }
@@ -729,17 +735,10 @@ std::vector<Record> FromAlignedLines(const ocr::RecognizedPage& page, const Extr
 // of boxes 134 and 157 px tall).
 int OffsetBelow(const ocr::Line& a, const ocr::Line& b) {
   if (a.words.empty() || b.words.empty()) return 1 << 20;
-  double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (const auto& w : a.words) {
-    const double x = w.box.x + w.box.w / 2.0, y = w.box.y + w.box.h / 2.0;
-    n += 1, sx += x, sy += y, sxx += x * x, sxy += x * y;
-  }
-  const double var = sxx - sx * sx / n;
-  const double slope = var > 1e-9 ? (sxy - sx * sy / n) / var : 0.0;
-  const double at0 = (sy - slope * sx) / n;
+  LineFit through_a;
+  for (const auto& w : a.words) through_a.Add(w.box.x + w.box.w / 2.0, w.box.y + w.box.h / 2.0);
   std::vector<double> offsets;
-  for (const auto& w : b.words)
-    offsets.push_back(w.box.y + w.box.h / 2.0 - (at0 + slope * (w.box.x + w.box.w / 2.0)));
+  for (const auto& w : b.words) offsets.push_back(w.box.y + w.box.h / 2.0 - through_a.At(w.box.x + w.box.w / 2.0));
   std::nth_element(offsets.begin(), offsets.begin() + static_cast<long>(offsets.size() / 2), offsets.end());
   return static_cast<int>(offsets[offsets.size() / 2]);
 }
