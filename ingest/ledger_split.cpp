@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ingest/line_fit.h"
 #include "text/normalize.h"
 
 namespace sovang::ingest {
@@ -135,15 +136,13 @@ std::optional<ocr::Table> SplitCrowdedColumns(const ocr::Table& table, int heade
   }
   if (!any) return std::nullopt;
   // The tilt: the first words of the rows' first column, x against y (least squares).
-  double n = 0, sx = 0, sy = 0, syy = 0, sxy = 0;
+  LineFit x_by_y;
   for (int r = header_rows; r < table.rows; ++r)
     if (const ocr::Cell* cell = table.at(r, 0); cell && !cell->lines.empty() && !cell->lines[0].words.empty()) {
       const Box& b = cell->lines[0].words.front().box;
-      const double y = b.y + b.h / 2.0;
-      n += 1, sx += b.x, sy += y, syy += y * y, sxy += y * b.x;
+      x_by_y.Add(b.y + b.h / 2.0, b.x);
     }
-  const double var = n > 0 ? syy - sy * sy / n : 0.0;
-  const double slope = n >= 3 && var > 1e-9 ? (sxy - sx * sy / n) / var : 0.0;
+  const double slope = x_by_y.count() >= 3 ? x_by_y.slope() : 0.0;
   ocr::Table out;
   out.rows = table.rows;
   for (int r = 0; r < table.rows; ++r) {
