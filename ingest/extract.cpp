@@ -7,20 +7,16 @@
 
 namespace sovang::ingest {
 
-namespace {
+bool StackedColumn(const Box& box, int line_height) { return box.h > box.w && 2 * box.h > 3 * line_height; }
 
-// A "line" taller than it is wide and half again as tall as `other`: a
-// column of entry numbers read as specks ("Œt +> G3" from "2. 3. 4. 5."; on
-// a tilted page "tt +3 G1) hJđ", 310 px against lines 155 px tall), not a
-// piece of other's line (a skewed line is tall too, but wide).
-bool StackedColumn(const Box& a, const Box& other) { return a.h > a.w && 2 * a.h > 3 * other.h; }
+namespace {
 
 // Two lines side by side on one line of text: half the lower one's height in
 // common, and neither a stacked column (joined to one entry, it hid that
 // entry's honorific: seed 47 lost "Vy Xuân Hòa").
 bool Level(const Box& a, const Box& b) {
   const int common = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
-  return a.h > 0 && b.h > 0 && common * 2 >= std::min(a.h, b.h) && !StackedColumn(a, b) && !StackedColumn(b, a);
+  return a.h > 0 && b.h > 0 && common * 2 >= std::min(a.h, b.h) && !StackedColumn(a, b.h) && !StackedColumn(b, a.h);
 }
 
 }  // namespace

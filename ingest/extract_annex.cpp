@@ -198,9 +198,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     const ocr::Line& line = lines[i];
     const TextRun run = TextRun::FromLine(line);
     if (run.empty()) continue;
-    // Taller than wide and than a line and a half: the entry numbers of
-    // several lines read as one column of specks ("Œt +> G3"), no text of an entry.
-    if (line_h > 0 && line.box.h > line.box.w && 2 * line.box.h > 3 * line_h) continue;
+    if (line_h > 0 && StackedColumn(line.box, line_h)) continue;  // entry numbers read as specks
     const auto number = LeadingNumber(run);
     bool entry = false;
     if (number) {

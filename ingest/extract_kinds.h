@@ -101,6 +101,12 @@ std::optional<EntryNumber> LeadingNumber(const TextRun& run);
 // column or word moves to its line and the rest keeps its reading order.
 std::vector<ocr::Line> JoinSplitLines(const std::vector<ocr::Line>& lines);
 
+// A "line" taller than it is wide and half again as tall as a line of text
+// (`line_height`): a column of entry numbers read as specks ("Œt +> G3" from
+// "2. 3. 4. 5."; on a tilted page "tt +3 G1) hJđ", 310 px against lines 155
+// px tall), no text of an entry (a skewed line is tall too, but wide).
+bool StackedColumn(const Box& box, int line_height);
+
 // "TẶNG", "TẶNG THƯỞNG", "TRUY TẶNG" (posthumous) on a line of their own:
 // a certificate's award follows.
 bool IsTangLine(const TextRun& line);
