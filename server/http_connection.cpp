@@ -58,10 +58,8 @@ class KeepAliveConnection final : public Poco::Net::TCPServerConnection {
         break;
       } catch (const Poco::TimeoutException&) {
         break;  // idle past the keep-alive timeout
-      } catch (const Poco::Net::NetException&) {
-        break;  // reset by the peer
       } catch (const Poco::IOException&) {
-        break;
+        break;  // reset by the peer (Poco::Net::NetException is one)
       }
     }
   }
