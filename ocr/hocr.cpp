@@ -1,9 +1,12 @@
 #include "ocr/hocr.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -66,8 +69,20 @@ std::string ToHocr(const RecognizedPage& page) {
       "<meta name=\"ocr-system\" content=\"sovang (Tesseract)\"/>\n"
       "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_line ocrx_word ocr_table\"/>\n"
       "</head>\n<body>\n";
-  out += "<div class=\"ocr_page\" id=\"page_1\" title=\"" +
-         BBox(Box{0, 0, page.width, page.height}) + "\">\n";
+  // The page's turn and deskew, so a word can be cut out of the stored page
+  // image as it was read (the second look on stored pages). `textangle`:
+  // how far the text on the page as given is turned counter-clockwise, which
+  // is how far the page was turned clockwise to read it (RecognizedPage::
+  // rotation); `x_skew`: the deskew applied (RecognizedPage::skew_degrees,
+  // Leptonica's sign), written so that it reads back to the same double.
+  out += "<div class=\"ocr_page\" id=\"page_1\" title=\"" + BBox(Box{0, 0, page.width, page.height});
+  if (page.rotation != 0) out += "; textangle " + std::to_string(page.rotation);
+  if (page.skew_degrees != 0.0) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, page.skew_degrees).ptr;
+    out += "; x_skew " + std::string(buf, end);
+  }
+  out += "\">\n";
   w.Lines(page.lines, " ");
   if (page.table) {
     Box table_box;
@@ -145,6 +160,23 @@ std::vector<int> TitleNumbers(std::string_view title, std::string_view key, std:
   return out;
 }
 
+// The number after `key` in a title ("x_skew -0.25"), if any.
+std::optional<double> TitleDouble(std::string_view title, std::string_view key) {
+  std::size_t at = 0;
+  // The key as a whole word ("; x_skew", not part of another key).
+  while ((at = title.find(key, at)) != std::string_view::npos) {
+    if (at == 0 || title[at - 1] == ' ' || title[at - 1] == ';') break;
+    at += key.size();
+  }
+  if (at == std::string_view::npos) return std::nullopt;
+  at += key.size();
+  while (at < title.size() && title[at] == ' ') ++at;
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(title.data() + at, title.data() + title.size(), value);
+  if (ec != std::errc() || end == title.data() + at) return std::nullopt;
+  return value;
+}
+
 Box BoxOfTitle(std::string_view title) {
   const auto n = TitleNumbers(title, "bbox", 4);
   if (n.size() < 4) return {};
@@ -179,6 +211,10 @@ RecognizedPage ParseHocr(std::string_view hocr) {
       const Box b = BoxOfTitle(title);
       page.width = b.w;
       page.height = b.h;
+      if (const auto angle = TitleDouble(title, "textangle")) {
+        page.rotation = ((static_cast<int>(std::lround(*angle)) % 360) + 360) % 360;
+      }
+      if (const auto skew = TitleDouble(title, "x_skew")) page.skew_degrees = *skew;
     } else if (cls == "ocr_carea") {
       const auto rc = TitleNumbers(title, "x_cell", 2);
       if (rc.size() == 2) {

@@ -60,3 +60,38 @@ TEST_CASE("hOCR of a page reads back to its lines, words, confidences and table 
   CHECK(back.table->at(1, 1)->lines[1].Text() == "10/8/1975");
   CHECK(back.table->at(1, 1)->box.x == 500);
 }
+
+TEST_CASE("hOCR keeps the page's turn and deskew angle and reads them back exactly", "[hocr]") {
+  RecognizedPage page;
+  page.width = 3508;
+  page.height = 2480;
+  page.lines.push_back(OneLine({Word{"Bà", Box{100, 50, 60, 40}, 0.9}}));
+  struct Case {
+    int rotation;
+    double skew;
+  };
+  // Leptonica's angles are floats; the double they become reads back to the bit.
+  const Case cases[] = {{0, 0.0}, {90, static_cast<double>(-0.37f)}, {180, 1.0}, {270, static_cast<double>(0.1234567f)},
+                        {0, static_cast<double>(-2.9f)}};
+  for (const Case& c : cases) {
+    page.rotation = c.rotation;
+    page.skew_degrees = c.skew;
+    const std::string hocr = sovang::ocr::ToHocr(page);
+    INFO(hocr.substr(0, hocr.find("ocr_line")));
+    const RecognizedPage back = sovang::ocr::ParseHocr(hocr);
+    CHECK(back.rotation == c.rotation);
+    CHECK(back.skew_degrees == c.skew);
+    CHECK(back.width == 3508);
+    REQUIRE(back.lines.size() == 1);
+    CHECK(back.lines[0].Text() == "Bà");
+    // Nothing written for an upright page read without deskew.
+    CHECK((hocr.find("textangle") != std::string::npos) == (c.rotation != 0));
+    CHECK((hocr.find("x_skew") != std::string::npos) == (c.skew != 0.0));
+  }
+  // Written by another producer: textangle with a fraction, keys in any order.
+  const RecognizedPage other = sovang::ocr::ParseHocr(
+      "<div class='ocr_page' title='x_skew 0.5; bbox 0 0 100 200; textangle -90.0'></div>");
+  CHECK(other.height == 200);
+  CHECK(other.rotation == 270);
+  CHECK(other.skew_degrees == 0.5);
+}
