@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
@@ -87,6 +88,22 @@ std::string NameEndsKey(const std::vector<std::string>& folded) {
   return folded.front() + "_" + folded.back();
 }
 
+bool HasNameYearTerms(std::string_view families) {
+  for (std::size_t start = 0; start <= families.size();) {
+    const std::size_t end = std::min(families.find(' ', start), families.size());
+    if (families.substr(start, end - start) == "name_year") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string NameYearKey(std::string_view folded, int year) {
+  std::string key(folded);
+  key.push_back('_');
+  key += std::to_string(year);
+  return key;
+}
+
 std::string PlaceKey(std::string_view name) {
   std::string key;
   for (const std::string& w : FoldedWords(name)) {
@@ -134,6 +151,9 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
   if (const std::string whole = WholeNameKey(folded_name); !whole.empty())
     doc.add_term(Term(prefix::kNameWhole, whole));
   if (const std::string ends = NameEndsKey(folded_name); !ends.empty()) doc.add_term(Term(prefix::kNameEnds, ends));
+  const auto year = r.birth_year();
+  if (year)
+    for (const std::string& word : folded_name) doc.add_boolean_term(Term(prefix::kNameYear, NameYearKey(word, *year)));
 
   AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
   AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);
@@ -163,7 +183,6 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     const std::string key = DecisionTermKey(book);
     if (!key.empty()) doc.add_boolean_term(Term(prefix::kBook, key));
   }
-  const auto year = r.birth_year();
   if (year) {
     doc.add_term(Term(prefix::kBirthYear, std::to_string(*year)));  // weighted: a year in free text boosts
     doc.add_value(slot::kBirthYear, Xapian::sortable_serialise(*year));

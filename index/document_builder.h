@@ -18,6 +18,11 @@
 //   NG   surname and given name (first and last  NGnguyen_thach ("Nguyễn Đức"
 //        name word), folded, when there are two  ranks "Nguyễn Công Đức" above
 //        or more words                           "Nguyễn Đức Quang")
+//   NY   name token, folded, with the birth      NYthach_1932 (boolean; a
+//        year                                    nam: filter intersects one
+//                                                short list, not a name word's
+//                                                with the year's: see
+//                                                kTermFamiliesKey)
 //   PC   commune word, folded                    PCloc
 //   PH   district word, folded                   PHcao
 //   PT   province word, folded                   PTlang
@@ -78,6 +83,7 @@ inline constexpr std::string_view kNameFolded = "NF";
 inline constexpr std::string_view kNameBigram = "NB";
 inline constexpr std::string_view kNameWhole = "NW";
 inline constexpr std::string_view kNameEnds = "NG";
+inline constexpr std::string_view kNameYear = "NY";
 inline constexpr std::string_view kCommuneWord = "PC";
 inline constexpr std::string_view kDistrictWord = "PH";
 inline constexpr std::string_view kProvinceWord = "PT";
@@ -106,6 +112,17 @@ inline constexpr unsigned kFacets = 7;     // award code (or name), district, de
 }  // namespace slot
 
 inline constexpr char kFacetSeparator = '\x1f';
+
+// Index metadata naming the term families added after the first index format
+// that every document of the index holds. An index is marked when it is
+// created empty (a new archive, `sovang reindex`); one that already held
+// documents keeps its mark, or lacks it, so that no query asks for terms its
+// older documents do not have.
+inline constexpr std::string_view kTermFamiliesKey = "term_families";
+inline constexpr std::string_view kTermFamilies = "name_year";  // NY terms
+
+// Whether the families of an index's kTermFamiliesKey metadata include NY.
+bool HasNameYearTerms(std::string_view families);
 
 // Longest token indexed (bytes); longer runs are OCR garbage and would only
 // bloat the vocabulary (Xapian's own limit is 245 bytes per term).
@@ -137,6 +154,10 @@ std::string WholeNameKey(const std::vector<std::string>& folded);
 // Surname-and-given-name key: first and last folded name words joined by '_'
 // ({"nguyen", "van", "thach"} -> "nguyen_thach"); empty for fewer than two.
 std::string NameEndsKey(const std::vector<std::string>& folded);
+
+// Name-and-year key: a folded name word and a birth year ("thach", 1932 ->
+// "thach_1932").
+std::string NameYearKey(std::string_view folded, int year);
 
 // Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
 std::string PlaceKey(std::string_view name);

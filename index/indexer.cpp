@@ -37,6 +37,12 @@ Indexer::~Indexer() = default;
 
 Indexer Indexer::Open(const std::filesystem::path& dir) {
   auto impl = std::make_unique<Impl>(Impl{dir, OpenForWriting(dir)});
+  Guard("marking index " + dir.string(), [&] {
+    // Every document this index will hold is built by today's BuildDocument:
+    // queries may ask for all of its terms (document_builder.h).
+    if (impl->db.get_doccount() == 0 && impl->db.get_metadata(std::string(kTermFamiliesKey)).empty())
+      impl->db.set_metadata(std::string(kTermFamiliesKey), std::string(kTermFamilies));
+  });
   return Indexer(std::move(impl));
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "core/decision_number.h"
@@ -112,7 +113,8 @@ std::string_view LevelOf(PartKind kind) {
 // A name token's query: what it must match and what adds weight.
 struct TokenQuery {
   Q required;
-  std::vector<std::string> folded;  // the accepted folded spellings (no typos)
+  std::vector<std::string> folded;  // the accepted folded spellings (typo variants too)
+  Xapian::doccount frequency = 0;   // records holding one of them, about (the sum)
   std::vector<std::pair<std::string, double>> boosts;  // term, weight
   // Likely typo spellings (weight w.likely_typo): alternatives of one typed
   // word, so no record holds them all and they stay out of the top tier.
@@ -155,6 +157,13 @@ class Assembly {
                                  Q(T(prefix::kDecisionNumber, y))}));
       if (required_.empty() && !all_boosts_.empty()) required_.push_back(Combine(Q::OP_OR, all_boosts_));
     }
+    std::optional<Q> year_words;  // implies the birth year and one name word
+    if (const int year = YearOfNames(); year > 0) {
+      year_words = RarestNameWithYear(year);
+      // Required (nam:): a short list for the filter's intersection to start
+      // from. Otherwise only the top tier, which asks for the year anyway.
+      if (required_year_ == year) required_.push_back(*year_words);
+    }
     BuiltQuery out;
     out.typo_terms = typo_terms_;
     out.dropped_places = dropped_places_;
@@ -188,6 +197,7 @@ class Assembly {
       const std::set<std::string> implied = ImpliedTerms(tier_terms_);
       for (const std::string& t : tier_terms_)
         if (!implied.count(t)) all.push_back(Q(t));
+      if (year_words && required_year_ == 0) all.push_back(*year_words);
       out.top_tier = Combine(Q::OP_AND, all);
     }
     return out;
@@ -199,6 +209,29 @@ class Assembly {
   }
 
   void Mark(const std::string& folded) { h_.words.insert(folded); }
+
+  // The birth year a name's records must (nam:YYYY) or, in the top tier, do
+  // have: the one required year, else the one free-text year the tier asks
+  // for. 0 when there is none, no name word, or the index has no NY terms.
+  int YearOfNames() const {
+    if (!ctx_.name_year_terms || name_clauses_.empty()) return 0;
+    if (required_year_) return required_year_;
+    if (free_years_.size() != 1) return 0;
+    const std::string year_term = T(prefix::kBirthYear, free_years_.front());
+    const bool in_tier = std::find(tier_terms_.begin(), tier_terms_.end(), year_term) != tier_terms_.end();
+    return in_tier ? std::stoi(free_years_.front()) : 0;
+  }
+
+  // The NY terms of the rarest required name word (with all its accepted
+  // spellings): holding one of them is holding that word and the year.
+  Q RarestNameWithYear(int year) const {
+    const NameClause* rarest = &name_clauses_.front();
+    for (const NameClause& c : name_clauses_)
+      if (c.freq < rarest->freq) rarest = &c;
+    std::vector<std::string> terms;
+    for (const std::string& spelling : rarest->spellings) terms.push_back(T(prefix::kNameYear, NameYearKey(spelling, year)));
+    return Terms(Q::OP_SYNONYM, terms);
+  }
 
   // Adds weight for documents holding `term`. A term nobody holds adds
   // nothing but would keep Xapian from stopping early.
@@ -218,9 +251,11 @@ class Assembly {
     std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
     std::vector<std::string> likely_typos;
     Mark(k.folded);
+    Xapian::doccount frequency = Freq(accept.front());
     if (surname)
       for (const std::string& v : SurnameVariants(k.exact)) {
         accept.push_back(T(prefix::kNameFolded, v));
+        frequency += Freq(accept.back());
         Mark(v);
       }
     if (typos_ && Freq(accept.front()) == 0) ++unknown_words_;
@@ -233,6 +268,7 @@ class Assembly {
         // Đức before Hữu).
         if (n.distance == 1 && n.term[0] == k.folded[0]) likely_typos.push_back(term);
         accept.push_back(std::move(term));
+        frequency += static_cast<Xapian::doccount>(n.frequency);
         Mark(n.term);
         ++typo_terms_;
       }
@@ -240,6 +276,7 @@ class Assembly {
     TokenQuery tq;
     for (const std::string& term : accept) tq.folded.push_back(term.substr(prefix::kNameFolded.size()));
     tq.typo_boosts = likely_typos;
+    tq.frequency = frequency;
     // One SYNONYM: every accepted spelling matches alike; the typed form
     // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
@@ -334,6 +371,7 @@ class Assembly {
           previous = tq.folded;
           previous_clause_ = required_.size();
           ++required_names;
+          name_clauses_.push_back(NameClause{tq.folded, tq.frequency});
         } else {
           previous.clear();
         }
@@ -675,6 +713,7 @@ class Assembly {
     if (lo && lo == hi) {
       required_.push_back(Q(T(prefix::kBirthYear, std::to_string(lo))));
       h_.years.insert(lo);
+      required_year_ = lo;
       return;
     }
     if (lo && hi && hi - lo < kMaxYearTerms) {
@@ -780,6 +819,14 @@ class Assembly {
   std::set<std::size_t> chained_;        // required_ clauses a chain link implies
   std::size_t previous_clause_ = 0;      // required_ index of the last chained word
   std::vector<std::string> free_years_;
+  // Single name words required, in order: their accepted folded spellings and
+  // about how many records hold one of them.
+  struct NameClause {
+    std::vector<std::string> spellings;
+    Xapian::doccount freq = 0;
+  };
+  std::vector<NameClause> name_clauses_;
+  int required_year_ = 0;  // nam:YYYY, one year; 0 = none
   Highlight h_;
   int typo_terms_ = 0;
   int unknown_words_ = 0;  // typed name words no record holds (typo builds)

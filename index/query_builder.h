@@ -66,6 +66,9 @@ struct QueryContext {
   const AwardCatalog* awards = nullptr;           // may be null: no award codes by name
   const std::set<std::string>* award_bigrams = nullptr;  // "khang_chien": folded catalog bigrams, may be null
   const NameVocabulary* vocabulary = nullptr;     // needed for typos = true
+  // Every document holds NY (name word + birth year) terms: a birth year
+  // joins the rarest name word's list (HasNameYearTerms of the index).
+  bool name_year_terms = false;
 };
 
 struct BuiltQuery {

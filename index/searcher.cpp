@@ -140,7 +140,11 @@ struct Searcher::Impl {
   const AwardCatalog* awards = nullptr;
   std::shared_ptr<const PlaceIndex> places;
   std::shared_ptr<const std::set<std::string>> award_bigrams;
+  bool name_year_terms = false;  // the index's documents all hold NY terms
 
+  void ReadTermFamilies() {
+    name_year_terms = db && HasNameYearTerms(db->get_metadata(std::string(kTermFamiliesKey)));
+  }
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
   SearchHit MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const;
 };
@@ -160,15 +164,16 @@ Searcher Searcher::Open(const std::filesystem::path& dir, const SearcherOptions&
   impl->awards = DefaultOrNull<AwardCatalog>(options.awards, &AwardCatalog::Default);
   impl->places = SharedPlaces(DefaultOrNull<Gazetteer>(options.gazetteer, &Gazetteer::Default));
   impl->award_bigrams = SharedAwardBigrams(impl->awards);
+  Guard("reading index metadata " + dir.string(), [&] { impl->ReadTermFamilies(); });
   return Searcher(std::move(impl));
 }
 
 void Searcher::Reopen() {
-  if (!impl_->db) {
-    impl_->db = OpenForSearch(impl_->location);
-    return;
-  }
-  Guard("reopening index " + impl_->location.string(), [&] { impl_->db->reopen(); });
+  Guard("reopening index " + impl_->location.string(), [&] {
+    if (impl_->db) impl_->db->reopen();
+    else impl_->db = OpenForSearch(impl_->location);
+    impl_->ReadTermFamilies();  // `sovang reindex` may have replaced an older index
+  });
 }
 
 SearchResult Searcher::Search(const SearchRequest& request) {
@@ -234,6 +239,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   ctx.places = places.get();
   ctx.awards = awards;
   ctx.award_bigrams = award_bigrams.get();
+  ctx.name_year_terms = name_year_terms;
 
   const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
   const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);

@@ -1,0 +1,158 @@
+// Name-and-year terms (NY, index/document_builder.h): a birth-year filter
+// starts its intersection from one short list instead of a name word's and the
+// year's, and finds exactly the same records. Indexes written before NY terms
+// existed are searched without them.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include "index/document_builder.h"
+#include "index/indexer.h"
+#include "index/query_builder.h"
+#include "index/query_parser.h"
+#include "index/searcher.h"
+#include "index/vocabulary.h"
+#include "index_test_support.h"
+
+using namespace sovang;
+using namespace sovang::index;
+using namespace sovang::index::testing;
+
+namespace {
+
+std::vector<std::string> TermsWithPrefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).rfind(prefix, 0) == 0) out.push_back(*it);
+  return out;
+}
+
+bool Mentions(const Xapian::Query& q, const std::string& term) {
+  for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it)
+    if (*it == term) return true;
+  return false;
+}
+
+// The documents of a boolean query, by record id.
+std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(q);
+  std::vector<std::string> ids;
+  for (const Xapian::docid id : enquire.get_mset(0, 1000)) {
+    const Xapian::Document doc = db.get_document(id);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+      if ((*it).rfind(prefix::kId, 0) == 0) ids.push_back((*it).substr(prefix::kId.size()));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+const std::vector<RecordSpec> kPeople = {
+    {.id = "an40", .name = "Nguyễn Văn An", .birth_year = 1940},
+    {.id = "an41", .name = "Nguyễn Văn An", .birth_year = 1941},
+    {.id = "an-huynh", .name = "Huỳnh Văn An", .birth_year = 1940},
+    {.id = "anh40", .name = "Nguyễn Văn Anh", .birth_year = 1940},
+    {.id = "binh40", .name = "Nguyễn Thị Bình", .birth_year = 1940},
+    {.id = "an-no-year", .name = "Nguyễn Văn An"},
+    {.id = "tam13", .name = "Đỗ Tâm", .birth_year = 1913},
+};
+
+}  // namespace
+
+TEST_CASE("A record's name words are indexed with its birth year, and without a year not at all", "[index]") {
+  Xapian::Document born;
+  BuildDocument(MakeRecord({.id = "a", .name = "Nguyễn Văn Thạch", .birth_year = 1932}), born);
+  CHECK(TermsWithPrefix(born, "NY") == std::vector<std::string>{"NYnguyen_1932", "NYthach_1932", "NYvan_1932"});
+  Xapian::Document unknown;
+  BuildDocument(MakeRecord({.id = "b", .name = "Nguyễn Văn Thạch"}), unknown);
+  CHECK(TermsWithPrefix(unknown, "NY").empty());
+}
+
+TEST_CASE("A birth-year filter joins the rarest name word's name-and-year terms and matches the same records",
+          "[index][query]") {
+  TestIndex index(kPeople);
+  Xapian::Database db(index.dir().string());
+  TermFreqs freqs(db);
+  NameVocabulary vocabulary;
+  const std::string folded(prefix::kNameFolded);
+  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
+    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
+  QueryContext without{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary};
+  QueryContext with = without;
+  with.name_year_terms = true;
+
+  for (const std::string query : {"ten:\"Nguyễn Văn An\" nam:1940", "hoang van an nam:1940", "Đỗ Tâm nam:1913",
+                                  "ten:\"Nguyễn Văn Ann\" nam:1940", "an nam:1940", "nguyen van an 1940"}) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
+      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
+      CHECK(Matches(db, joined.filter) == Matches(db, plain.filter));
+      if (!plain.top_tier.empty()) CHECK(Matches(db, joined.top_tier) == Matches(db, plain.top_tier));
+      if (!plain.chain.empty()) CHECK(Matches(db, joined.chained_filter) == Matches(db, plain.chained_filter));
+    }
+  }
+  // "An" is rarer than "Nguyễn" and "Văn" (a surname's variants count with it).
+  const BuiltQuery q = QueryBuilder(with).Build(ParseQuery("ten:\"Nguyễn Văn An\" nam:1940"), false);
+  CHECK(Mentions(q.filter, "NYan_1940"));
+  CHECK_FALSE(Mentions(q.filter, "NYnguyen_1940"));
+  CHECK(Matches(db, q.filter) == std::vector<std::string>{"an40"});
+  // A free-text year ranks rather than filters: only the top tier asks for it.
+  const BuiltQuery free = QueryBuilder(with).Build(ParseQuery("nguyen van an 1940"), false);
+  CHECK_FALSE(Mentions(free.filter, "NYan_1940"));
+  CHECK(Mentions(free.top_tier, "NYan_1940"));
+  // Without the index's mark no NY term is asked for.
+  CHECK_FALSE(Mentions(QueryBuilder(without).Build(ParseQuery("an nam:1940"), false).filter, "NYan_1940"));
+}
+
+TEST_CASE("A new index is marked as holding name-and-year terms; an older one is searched without them", "[index]") {
+  TestIndex index(kPeople);
+  {
+    Xapian::Database db(index.dir().string());
+    CHECK(HasNameYearTerms(db.get_metadata(std::string(kTermFamiliesKey))));
+  }
+  const std::string query = "ten:\"Nguyễn Văn An\" nam:1940";
+  CHECK(Searcher::Open(index.dir()).Search({.query = query}).hits.size() == 1);
+
+  // An index written before NY terms: its documents hold none, and it has
+  // no mark. Reopening it for writing does not mark it either.
+  {
+    Xapian::WritableDatabase db(index.dir().string());
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+      Xapian::Document doc = db.get_document(*id);
+      for (const std::string& term : TermsWithPrefix(doc, "NY")) doc.remove_term(term);
+      db.replace_document(*id, doc);
+    }
+    db.commit();
+  }
+  {
+    Searcher marked = Searcher::Open(index.dir());
+    CHECK(marked.Search({.query = query}).hits.empty());  // what the mark protects against
+  }
+  {
+    Xapian::WritableDatabase db(index.dir().string());
+    db.set_metadata(std::string(kTermFamiliesKey), "");
+    db.commit();
+  }
+  { Indexer::Open(index.dir()).Commit(2); }
+  Xapian::Database db(index.dir().string());
+  CHECK(db.get_metadata(std::string(kTermFamiliesKey)).empty());
+  Searcher old = Searcher::Open(index.dir());
+  const SearchResult result = old.Search({.query = query});
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits.front().id == "an40");
+}
+
+TEST_CASE("Term families are read as a space-separated list", "[index]") {
+  CHECK(HasNameYearTerms("name_year"));
+  CHECK(HasNameYearTerms("other name_year"));
+  CHECK_FALSE(HasNameYearTerms(""));
+  CHECK_FALSE(HasNameYearTerms("name_years"));
+  CHECK_FALSE(HasNameYearTerms("name"));
+}
