@@ -1,6 +1,11 @@
 #include "ingest/extract.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <mutex>
+#include <string>
+#include <utility>
 
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
@@ -72,10 +77,70 @@ std::vector<Record> ExtractRecords(const ocr::RecognizedPage& page_in, const Ext
   }
 }
 
+namespace {
+
+struct TrailingAward {
+  Field award, award_code;
+};
+
+// Notes of NoteTrailingAward, taken by the next page's inheritance. Small: a
+// note is a page's last heading, taken (erased) when the next page comes.
+class TrailingAwards {
+ public:
+  void Put(const SourceRef& source, TrailingAward note) {
+    std::lock_guard lock(mu_);
+    if (notes_.size() >= kMaxNotes) notes_.clear();  // pages whose next page never came
+    notes_[{source.sha256, source.page}] = std::move(note);
+  }
+  void Forget(const SourceRef& source) {
+    std::lock_guard lock(mu_);
+    notes_.erase({source.sha256, source.page});
+  }
+  std::optional<TrailingAward> Take(const std::string& sha256, int page) {
+    std::lock_guard lock(mu_);
+    auto it = notes_.find({sha256, page});
+    if (it == notes_.end()) return std::nullopt;
+    TrailingAward note = std::move(it->second);
+    notes_.erase(it);
+    return note;
+  }
+
+ private:
+  static constexpr std::size_t kMaxNotes = 4096;
+  std::mutex mu_;
+  std::map<std::pair<std::string, int>, TrailingAward> notes_;
+};
+
+TrailingAwards& Trailing() {
+  static auto* notes = new TrailingAwards();  // never destroyed: workers may outlive statics
+  return *notes;
+}
+
+}  // namespace
+
+void NoteTrailingAward(const SourceRef& source, const Field& award, const Field& award_code) {
+  if (source.sha256.empty()) return;
+  if (award.present() || !award.verbatim.empty())
+    Trailing().Put(source, TrailingAward{award, award_code});
+  else
+    Trailing().Forget(source);
+}
+
 void InheritFromPreviousPage(const std::vector<Record>& previous, std::vector<Record>& page) {
+  auto empty = [](const Field& f) { return !f.present() && f.verbatim.empty(); };
+  // A heading at the foot of the previous page heads this page's first entries.
+  std::optional<TrailingAward> trailing;
+  if (!page.empty() && page.front().source.page > 1)
+    trailing = Trailing().Take(page.front().source.sha256, page.front().source.page - 1);
+  if (trailing)
+    for (Record& record : page) {
+      if (record.kind != PageKind::kAnnex || !empty(record[FieldId::kAward])) continue;
+      record[FieldId::kAward] = trailing->award;
+      record[FieldId::kAwardCode] = trailing->award_code;
+      ApplyReviewRules(record);
+    }
   if (previous.empty()) return;
   const Record& last = previous.back();
-  auto empty = [](const Field& f) { return !f.present() && f.verbatim.empty(); };
   for (Record& record : page) {
     if (record.kind != last.kind || (record.kind != PageKind::kAnnex && record.kind != PageKind::kLedger)) continue;
     bool changed = false;

@@ -193,6 +193,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
   std::vector<ocr::Line> header;
   std::vector<Entry> entries;
   Field award, award_code;  // the current heading's
+  bool heading_last = false;  // a heading came after the last entry
   int last_number = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const ocr::Line& line = lines[i];
@@ -220,6 +221,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     if (!entry) {
       if (auto heading = HeadingAt(lines, i, tools)) {
         AwardFields(heading->run, heading->match, award, award_code);
+        heading_last = true;
         if (!entries.empty()) entries.back().closed = true;
         if (entries.empty())
           for (std::size_t k = 0; k < heading->lines; ++k) header.push_back(lines[i + k]);
@@ -231,6 +233,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
         award = MakeField(run, run.all(), "");
         MarkInvalid(award);
         award_code = Field{};
+        heading_last = true;
         if (!entries.empty()) entries.back().closed = true;
         if (entries.empty()) header.push_back(line);
         continue;
@@ -238,6 +241,7 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     }
     if (entry) {
       entries.push_back(Entry{{line}, award, award_code, false});
+      heading_last = false;
       last_number = number ? number->number : last_number + 1;
       continue;
     }
@@ -285,6 +289,11 @@ std::vector<Record> ExtractAnnex(const ocr::RecognizedPage& page, const ExtractT
     records.push_back(std::move(record));
   }
   MarkMissingLikeOthers(records);
+  // Headings with no entry under them before the foot of the page head the
+  // next page's first entries (only those after an entry: a page of
+  // headings alone is a title page).
+  NoteTrailingAward(tools.context.source, heading_last && !entries.empty() ? award : Field{},
+                    heading_last && !entries.empty() ? award_code : Field{});
   return records;
 }
 

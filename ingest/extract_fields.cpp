@@ -277,6 +277,13 @@ void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const E
         year.value = *guess;
     MarkInvalid(year);
   }
+  // "297-NQ/HĐNNG": the legislature's digit misread, completed from the
+  // date; kept for review unless what was read there looks like the digit.
+  if (Field& number = record[FieldId::kDecisionNumber]; number.present() && record[FieldId::kDecisionDate].present())
+    if (auto done = CompleteCouncilOfStateNumber(number.value, number.verbatim, record.value(FieldId::kDecisionDate))) {
+      number.value = done->value;
+      if (done->trusted) number.confidence = std::min(record[FieldId::kDecisionDate].confidence, 0.85);
+    }
   record.kind = kind;
   record.source = tools.context.source;
   record.source.bbox = bbox;

@@ -73,6 +73,12 @@ std::optional<Span> FindHometown(const TextRun& run, Span within);
 void ReadPerson(Record& record, const TextRun& run, Span body, const ExtractTools& tools,
                 const std::string& decision_date = "");
 
+// An award heading below a page's last entry ("Huân chương … hạng Ba:" at
+// the foot of the page, its entries on the next): kept for the next page of
+// the same file (InheritFromPreviousPage). Process-wide, keyed by the
+// source's sha256 and page; a page extracted again replaces its note.
+void NoteTrailingAward(const SourceRef& source, const Field& award, const Field& award_code);
+
 // Fills what the entry lacks from the page, infers the authority (decision
 // issuer, then the award's catalog entry), sets kind, source, id and review.
 void FinishRecord(Record& record, const PageFacts& facts, PageKind kind, const ExtractTools& tools, int ordinal,

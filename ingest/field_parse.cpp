@@ -347,6 +347,31 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   return out;
 }
 
+char CouncilOfStateTerm(std::string_view iso_date) {
+  if (iso_date.size() < 10) return 0;
+  if (iso_date >= "1981-07-01" && iso_date <= "1987-06-30") return '7';
+  if (iso_date >= "1987-07-01" && iso_date <= "1992-09-30") return '8';
+  return 0;
+}
+
+std::optional<CompletedNumber> CompleteCouncilOfStateNumber(const std::string& value, const std::string& verbatim,
+                                                            const std::string& iso_date) {
+  static constexpr std::string_view kCode = "HĐNN";
+  if (value.size() < kCode.size() || value.compare(value.size() - kCode.size(), kCode.size(), kCode) != 0)
+    return std::nullopt;
+  const char term = CouncilOfStateTerm(iso_date);
+  if (term == 0) return std::nullopt;
+  CompletedNumber out{value + term, false};
+  // The one character after the code's last N as printed: the digit misread.
+  const std::size_t n = verbatim.find_last_of("Nn");
+  if (n != std::string::npos && n + 2 == verbatim.size()) {
+    const char read = static_cast<char>(std::toupper(static_cast<unsigned char>(verbatim[n + 1])));
+    static constexpr std::string_view kLikeEight = "8BSG&$3", kLikeSeven = "7T?/Z";
+    out.trusted = (term == '8' ? kLikeEight : kLikeSeven).find(read) != std::string_view::npos;
+  }
+  return out;
+}
+
 std::vector<Span> Tokens(const TextRun& run, Span within) {
   const std::string& f = run.folded();
   within.end = std::min(within.end, f.size());

@@ -64,6 +64,23 @@ struct DecisionText {
 // one letter off a known one are repaired ("QB" -> "QĐ", "CTI" -> "CTN").
 DecisionText NormalizeDecisionNumber(std::string_view verbatim);
 
+// The legislature of the Council of State (Hội đồng Nhà nước) that issued a
+// resolution dated `iso_date` ("1985-03-02" -> '7'): the VIIth sat from July
+// 1981 to June 1987, the VIIIth from July 1987 to September 1992; 0 outside.
+char CouncilOfStateTerm(std::string_view iso_date);
+
+// A Council of State number read without its legislature ("297-NQ/HĐNN",
+// the digit read as a letter, "HĐNNG", or lost) completed from the decision
+// date: "297-NQ/HĐNN8". `trusted` when the character read where the digit
+// stands looks like it (G, S, B for an 8; T for a 7): the reading and the
+// date agree. Nullopt when the number is complete or the date says nothing.
+struct CompletedNumber {
+  std::string value;
+  bool trusted = false;
+};
+std::optional<CompletedNumber> CompleteCouncilOfStateNumber(const std::string& value, const std::string& verbatim,
+                                                            const std::string& iso_date);
+
 // A phrase of folded words found with at most one error per word of four
 // letters or more ("quyet dinh so" finds "quyet dinb so", "quvet dinh so").
 std::optional<Span> FindPhrase(const TextRun& run, Span within, std::string_view phrase);

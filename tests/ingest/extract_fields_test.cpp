@@ -427,3 +427,34 @@ TEST_CASE("A hometown two readings of its levels fit nearly as well is doubted",
       if (*part) CHECK((*part)->quality == 1.0);
   }
 }
+
+TEST_CASE("A Council of State number without its legislature is completed from the decision date", "[field_parse]") {
+  struct Case {
+    const char* value;
+    const char* verbatim;
+    const char* date;
+    const char* completed;  // "" = left as it is
+    bool trusted;
+  };
+  const Case cases[] = {
+      {"297-NQ/HĐNN", "297-NQ/HĐNNG", "1988-03-02", "297-NQ/HĐNN8", true},
+      {"167NQ/HĐNN", "167NQ/HĐNNS", "1990-11-20", "167NQ/HĐNN8", true},
+      {"10-NQ/HĐNN", "10-NQ/ HĐNN", "1983-05-12", "10-NQ/HĐNN7", false},    // the digit lost
+      {"291NQ/HĐNN", "291NQ/HĐNNT", "1986-01-09", "291NQ/HĐNN7", true},
+      {"291NQ/HĐNN", "291NQ/HĐNNG", "1986-01-09", "291NQ/HĐNN7", false},    // read like an 8, dated in the VIIth
+      {"55NQ/HĐNN", "55NQ/HĐNNS", "1995-06-25", "", false},                 // no Council of State then
+      {"47-NQ/HĐNN7", "47-NQ/HĐNN7", "1985-01-01", "", false},              // complete
+      {"803/QĐ-CTN", "803/QĐ-CTN", "1988-03-02", "", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.verbatim << " " << c.date);
+    const auto done = sovang::ingest::CompleteCouncilOfStateNumber(c.value, c.verbatim, c.date);
+    if (std::string(c.completed).empty()) {
+      CHECK_FALSE(done.has_value());
+      continue;
+    }
+    REQUIRE(done.has_value());
+    CHECK(done->value == c.completed);
+    CHECK(done->trusted == c.trusted);
+  }
+}

@@ -23,7 +23,7 @@ using sovang::FieldId;
 using sovang::Record;
 using sovang::ReviewState;
 
-std::vector<Record> Extract(const std::string& fixture) {
+std::vector<Record> Extract(const std::string& fixture, int page = 1) {
   const auto path = std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ingest/fixtures" / fixture;
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in);
@@ -31,7 +31,7 @@ std::vector<Record> Extract(const std::string& fixture) {
   hocr << in.rdbuf();
   sovang::SourceRef source;
   source.file = fixture;
-  source.page = 1;
+  source.page = page;
   source.sha256 = std::string(64, '0');
   const sovang::ingest::ExtractContext context{sovang::AwardCatalog::Default(), sovang::Gazetteer::Default(),
                                                source};
@@ -190,4 +190,33 @@ TEST_CASE("An annex entry without the birth year and hometown every other entry 
   REQUIRE(khang != nullptr);
   CHECK(khang->value(FieldId::kBirthYear) == "1928");
   CHECK((*khang)[FieldId::kBirthYear].box.w < khang->source.bbox.w);
+}
+
+TEST_CASE("An award heading at the foot of an annex page heads the next page's entries", "[extract]") {
+  // Seed 71 p015: "Huân chương … hạng Ba:" is the last line of page 1, its
+  // 20 entries on page 2; they took page 1's last entry's "hạng Nhì".
+  const auto first = Extract("seed71_p015_annex_clean_page1.hocr", 1);
+  REQUIRE(first.size() == 15);
+  CHECK(first.back().value(FieldId::kAwardCode) == "HCKC-CM-2");
+  auto second = Extract("seed71_p015_annex_clean_page2.hocr", 2);
+  REQUIRE(second.size() == 20);
+  sovang::ingest::InheritFromPreviousPage(first, second);
+  for (const Record& r : second) {
+    INFO(r.value(FieldId::kFullName));
+    CHECK(r.value(FieldId::kAwardCode) == "HCKC-CM-3");
+    CHECK(r.value(FieldId::kDecisionNumber) == "1203/QĐ-CTN");
+  }
+}
+
+TEST_CASE("A Council of State number whose legislature digit was read as a letter is completed from its date",
+          "[extract]") {
+  // Seed 71 p007: "297-NQ/HĐNNG" (printed HĐNN8) under a decision of 1988;
+  // the letter looks like the 8 the date calls for, so it is not doubted.
+  const auto records = Extract("seed71_p007_annex_light.hocr");
+  REQUIRE(records.size() == 17);
+  for (const Record& r : records) {
+    INFO(r.value(FieldId::kFullName));
+    CHECK(r.value(FieldId::kDecisionNumber) == "297-NQ/HĐNN8");
+    CHECK(r[FieldId::kDecisionNumber].confidence >= 0.8);
+  }
 }
