@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -103,6 +104,23 @@ void LowerThreadPriority() {
 }
 
 std::string ReasonOf(const std::exception& e) { return e.what(); }
+
+// Whether the file's master, as the archive keeps it, can stand for the
+// page's image: a single PNG or JPEG (ocr::PageImage::WholeFileFormat; the
+// colour of a colour JPEG included) whose name says what it is, since the
+// page is served by its name's type.
+// SOVANG_PAGE_PNG=1 writes a PNG for every page, as before (for comparing).
+bool MasterShowsPage(const WorkFile& file, const ocr::PageImage& image) {
+  static const bool always_png = [] {
+    const char* v = std::getenv("SOVANG_PAGE_PNG");
+    return v != nullptr && std::string(v) == "1";
+  }();
+  if (always_png) return false;
+  const std::string& format = image.WholeFileFormat();
+  if (format == "png") return file.extension == ".png";
+  if (format == "jpeg") return file.extension == ".jpg" || file.extension == ".jpeg";
+  return false;
+}
 
 }  // namespace
 
@@ -255,8 +273,14 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
           done.row.width = page.width;
           done.row.height = page.height;
           done.row.mean_confidence = page.mean_confidence;
-          done.row.image_path = ArchiveLayout::PageImagePath(file.sha256, task->page_no).string();
-          WriteFileAtomically(layout.root / done.row.image_path, task->page.image.EncodePng());
+          if (MasterShowsPage(file, task->page.image)) {
+            // The master (kept by the writer before any of its pages) is
+            // the page image: no PNG encoded and written beside it.
+            done.row.image_path = layout.master(file.sha256, file.extension).lexically_relative(layout.root).string();
+          } else {
+            done.row.image_path = ArchiveLayout::PageImagePath(file.sha256, task->page_no).string();
+            WriteFileAtomically(layout.root / done.row.image_path, task->page.image.EncodePng());
+          }
           if (!page.hocr.empty()) {
             done.row.hocr_path = ArchiveLayout::PageHocrPath(file.sha256, task->page_no).string();
             WriteFileAtomically(layout.root / done.row.hocr_path, page.hocr);

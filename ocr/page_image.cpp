@@ -195,12 +195,20 @@ PageImage PageImage::GreyForArchive() const {
   if (depth == 1 || (depth == 8 && pixGetColormap(pix) == nullptr)) {
     PageImage same = MakePageImage(PixPtr(pixClone(pix)));
     same.impl()->png = impl_->png;
+    same.impl()->whole_file_format = impl_->whole_file_format;
     return same;
   }
   PixPtr grey = ToGrey8(pix);
   if (!grey) throw Error(Errc::kInternal, "GreyForArchive: Leptonica could not convert the page to grey");
   pixCopyResolution(grey.get(), pix);
-  return MakePageImage(std::move(grey));
+  PageImage out = MakePageImage(std::move(grey));
+  out.impl()->whole_file_format = impl_->whole_file_format;
+  return out;
+}
+
+const std::string& PageImage::WholeFileFormat() const {
+  static const std::string kNone;
+  return impl_ != nullptr ? impl_->whole_file_format : kNone;
 }
 
 PageImage PageImage::Crop(const Box& box) const {

@@ -36,6 +36,12 @@ class PageImage {
   // reads and what a reader needs beside the kept master); 1- and 8-bit pages
   // as they are. A colour A4 scan shrinks from ~35 MB to ~9 MB in memory.
   PageImage GreyForArchive() const;
+  // "png" or "jpeg" when the page was decoded from a file holding just this
+  // one page in that format (LoadPage, LoadPages): the file itself shows the
+  // page (in colour, if it was), so an archive that keeps the file needs no
+  // PNG of the page beside it. Empty for pages of TIFFs and PDFs, for other
+  // formats and for crops and clones. GreyForArchive keeps it.
+  const std::string& WholeFileFormat() const;
   PageImage Crop(const Box& box) const;  // clipped to the page
   PageImage Clone() const;
 

@@ -203,14 +203,19 @@ int TiffPagesOrThrow(const std::string& bytes, const std::string& name) {
 }
 
 // Page `index` (0-based) of a raster file; only TIFFs have more than one.
-LoadedPage DecodePage(const std::string& bytes, int index, const std::string& name) {
+LoadedPage DecodePage(const std::string& bytes, int index, const std::string& name, bool single_image) {
   LoadedPage out;
   out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index));
-  // An 8-bit grey PNG is already the archived page's PNG: kept, not encoded
-  // again (encoding a page costs ~40 ms of a worker; clean scans come as such PNGs).
   Pix* pix = PixOf(out.image);
   static constexpr char kPngSignature[] = "\x89PNG\r\n\x1a\n";
-  if (bytes.compare(0, 8, kPngSignature, 8) == 0 && pixGetDepth(pix) == 8 && pixGetColormap(pix) == nullptr) {
+  const bool png = bytes.compare(0, 8, kPngSignature, 8) == 0;
+  const bool jpeg = bytes.compare(0, 3, "\xff\xd8\xff", 3) == 0;
+  // A single PNG or JPEG shows its page as it is: an archive keeping the
+  // file needs no PNG of the page (encoding one costs ~40 ms of a worker).
+  if (single_image && (png || jpeg)) out.image.impl()->whole_file_format = png ? "png" : "jpeg";
+  // An 8-bit grey PNG is already the archived page's PNG: kept, not encoded
+  // again when one is asked for.
+  if (png && pixGetDepth(pix) == 8 && pixGetColormap(pix) == nullptr) {
     out.image.impl()->png = std::make_shared<const std::string>(bytes);
   }
   return out;
@@ -230,11 +235,11 @@ std::vector<LoadedPage> LoadPages(const std::filesystem::path& file) {
     }
     case Kind::kTiff: {
       const int n = TiffPagesOrThrow(bytes, name);
-      for (int i = 0; i < n; ++i) pages.push_back(DecodePage(bytes, i, name));
+      for (int i = 0; i < n; ++i) pages.push_back(DecodePage(bytes, i, name, false));
       break;
     }
     case Kind::kImage:
-      pages.push_back(DecodePage(bytes, 0, name));
+      pages.push_back(DecodePage(bytes, 0, name, true));
       break;
   }
   return pages;
@@ -257,12 +262,12 @@ LoadedPage LoadPage(const std::filesystem::path& file, int page) {
     }
     case Kind::kTiff:
       check(TiffPagesOrThrow(bytes, name));
-      break;
+      return DecodePage(bytes, page - 1, name, false);
     case Kind::kImage:
       check(1);
       break;
   }
-  return DecodePage(bytes, page - 1, name);
+  return DecodePage(bytes, page - 1, name, true);
 }
 
 int CountPages(const std::filesystem::path& file) {

@@ -2,8 +2,9 @@
 // worker, stage by stage, on one thread: decode (ocr::LoadPages), clean-up,
 // table layout and Tesseract recognition (ocr::Recognizer, its own timers),
 // extraction (ingest::ExtractRecords) and the page PNG the archive keeps
-// (PageImage::EncodePng). What the pipeline adds around it (SHA-256, master
-// copy, SQLite, Xapian) is the ingest run's CPU minus these.
+// (PageImage::EncodePng; pages of TIFFs and PDFs only). What the pipeline
+// adds around it (SHA-256, master copy, SQLite, Xapian, the second look) is
+// the ingest run's CPU minus these.
 // Driven by bench/ocr/run.sh; never run by ctest.
 //
 //   sovang-ocr-stages DIR_OR_FILE...        > stages.json
@@ -109,9 +110,13 @@ int main(int argc, char** argv) {
         const auto records = sovang::ingest::ExtractRecords(
             page, sovang::ingest::ExtractContext{sovang::AwardCatalog::Default(), sovang::Gazetteer::Default(), source});
         cpu["extract"] += ProcessCpu() - c;
-        c = ProcessCpu();
-        const std::string png = lp.image.EncodePng();
-        cpu["encode_png"] += ProcessCpu() - c;
+        // The pipeline keeps a single PNG or JPEG file as the page's image
+        // (PageImage::WholeFileFormat); other pages are archived as PNG.
+        if (lp.image.WholeFileFormat().empty()) {
+          c = ProcessCpu();
+          const std::string png = lp.image.EncodePng();
+          cpu["encode_png"] += ProcessCpu() - c;
+        }
         ++pages;
       }
     }

@@ -40,6 +40,9 @@ struct PageImage::Impl {
   // pixels (8-bit grey, no palette): EncodePng gives it back instead of
   // compressing the page again.
   std::shared_ptr<const std::string> png;
+  // "png" or "jpeg" when the file the page was decoded from is a single
+  // image of that format (see PageImage::WholeFileFormat).
+  std::string whole_file_format;
 };
 
 // Leptonica (and the image libraries under it) report problems on stderr;

@@ -15,6 +15,7 @@
 #include "index/searcher.h"
 #include "ingest/index_sync.h"
 #include "ingest/page_crop.h"
+#include "ocr/page_image.h"
 #include "store/database.h"
 #include "store/records.h"
 #include "store/sources.h"
@@ -154,4 +155,42 @@ TEST_CASE("A record's crop is the part of its page image inside its box", "[inge
   // A box running off the page is clamped to it.
   CHECK(ocr::PageImage::Decode(ingest::CropPng(dir.path() / "page.png", Box{6, 6, 50, 50})).width() == 2);
   CHECK_THROWS_AS(ingest::CropPng(dir.path() / "missing.png", Box{0, 0, 1, 1}), Error);
+}
+
+TEST_CASE("A single PNG or JPEG is its own page image; pages of other files get a PNG beside the master",
+          "[ingest][pipeline]") {
+  Archive archive;
+  const fs::path fixtures = fs::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures";
+  const fs::path inputs = archive.dir.path() / "in";
+  fs::create_directories(inputs);
+  for (const char* name : {"colour.jpg", "depth8.png", "three_pages.tif"}) fs::copy_file(fixtures / name, inputs / name);
+  // A JPEG named .png: its page is served by its name's type, so it gets a real PNG.
+  fs::copy_file(fixtures / "aged_skewed.jpg", inputs / "photo.png");
+
+  const ingest::IngestReport report = archive.Ingest({inputs});
+  REQUIRE(report.failed.empty());
+  CHECK(report.pages == 6);
+  int own = 0, beside = 0;
+  for (const store::SourceRow& s : store::Sources(archive.db).List()) {
+    for (const store::PageRow& p : store::Sources(archive.db).PagesOf(s.id)) {
+      INFO(s.file_name << " page " << p.page_no << ": " << p.image_path);
+      REQUIRE(fs::exists(archive.layout.root / p.image_path));
+      const bool as_master = s.file_name == "colour.jpg" || s.file_name == "depth8.png";
+      if (as_master) {
+        ++own;
+        CHECK(p.image_path == s.master_path);
+      } else {
+        ++beside;
+        CHECK(p.image_path.rfind("pages/", 0) == 0);
+        CHECK(ReadFile(archive.layout.root / p.image_path).substr(1, 3) == "PNG");
+      }
+      // Either way the page image decodes to the page's size, and crops work.
+      const ocr::PageImage image = ocr::PageImage::Decode(ReadFile(archive.layout.root / p.image_path));
+      CHECK(image.width() == p.width);
+      CHECK(image.height() == p.height);
+      CHECK_FALSE(ingest::CropPage(archive.layout, p.id, Box{0, 0, 8, 8}).empty());
+    }
+  }
+  CHECK(own == 2);
+  CHECK(beside == 4);
 }

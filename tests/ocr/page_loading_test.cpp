@@ -243,3 +243,25 @@ TEST_CASE("An 8-bit grey PNG is archived as the file's own bytes, other pages ar
     CHECK(PageImage::Decode(png).EncodePng() == grey.Clone().EncodePng());
   }
 }
+
+TEST_CASE("A page from a single PNG or JPEG says its file shows it; pages of TIFFs and PDFs do not", "[ocr]") {
+  struct Case {
+    const char* file;
+    const char* format;
+  };
+  const Case cases[] = {{"depth8.png", "png"},       {"palette.png", "png"}, {"rgba.png", "png"},
+                        {"colour.jpg", "jpeg"},      {"aged_skewed.jpg", "jpeg"},
+                        {"depth1_g4.tif", ""},       {"three_pages.tif", ""}, {"scan_two_pages.pdf", ""}};
+  for (const Case& c : cases) {
+    INFO(c.file);
+    const LoadedPage one = LoadPage(Fixture(c.file), 1);
+    CHECK(one.image.WholeFileFormat() == c.format);
+    CHECK(LoadPages(Fixture(c.file))[0].image.WholeFileFormat() == c.format);
+    // Turned grey for the archive (a colour JPEG), the page still comes from that file.
+    CHECK(one.image.GreyForArchive().WholeFileFormat() == c.format);
+    // A crop or a copy is no longer the file.
+    CHECK(one.image.Crop(sovang::Box{0, 0, 4, 4}).WholeFileFormat().empty());
+    CHECK(one.image.Clone().WholeFileFormat().empty());
+  }
+  CHECK(PageImage().WholeFileFormat().empty());
+}
