@@ -117,7 +117,7 @@ std::optional<ocr::Table> SplitCrowdedColumns(const ocr::Table& table, int heade
   std::vector<std::vector<Anchor>> split(static_cast<std::size_t>(table.cols));  // empty: kept whole
   bool any = false;
   for (int c = 0; c < table.cols; ++c) {
-    if (named[static_cast<std::size_t>(c)] != LedgerColumn::kUnknown) continue;
+    const LedgerColumn own = named[static_cast<std::size_t>(c)];
     ocr::Line title;  // the header's words left to right, specks left out
     for (int r = 0; r < header_rows; ++r)
       if (const ocr::Cell* cell = table.at(r, c))
@@ -129,8 +129,22 @@ std::optional<ocr::Table> SplitCrowdedColumns(const ocr::Table& table, int heade
     if (anchors.size() < 2) continue;
     bool fresh = true;
     for (const Anchor& a : anchors)
-      fresh = fresh && std::find(named.begin(), named.end(), a.column) == named.end();
+      fresh = fresh && (a.column == own || std::find(named.begin(), named.end(), a.column) == named.end());
     if (!fresh) continue;
+    // A column the header names by its first title ("Quê quán Chức vụ, đơn
+    // vị" is a hometown by its start: fresh seed 83 p019, the units read
+    // into the districts) is split only where its titles stand apart as two
+    // columns' do: more than a word's height between them ("Họ và tên
+    // người được khen thưởng" is one title).
+    if (own != LedgerColumn::kUnknown) {
+      int word_h = 0;
+      for (const auto& w : title.words) word_h = std::max(word_h, w.box.h);
+      // Its own title first, as the header named it by: "STT Họ và tên" is
+      // the name's column, the numbers before the names (MatchHeader).
+      bool apart = anchors.front().column == own;
+      for (std::size_t k = 0; k + 1 < anchors.size(); ++k) apart = apart && anchors[k + 1].x0 - anchors[k].x1 > word_h;
+      if (!apart) continue;
+    }
     split[static_cast<std::size_t>(c)] = anchors;
     any = true;
   }

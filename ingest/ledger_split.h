@@ -28,8 +28,9 @@ std::vector<Anchor> AnchorsOf(const ocr::Line& line);
 // sinh Quê quán" over cells holding "342 Nguyễn Ngọc 1948 Vũ Lễ - Bắc
 // Sơn"): a table without vertical rules whose columns stood too close for
 // the text alignment to part them. The table with such columns split, one
-// per title; nullopt when no column is. Only a column the header otherwise
-// leaves unnamed, into columns named nowhere else.
+// per title; nullopt when no column is. Only into columns named nowhere
+// else; a column the header names by one of its titles (its first: "Quê
+// quán Chức vụ, đơn vị") only where the titles stand a word's height apart.
 std::optional<ocr::Table> SplitCrowdedColumns(const ocr::Table& table, int header_rows);
 
 }  // namespace sovang::ingest

@@ -220,3 +220,22 @@ TEST_CASE("A Council of State number whose legislature digit was read as a lette
     CHECK(r[FieldId::kDecisionNumber].confidence >= 0.8);
   }
 }
+
+TEST_CASE("A ledger header cell holding the hometown's title and, apart from it, the unit's is split into both",
+          "[extract]") {
+  // Fresh seed 83 p019 page 2: "Quê quán Chức vụ, đơn vị" in one cell (the
+  // rule between them not seen), named a hometown by its start; the units
+  // ("Chiến sĩ Trung đoàn 28") were read into the districts, unflagged.
+  const auto records = Extract("seed83_p019_ledger_heavy_page2.hocr", 2);
+  REQUIRE(records.size() == 9);
+  const struct {
+    const char* name;
+    const char* commune;
+    const char* district;
+  } truth[] = {{"Trần Tiến Hải", "Đề Thám", "Tràng Định"}, {"Lộc Minh Lộc", "Thanh Hòa", "Cao Lộc"},
+               {"Nguyễn Thị Hoà", "Quỳnh Sơn", "Bắc Sơn"},   {"Nông Hữu Lìn", "Tân Hương", "Bắc Sơn"},
+               {"Lăng Văn Mìu", "Bắc Xa", "Đình Lập"},       {"Lộc Bá Lâm", "Bắc Sơn", "Bắc Sơn"}};
+  for (const auto& t : truth)
+    CheckEntry(records, t.name, {{FieldId::kCommune, t.commune}, {FieldId::kDistrict, t.district}});
+  for (const Record& r : records) CHECK(r.value(FieldId::kProvince).empty());
+}
