@@ -11,6 +11,7 @@
 #include <memory>
 #include <numbers>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "ocr/internal/cleanup.h"
@@ -25,11 +26,16 @@ constexpr const char* kDigits = "0123456789/-.,;";
 
 using ApiPtr = std::unique_ptr<tesseract::TessBaseAPI>;
 
+// Set up as the recogniser sets up its engine (tesseract_recognizer.cpp):
+// without the legacy engine's word lists (the LSTM keeps its own; they only
+// cost memory and the word checks after each look) and no inverted retry.
 ApiPtr InitApi(const std::string& tessdata_dir, const std::string& language) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   api->SetVariable("debug_file", "/dev/null");
   const char* datapath = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
-  if (api->Init(datapath, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return nullptr;
+  std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg"}, values = {"0", "0"};
+  if (api->Init(datapath, language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0)
+    return nullptr;
   api->SetVariable("debug_file", "/dev/null");
   api->SetVariable("tessedit_do_invert", "0");
   return api;
