@@ -121,10 +121,11 @@ std::optional<Honorific> HonorificAfterJunk(const TextRun& run) {
   const auto tokens = Tokens(run, run.all());
   // Up to four short marks before it ("O1 C1 + 2 . Bà …": a number read as specks).
   for (std::size_t k = 0; k < 4 && k + 2 < tokens.size(); ++k) {
-    // Short, or no letter or digit at all ("‹", three bytes in UTF-8).
+    // At most two letters or digits; symbols besides ("‹", "⁄4": a 7 read
+    // as a fraction slash; folded text keeps no letter outside ASCII).
     const std::string_view t = run.FoldedOf(tokens[k]);
-    const bool symbol = std::none_of(t.begin(), t.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-    if (tokens[k].size() > 2 && !symbol) return std::nullopt;
+    const auto alnum = std::count_if(t.begin(), t.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+    if (alnum > 2) return std::nullopt;
     auto h = HonorificAt(run, Span{tokens[k].end, run.folded().size()});
     if (h) {
       h->span.begin = std::max(h->span.begin, tokens[k + 1].begin);

@@ -239,3 +239,13 @@ TEST_CASE("A ledger header cell holding the hometown's title and, apart from it,
     CheckEntry(records, t.name, {{FieldId::kCommune, t.commune}, {FieldId::kDistrict, t.district}});
   for (const Record& r : records) CHECK(r.value(FieldId::kProvince).empty());
 }
+
+TEST_CASE("An annex entry whose number was read with a symbol in it ('⁄4.' for '74.') is an entry", "[extract]") {
+  // Fresh seed 71 p002 page 3: "⁄4. Ông Nguyễn Văn Vinh, …" was joined to
+  // entry 73, which lost its hometown; the entry was missing.
+  const auto records = Extract("seed71_p002_annex_clean_page3.hocr", 3);
+  CheckEntry(records, "Nguyễn Văn Vinh",
+             {{FieldId::kBirthYear, "1932"}, {FieldId::kCommune, "Trùng Khánh"}, {FieldId::kDistrict, "Văn Lãng"}});
+  CheckEntry(records, "Lê Thị Mai",
+             {{FieldId::kBirthYear, "1955"}, {FieldId::kCommune, "Tân Yên"}, {FieldId::kDistrict, "Tràng Định"}});
+}
