@@ -109,6 +109,12 @@ std::vector<RawPart> SplitParts(const TextRun& run, Span hometown) {
     if (!at_end) {
       const char c = f[i];
       cut = c == ',' || c == ';' || c == '-';
+      // "xã Tú Mịch. Huyện Lộc Bình. Tỉnh Lạng Sơn": a full stop before a
+      // level word parts levels too ("TP. Lạng Sơn" stays one).
+      if (c == '.' && i + 1 < hometown.end && f[i + 1] == ' ') {
+        const auto next = Tokens(run, Span{i + 1, hometown.end});
+        cut = !next.empty() && LevelWordAt(run, next).has_value();
+      }
       if (f.compare(i, 3, "\xE2\x80\x93") == 0 || f.compare(i, 3, "\xE2\x80\x94") == 0) {
         cut = true;
         skip = 3;

@@ -271,6 +271,9 @@ TEST_CASE("Hometowns split into commune, district and province without the level
       {"xà Hành Thanh, Văn Lãng", "Hành Thanh", "Văn Lãng", ""},
       {"xả Hiệp Hạ, Đình Lập", "Hiệp Hạ", "Đình Lập", ""},
       {"Na Dương, Lộc Bình, Lạng Sơn", "Na Dương", "Lộc Bình", "Lạng Sơn"},
+      // Levels parted by full stops (fresh seed 97, a heavy ledger).
+      {"xã Tú Mịch. Huyện Lộc Bình. Tỉnh Lạng Sơn", "Tú Mịch", "Lộc Bình", "Lạng Sơn"},
+      {"xã Hoàng Đồng, TP. Lạng Sơn", "Hoàng Đồng", "Lạng Sơn", ""},
   };
   for (const auto& c : cases) {
     INFO(c.text);
