@@ -255,6 +255,22 @@ Hometown PlaceResolver::Split(const TextRun& run, Span hometown, const std::stri
       }
     }
   }
+  // A name that starts like a level word ("Tĩnh Bắc, Lộc Bình": a commune,
+  // not the province "Bắc"): the whole part is a unit, what follows the word
+  // is none of its level.
+  for (RawPart& p : parts) {
+    if (p.level < 0 || p.level > 2 || p.name.begin == p.whole.begin) continue;
+    bool whole_known = false, rest_known = false;
+    for (int level = 0; level < 3 && !whole_known; ++level)
+      for (const auto& m : LookupAnyTime(NormalizeName(run.Verbatim(p.whole)), level))
+        whole_known = whole_known || m.strength >= 2;
+    for (const auto& m : LookupAnyTime(NormalizeName(run.Verbatim(p.name)), p.level))
+      rest_known = rest_known || m.strength >= 2;
+    if (whole_known && !rest_known) {
+      p.level = -2;
+      p.name = p.whole;
+    }
+  }
   const std::size_t n = parts.size();
 
   std::vector<std::string> names;
