@@ -32,10 +32,19 @@ TEST_CASE("Background normalisation in one pass gives Leptonica's passes pixel f
   const std::string name = GENERATE(std::string("aged_skewed.jpg"), std::string("ledger.png"),
                                     std::string("colour.jpg"), std::string("depth16.png"),
                                     std::string("line_vi_600dpi.png"));
-  INFO(name);
+  // Also cut to a width that is not a whole number of words (odd row ends).
+  const bool odd_width = GENERATE(false, true);
+  INFO(name << (odd_width ? ", 3 px narrower" : ""));
   const PageImage image = Load(name);
   Pix* page = PixOf(image);
   REQUIRE(page != nullptr);
+  PixPtr narrower;
+  if (odd_width) {
+    LeptBoxPtr box = MakeLeptBox(sovang::Box{0, 0, pixGetWidth(page) - 3, pixGetHeight(page)});
+    narrower.reset(pixClipRectangle(page, box.get(), nullptr));
+    REQUIRE(narrower);
+    page = narrower.get();
+  }
   const int dpi_before = pixGetXRes(page);
   const CleanedPage cleaned = CleanPage(page, NormaliseOnly(), {});
 
@@ -76,4 +85,35 @@ TEST_CASE("Without background normalisation the page is still copied, not shared
   PixPtr grey = ToGrey8(page);
   REQUIRE(pixEqual(cleaned.grey.get(), grey.get(), &same) == 0);
   CHECK(same == 1);
+}
+
+TEST_CASE("Deskew rotation gives Leptonica's area-mapped rotation pixel for pixel", "[ocr]") {
+  const std::string name = GENERATE(std::string("aged_skewed.jpg"), std::string("ledger.png"),
+                                    std::string("colour.jpg"), std::string("line_vi.png"));
+  INFO(name);
+  const PageImage image = Load(name);
+  PixPtr grey = ToGrey8(PixOf(image));
+  REQUIRE(grey);
+  // An odd width too (rows not a whole number of words).
+  LeptBoxPtr odd = MakeLeptBox(sovang::Box{0, 0, pixGetWidth(grey.get()) - 3, pixGetHeight(grey.get()) - 1});
+  PixPtr cropped(pixClipRectangle(grey.get(), odd.get(), nullptr));
+  for (Pix* page : {grey.get(), cropped.get()}) {
+    for (const float degrees : {0.1f, -0.1f, 0.37f, -1.23f, 2.9f, -4.5f, 12.0f, 0.03f}) {
+      INFO(pixGetWidth(page) << " px wide, " << degrees << " degrees");
+      const float radians = degrees * 3.14159265f / 180.0f;
+      PixPtr want(pixRotate(page, radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      PixPtr want_ink(pixThresholdToBinary(want.get(), 160));
+      PixPtr ink;
+      PixPtr got = RotateGrey(page, radians, &ink);
+      REQUIRE(got);
+      REQUIRE(ink);
+      l_int32 same = 0;
+      REQUIRE(pixEqual(got.get(), want.get(), &same) == 0);
+      CHECK(same == 1);
+      REQUIRE(pixEqual(ink.get(), want_ink.get(), &same) == 0);
+      CHECK(same == 1);
+      CHECK(pixGetXRes(got.get()) == pixGetXRes(page));
+      CHECK(RotateGrey(page, radians) != nullptr);
+    }
+  }
 }
