@@ -81,6 +81,16 @@ Span ReadDecisionAt(std::string_view fx, std::size_t pos, std::size_t end) {
         }
       }
     }
+    // "28:QĐ-CTN", "1753 QĐ-CTN": the slash after the number read as a
+    // colon or lost, before the issuer's QĐ.
+    if ((c == ':' || c == ' ') && !seen_separator && i > pos && IsDigit(fx[i - 1])) {
+      std::size_t j = i + 1;
+      while (j < end && fx[j] == ' ') ++j;
+      if (j + 2 < end && fx.compare(j, 2, "qd") == 0 && (fx[j + 2] == '-' || fx[j + 2] == '/')) {
+        i = j;
+        continue;
+      }
+    }
     if (c == '/' || c == '-') seen_separator = true;
     if (c == ' ') {
       // "803 /QĐ-CTN", "803/ QĐ - CTN": a space next to a separator is spacing;
@@ -264,6 +274,15 @@ DecisionText NormalizeDecisionNumber(std::string_view verbatim) {
   }
   s = spaced;
   const std::string spacing_only = s;
+  // "28:QĐ-CTN", "1753 QĐ-CTN": the number's slash read as a colon or lost.
+  for (std::size_t at = s.find_first_of(": "); at != std::string::npos; at = s.find_first_of(": ", at + 1)) {
+    if (at == 0 || !IsDigit(s[at - 1])) continue;
+    std::size_t j = at;
+    while (j < s.size() && (s[j] == ' ' || s[j] == ':')) ++j;
+    std::string next = s.substr(j, 4);
+    Replace(next, "\xC3\x90", "D");
+    if (DecisionKey(next).rfind("QD", 0) == 0 && next.size() >= 3) s.replace(at, j - at, "/");
+  }
   // "151 1/2000": a space between the digits of the number is a cut, not spacing.
   bool digits_joined = false;
   for (std::size_t at = s.find(' '); at != std::string::npos && at < s.find_first_of("/-"); at = s.find(' ', at)) {

@@ -135,6 +135,34 @@ TEST_CASE("A ledger decision cell splits into number and date", "[extract]") {
   }
 }
 
+TEST_CASE("A ledger decision number whose slash was read as a colon or lost is still read", "[extract]") {
+  // Fresh seed 61 p014, a heavy ledger. Only the separator is repaired, the
+  // digits are as read: trusted as an issuer's letters repaired are.
+  const struct {
+    const char* cell;
+    const char* number;
+    const char* date;
+  } cases[] = {{"28:QD-CTN 19/2/1979", "28/QĐ-CTN", "1979-02-19"},
+               {"28:QĐ-CTN ngày 19/2/1979", "28/QĐ-CTN", "1979-02-19"},
+               {"1753 QĐ-CTN ngày 8/7/1971", "1753/QĐ-CTN", "1971-07-08"}};
+  for (const auto& c : cases) {
+    INFO(c.cell);
+    const TextRun run = Run(c.cell);
+    const auto number = FindDecisionNumber(run, run.all(), /*bare=*/true);
+    REQUIRE(number);
+    CHECK(number->value == c.number);
+    const auto date = FindDate(run, Span{number->span.end, run.folded().size()});
+    REQUIRE(date);
+    CHECK(date->value == c.date);
+  }
+  // Not a number's slash: a count before a code is no decision.
+  const TextRun other = Run("Quyết định số 803/QĐ-CTN");
+  const auto number = FindDecisionNumber(other, other.all());
+  REQUIRE(number);
+  CHECK(number->value == "803/QĐ-CTN");
+  CHECK_FALSE(number->corrected);
+}
+
 TEST_CASE("Birth years are read after their keyword, repaired, and checked against 1850..2025", "[extract]") {
   const struct {
     const char* text;
