@@ -140,6 +140,19 @@ std::vector<RawPart> SplitParts(const TextRun& run, Span hometown) {
     if (p.level == kVillage || p.level == kRegion) continue;
     parts.push_back(p);
   }
+  // A level word alone ("xã Hiệp Hạ, huyện — Lọc Bình": a stain or a dash
+  // between the word and its name) names the part after it.
+  for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+    const auto tokens = Tokens(run, parts[k].whole);
+    if (tokens.size() != 1 || parts[k + 1].level != -2) continue;
+    const std::string_view word = run.FoldedOf(tokens[0]);
+    const std::string lower = text::Lower(run.TextOf(tokens[0]));
+    const int level = word == "huyen" ? 1 : word == "tinh" ? 2 : lower == "xã" || lower == "phường" ? 0 : -2;
+    if (level == -2) continue;
+    parts[k + 1].level = level;
+    parts[k + 1].whole.begin = parts[k].whole.begin;
+    parts.erase(parts.begin() + static_cast<long>(k));
+  }
   // More parts than levels: the leading unlabelled ones are hamlets.
   while (parts.size() > 3 && parts.front().level == -2) parts.erase(parts.begin());
   while (parts.size() > 3) parts.erase(parts.begin());

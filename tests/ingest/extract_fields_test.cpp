@@ -302,6 +302,8 @@ TEST_CASE("Hometowns split into commune, district and province without the level
       // Levels parted by full stops (fresh seed 97, a heavy ledger).
       {"xã Tú Mịch. Huyện Lộc Bình. Tỉnh Lạng Sơn", "Tú Mịch", "Lộc Bình", "Lạng Sơn"},
       {"xã Hoàng Đồng, TP. Lạng Sơn", "Hoàng Đồng", "Lạng Sơn", ""},
+      // A level word cut from its name by a dash (fresh seed 61 p014).
+      {"xã Hiệp Hạ, huyện — Lộc Bình, tỉnh Lạng Sơn", "Hiệp Hạ", "Lộc Bình", "Lạng Sơn"},
       // A commune whose name starts like a level word (fresh seed 61 p001).
       {"Tĩnh Bắc, Lộc Bình, Lạng Sơn", "Tĩnh Bắc", "Lộc Bình", "Lạng Sơn"},
       {"xã Tĩnh Bắc, huyện Lộc Bình, tỉnh Lạng Sơn", "Tĩnh Bắc", "Lộc Bình", "Lạng Sơn"},
