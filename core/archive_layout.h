@@ -2,6 +2,7 @@
 // Where things live inside an archive directory (--data DIR).
 //
 //   DIR/sovang.db        SQLite store, the system of record
+//   DIR/verification-log.db   public verification lookups (store/verification_log.h)
 //   DIR/index/           Xapian index, derived from the store
 //   DIR/masters/ab/<sha256>.<ext>   every ingested file, once, by hash
 //   DIR/pages/ab/<sha256>-<page>.png   the page as decoded (what staff see)
@@ -21,6 +22,7 @@ struct ArchiveLayout {
 
   explicit ArchiveLayout(std::filesystem::path dir) : root(std::move(dir)) {}
   std::filesystem::path db() const { return root / "sovang.db"; }
+  std::filesystem::path verification_log_db() const { return root / "verification-log.db"; }
   std::filesystem::path index_dir() const { return root / "index"; }
   std::filesystem::path masters_dir() const { return root / "masters"; }
   std::filesystem::path master(const std::string& sha256, const std::string& extension) const {

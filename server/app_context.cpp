@@ -122,11 +122,6 @@ void AppContext::Write(const std::function<void(store::Database&)>& fn) {
   SyncIndexLocked();
 }
 
-void AppContext::Append(const std::function<void(store::Database&)>& fn) {
-  std::lock_guard<std::mutex> serialise(write_mu_);
-  writer_->Transaction([&] { fn(*writer_); });
-}
-
 void AppContext::SyncIndexLocked() {
   // The write itself is committed: an index that lags is caught up by the
   // next write or the next start, so a failure here is logged, not thrown.

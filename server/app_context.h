@@ -46,13 +46,6 @@ class AppContext {
   // another process keeps the archive locked for more than about 2 s.
   void Write(const std::function<void(store::Database&)>& fn);
 
-  // Runs `fn` on the writer connection in one transaction, serialised with
-  // Write() but without the archive writer lock and without touching the
-  // index: for append-only rows that nothing else in the archive depends on
-  // (the verification log), so that they are written while an ingest holds
-  // the archive (SQLite's own locking orders the two; a busy database waits
-  // up to the store's busy timeout, then throws).
-  void Append(const std::function<void(store::Database&)>& fn);
 
   // Searches the index with a searcher of the pool; a searcher re-opens the
   // index when it was last checked more than a second ago, so commits from

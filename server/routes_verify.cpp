@@ -7,7 +7,9 @@
 #include <condition_variable>
 #include <deque>
 #include <iostream>
+#include <iterator>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/error.h"
@@ -17,6 +19,7 @@
 #include "server/route_groups.h"
 #include "server/static_files.h"
 #include "store/certificates.h"
+#include "store/verification_log.h"
 
 namespace sovang::server {
 
@@ -27,13 +30,14 @@ constexpr std::size_t kMaxPendingLogs = 100000;
 constexpr auto kGather = std::chrono::milliseconds(20);
 
 // Log rows are written by a thread of their own, in one transaction per
-// round of waiting rows: an answer never waits for a commit (nor for the WAL
-// checkpoints that some commits run, ~1 s under load), and the log costs one
-// commit per round, not one per lookup. Rows still waiting when the server
-// stops are written before it does.
+// round of waiting rows, into the log's own file (store/verification_log.h):
+// an answer never waits for a commit (nor for a WAL checkpoint), the log costs
+// one commit per round, not one per lookup, and its commits leave the store's
+// readers' page caches alone. Rows still waiting when the server stops are
+// written before it does.
 class VerificationLogWriter {
  public:
-  explicit VerificationLogWriter(AppContext& app) : app_(app), thread_([this] { Run(); }) {}
+  explicit VerificationLogWriter(const ArchiveLayout& layout) : layout_(layout), thread_([this] { Run(); }) {}
   ~VerificationLogWriter() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -58,7 +62,8 @@ class VerificationLogWriter {
 
  private:
   void Run() {
-    std::deque<store::VerificationLogEntry> batch;
+    Ready();  // before the first lookups: an older archive's rows move now
+    std::vector<store::VerificationLogEntry> batch;
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
@@ -66,7 +71,8 @@ class VerificationLogWriter {
       // Let a round gather: under load a commit per few rows would cost more
       // than the lookups (the rows land within kGather all the same).
       wake_.wait_for(lock, kGather, [this] { return stopping_; });
-      batch.swap(pending_);
+      batch.assign(std::make_move_iterator(pending_.begin()), std::make_move_iterator(pending_.end()));
+      pending_.clear();
       lock.unlock();
       const bool written = Write(batch);
       lock.lock();
@@ -75,12 +81,13 @@ class VerificationLogWriter {
         continue;
       }
       // The rows go back, before any that came meanwhile, and wait a while
-      // (the database may be busy or its disk full); at stop, one last try.
-      pending_.insert(pending_.begin(), batch.begin(), batch.end());
+      // (the log may be busy or its disk full); at stop, one last try.
+      pending_.insert(pending_.begin(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
       while (pending_.size() > kMaxPendingLogs) pending_.pop_front();
       batch.clear();
       if (stopping_) {
-        batch.swap(pending_);
+        batch.assign(std::make_move_iterator(pending_.begin()), std::make_move_iterator(pending_.end()));
+        pending_.clear();
         lock.unlock();
         Write(batch);
         return;
@@ -89,12 +96,28 @@ class VerificationLogWriter {
     }
   }
 
-  bool Write(const std::deque<store::VerificationLogEntry>& batch) {
+  // Opens the log and takes over the rows an older archive kept in sovang.db
+  // (once, before any row of its own). False, with a message, while that
+  // fails (e.g. an ingest holding sovang.db past the busy timeout).
+  bool Ready() {
     try {
-      app_.Append([&](store::Database& db) {
-        store::VerificationLog log(db);
-        for (const auto& e : batch) log.Append(e);
-      });
+      if (!log_) log_.emplace(store::VerificationLog::Open(layout_.verification_log_db()));
+      if (!adopted_) {
+        const std::int64_t moved = log_->AdoptRowsFrom(layout_.db());
+        if (moved > 0) std::cerr << "sovang serve: " << moved << " verification log rows moved to " << layout_.verification_log_db().string() << "\n";
+        adopted_ = true;
+      }
+      return true;
+    } catch (const std::exception& e) {
+      std::cerr << "sovang serve: verification log not ready: " << e.what() << "\n";
+      return false;
+    }
+  }
+
+  bool Write(const std::vector<store::VerificationLogEntry>& batch) {
+    if (!Ready()) return false;
+    try {
+      log_->Append(batch);
       return true;
     } catch (const std::exception& e) {
       std::cerr << "sovang serve: verification log deferred (" << batch.size() << " rows): " << e.what() << "\n";
@@ -102,7 +125,9 @@ class VerificationLogWriter {
     }
   }
 
-  AppContext& app_;
+  const ArchiveLayout layout_;
+  std::optional<store::VerificationLog> log_;  // this thread's alone
+  bool adopted_ = false;
   std::mutex mu_;
   std::condition_variable wake_;
   std::deque<store::VerificationLogEntry> pending_;
@@ -115,7 +140,7 @@ struct VerifyState {
       : per_minute(options.verify_per_minute),
         limiter({static_cast<double>(std::min(10, std::max(1, options.verify_per_minute))),
                  options.verify_per_minute / 60.0, 100000}),
-        log(app) {}
+        log(app.layout()) {}
   // Lookups a minute per client address (0: no limit), in bursts of up to 10.
   int per_minute;
   TokenBucket limiter;

@@ -275,31 +275,4 @@ Verification Certificates::VerifyNumbers(std::string_view decision_number, std::
   return v;
 }
 
-void VerificationLog::Append(const VerificationLogEntry& e) {
-  Statement& st = db_.Prepare(
-      "INSERT INTO verification_log(at, client, method, code_hash, numbers, result, certificate_id) VALUES (" +
-      std::string(kNow) + ", ?, ?, ?, ?, ?, ?)");
-  st.Bind(1, e.client).Bind(2, e.method);
-  st.BindOptional(3, e.code_hash);
-  if (e.numbers.is_null()) {
-    st.BindNull(4);
-  } else {
-    st.Bind(4, e.numbers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
-  st.Bind(5, e.result);
-  if (e.certificate_id) {
-    st.Bind(6, e.certificate_id);
-  } else {
-    st.BindNull(6);
-  }
-  st.Run();
-}
-
-std::int64_t VerificationLog::Count() {
-  Statement& st = db_.Prepare("SELECT count(*) FROM verification_log");
-  detail::ResetOnExit reset(st);
-  st.Step();
-  return st.Int(0);
-}
-
 }  // namespace sovang::store

@@ -101,24 +101,4 @@ class Certificates {
   Database& db_;
 };
 
-// The log of public verification lookups.
-struct VerificationLogEntry {
-  std::string client;      // the client's address
-  std::string method;      // "code" | "numbers"
-  std::string code_hash;   // SHA-256 of the code as parsed (or as typed when not a code)
-  nlohmann::json numbers;  // {"decision", "date", "book"} for "numbers"
-  std::string result;      // the status answered
-  std::int64_t certificate_id = 0;
-};
-
-class VerificationLog {
- public:
-  explicit VerificationLog(Database& db) : db_(db) {}
-  void Append(const VerificationLogEntry& entry);
-  std::int64_t Count();
-
- private:
-  Database& db_;
-};
-
 }  // namespace sovang::store

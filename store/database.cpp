@@ -112,7 +112,8 @@ Database Database::Open(const std::filesystem::path& file, const OpenOptions& op
   const std::string name = IsMemory(file) ? ":memory:" : file.string();
   try {
     // Read (and check) the migrations first: a bad set must not touch the file.
-    const std::vector<detail::Migration> migrations = detail::LoadMigrations(options.migrations_dir);
+    const std::vector<detail::Migration> migrations =
+        options.migrate ? detail::LoadMigrations(options.migrations_dir) : std::vector<detail::Migration>{};
 
     ConfigureSqliteOnce();
     auto impl = std::make_unique<Impl>();
@@ -138,7 +139,9 @@ Database Database::Open(const std::filesystem::path& file, const OpenOptions& op
       ExecRaw(db, pragma, "PRAGMA cache_size");
     }
 
-    if (options.read_only) {
+    if (!options.migrate) {
+      // another schema: its owner's
+    } else if (options.read_only) {
       detail::VerifyMigrations(db, migrations);
     } else {
       detail::ApplyMigrations(db, migrations);

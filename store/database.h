@@ -28,6 +28,9 @@ struct OpenOptions {
   int busy_timeout_ms = 10000;
   // Page cache of this connection in MiB; 0: SQLite's default (2 MiB).
   int cache_mib = 0;
+  // false: a file of another schema (store/verification_log.h), which its
+  // owner creates; no migration is applied or checked.
+  bool migrate = true;
 };
 
 // Page cache for a long-lived reader that answers lookups (the server's pool):

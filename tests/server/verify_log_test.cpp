@@ -14,8 +14,7 @@
 #include "crypto/verification_code.h"
 #include "server/server.h"
 #include "server_test_support.h"
-#include "store/certificates.h"
-#include "store/database.h"
+#include "store/verification_log.h"
 
 using namespace sovang;
 using namespace sovang::server_test;
@@ -44,8 +43,8 @@ TEST_CASE("Concurrent lookups without a per-client limit are all answered and al
   CHECK(unknown == kThreads * kEach);  // far past the default 30 a minute, no 429
   server.Stop();
 
-  store::Database db = store::Database::Open(ArchiveLayout(archive.dir()).db());
-  CHECK(store::VerificationLog(db).Count() == kThreads * kEach);
+  CHECK(store::VerificationLog::Open(ArchiveLayout(archive.dir()).verification_log_db()).Count() ==
+        kThreads * kEach);
 }
 
 TEST_CASE("The default per-client limit still answers a burst with 429", "[server][verify]") {
@@ -72,6 +71,5 @@ TEST_CASE("Lookups are logged while another process holds the archive (an ingest
     }
     server.Stop();  // writes what is queued, the archive still held
   }
-  store::Database db = store::Database::Open(ArchiveLayout(archive.dir()).db());
-  CHECK(store::VerificationLog(db).Count() == 10);
+  CHECK(store::VerificationLog::Open(ArchiveLayout(archive.dir()).verification_log_db()).Count() == 10);
 }

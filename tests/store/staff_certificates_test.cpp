@@ -172,12 +172,3 @@ TEST_CASE("Numbers shared by two different people verify as unknown; one award o
   CHECK(certificates.VerifyNumbers("543/QĐ-CTN", "1975-08-10", "73372").status == "valid");
   CHECK(certificates.VerifyNumbers("17/TTg", "1960-05-01", "5").status == "unknown");
 }
-
-TEST_CASE("Verification lookups are logged with the code's hash, never the code", "[store][certificates]") {
-  StaffArchive archive;
-  VerificationLog log(archive.db);
-  log.Append({"10.0.0.1", "code", std::string(64, 'a'), nullptr, "unknown", 0});
-  log.Append(
-      {"10.0.0.1", "numbers", "", {{"decision", "543/QĐ-CTN"}, {"date", "1975-08-10"}, {"book", "1"}}, "unknown", 0});
-  CHECK(log.Count() == 2);
-}
