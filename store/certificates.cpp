@@ -225,9 +225,14 @@ Verification Certificates::Describe(const Certificate& c) {
 Verification Certificates::VerifyCode(std::string_view typed_code) {
   const std::optional<std::string> code = crypto::ParseVerificationCode(typed_code);
   if (!code) return {};
-  std::optional<Certificate> c = ByCode(*code);
-  if (!c) return {};
-  return Describe(*c);
+  // One snapshot for the certificate and its record, and one read lock:
+  // each statement outside a transaction takes and drops SQLite's file lock
+  // (fcntl) and checks the file (fstat) on its own.
+  Verification v;
+  db_.ReadTransaction([&] {
+    if (const std::optional<Certificate> c = ByCode(*code)) v = Describe(*c);
+  });
+  return v;
 }
 
 Verification Certificates::VerifyNumbers(std::string_view decision_number, std::string_view decision_date,

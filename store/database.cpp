@@ -215,12 +215,14 @@ void Database::ReadTransaction(const std::function<void()>& fn) {
     return;
   }
   sqlite3* db = im.handle();
-  ExecControl(db, "BEGIN DEFERRED", "begin read transaction");
+  // Prepared once (a lookup's read transaction is on the verification path;
+  // sqlite3_exec would parse both statements every time).
+  Prepare("BEGIN DEFERRED").Run();
   im.depth = 1;
   im.writing = false;
   try {
     fn();
-    ExecControl(db, "COMMIT", "end read transaction");
+    Prepare("COMMIT").Run();
   } catch (...) {
     im.depth = 0;
     RollbackQuietly(db);
