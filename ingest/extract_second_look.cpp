@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "ingest/confidence.h"
+#include "ingest/extract_kinds.h"
 #include "ingest/extract_text.h"
 #include "ingest/name_parse.h"
 #include "ocr/hocr.h"
@@ -369,6 +370,92 @@ class Looker {
   std::vector<Touched> touched_;
 };
 
+// Annex entries the page's reading lost: where the list's numbers skip one
+// ("32." then "34."), the band from the first's line to the second's is read
+// again as a block, and the lines from the one numbered in between on take
+// the place of what the page read there (remnants: "Bình, tỉnh Cao n").
+// Fresh seed 83 p011: "33. Ông Lộc Văn Toàn, …" under a stain, clear to the
+// eye, lost to Tesseract's layout. Returns how many entries were recovered.
+int RecoverLostEntries(ocr::RecognizedPage& page, const std::vector<Record>& records, const ocr::PageImage& image,
+                       ocr::SecondLook& look, const SecondLookPolicy& policy, SecondLookStats& stats) {
+  if (page.rotation != 0) return 0;  // ReadBlock's boxes are of an upright page
+  struct Numbered {
+    int number;
+    Box box;        // the joined line's
+    Box first_word;  // to find its raw line
+  };
+  std::vector<Numbered> numbered;
+  std::vector<ocr::Line> joined = JoinSplitLines(page.lines);
+  std::stable_sort(joined.begin(), joined.end(),
+                   [](const ocr::Line& a, const ocr::Line& b) { return a.box.y < b.box.y; });
+  int right = 0, line_h = 0;
+  std::vector<int> heights;
+  for (const ocr::Line& line : joined) {
+    right = std::max(right, line.box.x + line.box.w);
+    for (const auto& w : line.words) heights.push_back(w.box.h);
+    if (auto n = LeadingNumber(TextRun::FromLine(line)))
+      numbered.push_back({n->number, line.box, line.words.front().box});
+  }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  line_h = heights[heights.size() / 2];
+  int recovered = 0;
+  for (std::size_t k = 0; k + 1 < numbered.size(); ++k) {
+    const Numbered& a = numbered[k];
+    const Numbered& b = numbered[k + 1];
+    if (b.number != a.number + 2 || b.box.y <= a.box.y) continue;
+    // An entry runs a few lines; a band taller than eight is no lost line.
+    if (line_h <= 0 || b.box.y - a.box.y > 8 * 2 * line_h) continue;
+    // Only a lost entry: one whose number alone was misread ("S." for
+    // "5.") is a record starting between the two.
+    const bool found = std::any_of(records.begin(), records.end(), [&](const Record& r) {
+      const int y = r.source.bbox.y;
+      return y > a.box.y + line_h / 2 && y < b.box.y - line_h / 2;
+    });
+    if (found) continue;
+    const int x0 = std::min(a.box.x, b.box.x);
+    const Box band{x0, a.box.y, right - x0, b.box.y - a.box.y};
+    std::vector<ocr::Line> read = look.ReadBlock(image, page.rotation, page.skew_degrees, band, 1.0);
+    // The lost entry's lines: from the one numbered in between, to the end.
+    std::size_t from = read.size();
+    for (std::size_t i = 0; i < read.size() && from == read.size(); ++i)
+      if (auto n = LeadingNumber(TextRun::FromLine(read[i])); n && n->number == a.number + 1) from = i;
+    if (from == read.size()) continue;
+    // Read well enough to be worth a record: a stain read as text is not.
+    if (read[from].Confidence() < 0.7) continue;
+    std::vector<ocr::Line> lost(read.begin() + static_cast<long>(from), read.end());
+    for (ocr::Line& line : lost)
+      for (ocr::Word& w : line.words) w.confidence = std::min(w.confidence, policy.recovered_confidence);
+    // The page's lines in the band from the lost entry's top on are what
+    // was read of it: they make way. The entry numbered after it stays.
+    const int top = lost.front().box.y - line_h / 2;
+    std::size_t at = page.lines.size();
+    std::vector<ocr::Line> kept;
+    for (ocr::Line& line : page.lines) {
+      if (line.words.empty()) continue;
+      const Box& w = line.words.front().box;
+      const int centre = w.y + w.h / 2;
+      const bool is_b = std::any_of(line.words.begin(), line.words.end(), [&](const ocr::Word& x) {
+        return x.box.x == b.first_word.x && x.box.y == b.first_word.y;
+      });
+      if (is_b && at == page.lines.size()) at = kept.size();
+      if (!is_b && centre >= top && centre < b.box.y && line.box.y > a.box.y) continue;
+      kept.push_back(std::move(line));
+    }
+    if (at == page.lines.size()) at = kept.size();
+    kept.insert(kept.begin() + static_cast<long>(at), lost.begin(), lost.end());
+    page.lines = std::move(kept);
+    ++recovered;
+    if (policy.log) {
+      std::string text;
+      for (const auto& line : lost) text += (text.empty() ? "" : " / ") + line.Text();
+      policy.log("page\tlost entry " + std::to_string(a.number + 1) + "\t" + text + "\t-");
+    }
+  }
+  stats.recovered += recovered;
+  return recovered;
+}
+
 }  // namespace
 
 std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const ExtractContext& context,
@@ -379,8 +466,22 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
   const double cpu_start = ThreadCpuSeconds();
   SecondLookStats stats;
   const int calls_before = look->calls();
-  Looker looker(page, image, *look, policy, stats);
   bool touched = false;
+  if (policy.lost_entries && ClassifyPage(page) == PageKind::kAnnex) {
+    const std::vector<ocr::Line> before = page.lines;
+    if (const int n = RecoverLostEntries(page, records, image, *look, policy, stats); n > 0) {
+      std::vector<Record> again = ExtractRecords(page, context);
+      // Each recovered entry one more record, or the page as it was.
+      if (again.size() == records.size() + static_cast<std::size_t>(n)) {
+        records = std::move(again);
+        touched = true;
+      } else {
+        page.lines = before;
+        stats.recovered -= n;
+      }
+    }
+  }
+  Looker looker(page, image, *look, policy, stats);
   for (const Record& r : records) {
     const Field& name = r[FieldId::kFullName];
     if (policy.names && name.present()) {

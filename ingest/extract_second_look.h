@@ -60,6 +60,12 @@ struct SecondLookPolicy {
   // with it, gets at most this confidence (below the review threshold).
   double changed_confidence = 0.5;
   double disputed_confidence = 0.6;
+  // Annex entries the page's reading lost (a line under a stain: the list
+  // numbered "32." then "34."): the band between the two entries read again
+  // as a block; the missing entry's lines, when read, join the page at this
+  // confidence at most (its record goes to review).
+  bool lost_entries = true;
+  double recovered_confidence = 0.6;
   // Development: one line per word looked at.
   std::function<void(const std::string&)> log;
 };
@@ -68,6 +74,7 @@ struct SecondLookStats {
   int words = 0;     // words read again
   int changed = 0;   // ... whose reading was replaced
   int disputed = 0;  // ... left as read but doubted: the readings disagreed with it
+  int recovered = 0;  // annex entries the page's reading lost, read again
   int calls = 0;     // Tesseract calls
   double cpu_seconds = 0.0;  // this thread's CPU in the second look (cut-outs, Tesseract, extraction again)
 };

@@ -81,6 +81,59 @@ class TesseractSecondLook final : public SecondLook {
     return out;
   }
 
+  std::vector<Line> ReadBlock(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                              double scale) override {
+    std::vector<Line> out;
+    if (((rotation % 360) + 360) % 360 != 0) return out;  // boxes mapped back for upright pages only
+    int margin = 0;
+    PixPtr upright = CutOut(page, rotation, skew_degrees, box, &margin);
+    if (!upright) return out;
+    LimitOpenMpInThisThread();
+    const int dpi = std::max(70, PlausibleDpi(PixOf(page)));
+    const float s = static_cast<float>(std::clamp(scale, 0.5, 4.0));
+    PixPtr scaled(s == 1.0f ? pixClone(upright.get()) : pixScaleGrayLI(upright.get(), s, s));
+    if (!scaled) return out;
+    tesseract::TessBaseAPI& api = *page_api_;
+    api.SetVariable("tessedit_char_whitelist", "");
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    api.SetImage(scaled.get());
+    api.SetSourceResolution(static_cast<int>(std::lround(dpi * s)));
+    ++calls_;
+    if (api.Recognize(nullptr) == 0) {
+      // Cut-out pixels back to the page: unscaled, less the white margin,
+      // plus where the box starts (clipped as CutOut clipped it).
+      const int x0 = std::max(0, box.x - 2), y0 = std::max(0, box.y - 2);
+      auto to_page = [&](int l, int t, int r, int b) {
+        Box p;
+        p.x = x0 + static_cast<int>(std::lround(l / s)) - margin;
+        p.y = y0 + static_cast<int>(std::lround(t / s)) - margin;
+        p.w = std::max(1, static_cast<int>(std::lround((r - l) / s)));
+        p.h = std::max(1, static_cast<int>(std::lround((b - t) / s)));
+        return p;
+      };
+      std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+      if (it) {
+        do {
+          if (it->Empty(tesseract::RIL_WORD)) continue;
+          std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+          if (!text || IsBlank(text.get())) continue;
+          if (out.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) out.emplace_back();
+          int l = 0, t = 0, r = 0, b = 0;
+          it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
+          Word w;
+          w.text = FixLookalikes(Nfc(text.get()));
+          w.box = to_page(l, t, r, b);
+          w.confidence = std::clamp(static_cast<double>(it->Confidence(tesseract::RIL_WORD)) / 100.0, 0.0, 1.0);
+          Line& line = out.back();
+          line.box = line.words.empty() ? w.box : Union(line.box, w.box);
+          line.words.push_back(std::move(w));
+        } while (it->Next(tesseract::RIL_WORD));
+      }
+    }
+    api.Clear();
+    return out;
+  }
+
   int calls() const override { return calls_; }
 
   const std::string& script_language() override {
@@ -105,7 +158,8 @@ class TesseractSecondLook final : public SecondLook {
   // The box cut out of the page (8-bit grey), a white margin around it, turned
   // and deskewed as the recogniser turned the page. Null when the box is not
   // on the page.
-  static PixPtr CutOut(const PageImage& page, int rotation, double skew_degrees, const Box& box) {
+  static PixPtr CutOut(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                       int* margin_out = nullptr) {
     Pix* pix = PixOf(page);
     if (pix == nullptr || box.empty()) return nullptr;
     const int w = static_cast<int>(pixGetWidth(pix)), h = static_cast<int>(pixGetHeight(pix));
@@ -134,6 +188,7 @@ class TesseractSecondLook final : public SecondLook {
     // better with some paper around it.
     const int text_h = static_cast<int>(std::min(pixGetWidth(grey.get()), pixGetHeight(grey.get())));
     const int margin = std::max(6, text_h / 4);
+    if (margin_out) *margin_out = margin;
     PixPtr framed(pixAddBorder(grey.get(), margin, 255));
     return framed;
   }
@@ -180,6 +235,14 @@ class SharedSecondLook::ViewImpl final : public SecondLook {
     std::vector<Reading> readings = shared_.look_->Read(page, rotation, skew_degrees, box, looks);
     calls_ += shared_.look_->calls() - before;
     return readings;
+  }
+  std::vector<Line> ReadBlock(const PageImage& page, int rotation, double skew_degrees, const Box& box,
+                              double scale) override {
+    std::lock_guard<std::mutex> lock(shared_.mu_);
+    const int before = shared_.look_->calls();
+    std::vector<Line> lines = shared_.look_->ReadBlock(page, rotation, skew_degrees, box, scale);
+    calls_ += shared_.look_->calls() - before;
+    return lines;
   }
   int calls() const override { return calls_; }
   const std::string& script_language() override {

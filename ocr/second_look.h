@@ -38,6 +38,16 @@ class SecondLook {
   // Not thread-safe: one per worker thread.
   virtual std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
                                     const std::vector<Look>& looks) = 0;
+  // Reads `box` of `page` as a block of lines (PSM_SINGLE_BLOCK, the page's
+  // language, magnified `scale` times): for text the page's reading lost
+  // (a line under a stain). Words and lines with boxes in page coordinates,
+  // placed as in the upright cut-out (the deskew's turn within the box is
+  // not undone: a few pixels on a tilted page). Empty for a turned page
+  // (rotation not 0) and where not supported.
+  virtual std::vector<Line> ReadBlock(const PageImage& /*page*/, int /*rotation*/, double /*skew_degrees*/,
+                                      const Box& /*box*/, double /*scale*/) {
+    return {};
+  }
   // Tesseract calls made so far (one per look of a box that was read).
   virtual int calls() const = 0;
   // The Tesseract language (model) looks with script_model read with:

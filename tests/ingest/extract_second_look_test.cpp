@@ -18,6 +18,7 @@
 #include "core/gazetteer.h"
 #include "ingest/extract.h"
 #include "ingest/extract_second_look.h"
+#include "ocr/hocr.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 #include "ocr/second_look.h"
@@ -304,4 +305,47 @@ TEST_CASE("A committed ledger page read with real Tesseract: a second look chang
   } else {
     WARN("Tesseract's script model " << sovang::ocr::kScriptModel << " is not installed (tesseract-ocr-script-viet)");
   }
+}
+
+TEST_CASE("An annex entry the page's reading lost under a stain is read again from the band around it, for review",
+          "[extract][second_look]") {
+  // Fresh seed 83 p011 page 2 as ingest read it: "33. Ông Lộc Văn Toàn, …"
+  // lies under a stain, clear to the eye; Tesseract's layout lost the line
+  // ("32." is followed by "34."). Real Tesseract on the stored page image.
+  const std::filesystem::path dir = std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ingest/fixtures";
+  auto read_all = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  RecognizedPage page = sovang::ocr::ParseHocr(read_all(dir / "seed83_p011_annex_heavy_page2.hocr"));
+  const PageImage image = PageImage::Decode(read_all(dir / "seed83_p011_annex_heavy_page2.png"));
+  const auto plain = sovang::ingest::ExtractRecords(page, Context());
+  auto named = [](const std::vector<Record>& records, const std::string& name) -> const Record* {
+    for (const Record& r : records)
+      if (Name(r) == name) return &r;
+    return nullptr;
+  };
+  REQUIRE(named(plain, "Lộc Văn Toàn") == nullptr);
+  auto look = sovang::ocr::MakeSecondLook();
+  SecondLookStats stats;
+  const auto records = ExtractWithSecondLook(page, Context(), image, look.get(), {}, &stats);
+  CHECK(stats.recovered == 1);
+  REQUIRE(records.size() == plain.size() + 1);
+  const Record* toan = named(records, "Lộc Văn Toàn");
+  REQUIRE(toan != nullptr);
+  CHECK(toan->value(FieldId::kBirthYear) == "1920");
+  CHECK(toan->value(FieldId::kCommune) == "Hiệp Hạ");
+  CHECK(toan->value(FieldId::kDistrict) == "Lộc Bình");
+  CHECK(toan->review == ReviewState::kNeedsReview);
+  // Its neighbours keep their own text.
+  const Record* nguyet = named(records, "Vi Slương Nguyệt");
+  REQUIRE(nguyet != nullptr);
+  CHECK(nguyet->value(FieldId::kBirthYear) == "1897");
+  const Record* nhi = named(records, "Hoàng Minh Nhì");
+  REQUIRE(nhi != nullptr);
+  CHECK(nhi->value(FieldId::kBirthYear) == "1908");
+  // The page's hOCR now holds the line read again.
+  CHECK(page.hocr.find("Toàn") != std::string::npos);
 }

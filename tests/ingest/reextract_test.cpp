@@ -164,6 +164,7 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
       total.words += stats.words;
       total.changed += stats.changed;
       total.disputed += stats.disputed;
+      total.recovered += stats.recovered;
       total.calls += stats.calls;
       total.cpu_seconds += stats.cpu_seconds;
     } else {
@@ -183,7 +184,7 @@ TEST_CASE("re-extraction of stored pages (development tool)", "[.reextract]") {
   WARN(std::to_string(pages) + " pages, " + std::to_string(records) + " records");
   if (look)
     WARN("second look: " + std::to_string(total.words) + " words, " + std::to_string(total.changed) + " changed, " +
-         std::to_string(total.disputed) + " disputed, " + std::to_string(total.calls) + " Tesseract calls, " +
+         std::to_string(total.disputed) + " disputed, " + std::to_string(total.recovered) + " entries recovered, " + std::to_string(total.calls) + " Tesseract calls, " +
          std::to_string(total.cpu_seconds) + " s CPU");
 
   const char* truth = std::getenv("SOVANG_REEXTRACT_TRUTH");
