@@ -6,18 +6,29 @@
 // and index, a few bytes a document (a docid's entry is an index into the
 // distinct values, which are few: award x district x decade).
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
 namespace sovang::index {
 
+// A packed facet value's parts, in slot order: award, district, decade.
+inline constexpr std::size_t kFacetParts = 3;
+std::array<std::string_view, kFacetParts> SplitFacetValue(std::string_view packed);
+
 class FacetTable {
  public:
+  // Each distinct value's parts, interned per facet: counting a document adds
+  // to three array slots instead of splitting its value and looking the
+  // parts up as strings (a fifth of an exact-name search with facets).
+  using PartIds = std::array<std::uint32_t, kFacetParts>;
+
   // Reads the slot of every document of `db` (a value stream: sequential).
   static FacetTable Load(const Xapian::Database& db);
 
@@ -37,6 +48,16 @@ class FacetTable {
     return v == 0 ? &kNone : &values_[v - 1];
   }
 
+  // The parts of document `did`'s value (ids into parts()) when the table
+  // covers it, else null.
+  const PartIds* PartsOf(Xapian::docid did) const {
+    if (did < 1 || did > value_of_.size()) return nullptr;
+    const std::uint32_t v = value_of_[did - 1];
+    return v == 0 ? &none_parts_ : &value_parts_[v - 1];
+  }
+  // The distinct values of one part (facet), by id; id 0 is "".
+  const std::vector<std::string>& parts(std::size_t facet) const { return parts_[facet]; }
+
   std::size_t documents() const { return value_of_.size(); }
   std::size_t distinct_values() const { return values_.size(); }
 
@@ -44,6 +65,9 @@ class FacetTable {
   static inline const std::string kNone;
   std::vector<std::uint32_t> value_of_;  // [docid - 1] -> index into values_ + 1; 0: no value
   std::vector<std::string> values_;
+  std::vector<PartIds> value_parts_;  // parallel to values_
+  PartIds none_parts_{};              // a document without a value: "" thrice
+  std::array<std::vector<std::string>, kFacetParts> parts_;
 };
 
 }  // namespace sovang::index

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <iterator>
 
 #include "index/document_builder.h"
 
@@ -10,50 +10,53 @@ namespace sovang::index {
 
 namespace {
 
-constexpr const char* kFacetNames[] = {"award", "district", "decade"};
+constexpr const char* kFacetNames[] = {"award", "district", "decade"};  // FacetTable part order
+static_assert(std::size(kFacetNames) == kFacetParts);
 
 }  // namespace
 
 void FacetCounter::Collect(const std::vector<Xapian::docid>& counted, std::int64_t estimated_matches,
                            const FacetTable& table, const Xapian::Database& db) {
   if (counted.empty()) return;
-  std::map<std::string, Xapian::doccount> packed_counts;  // documents past the table
-  std::unordered_map<const std::string*, Xapian::doccount> table_counts;
-  for (const Xapian::docid did : counted) {
-    if (const std::string* packed = table.Find(did)) ++table_counts[packed];
-    else ++packed_counts[db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot::kFacets)];
-  }
-  for (const auto& [packed, n] : table_counts) packed_counts[*packed] += n;
   const double seen = static_cast<double>(counted.size());
   double scale = 1.0;
   if (static_cast<double>(estimated_matches) > seen) {
     scale = static_cast<double>(estimated_matches) / seen;
     exact_ = false;
   }
-  for (const auto& [packed, n] : packed_counts) {
-    const double count = static_cast<double>(n) * scale;
-    std::size_t start = 0;
-    for (const char* name : kFacetNames) {
-      const std::size_t end = std::min(packed.find(kFacetSeparator, start), packed.size());
-      const std::string value = packed.substr(start, end - start);
-      if (!value.empty()) counts_[name][value] += count;
-      start = std::min(end + 1, packed.size());
+  if (table_ != &table) {  // one table a search; a new one starts the arrays over
+    table_ = &table;
+    for (std::size_t f = 0; f < kFacetParts; ++f) part_counts_[f].assign(table.parts(f).size(), 0.0);
+  }
+  for (const Xapian::docid did : counted) {
+    if (const FacetTable::PartIds* ids = table.PartsOf(did)) {
+      for (std::size_t f = 0; f < kFacetParts; ++f) part_counts_[f][(*ids)[f]] += scale;
+      continue;
     }
+    const std::string packed = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot::kFacets);
+    const auto parts = SplitFacetValue(packed);
+    for (std::size_t f = 0; f < kFacetParts; ++f)
+      if (!parts[f].empty()) counts_[kFacetNames[f]][std::string(parts[f])] += scale;
   }
 }
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::Result(std::size_t max_values,
                                                                     const AwardCatalog* awards) const {
   std::map<std::string, std::vector<FacetValue>> out;
-  for (const char* name : kFacetNames) {
+  for (std::size_t f = 0; f < kFacetParts; ++f) {
+    const char* name = kFacetNames[f];
     const bool award = std::string_view(name) == "award";
     // Codes and names of one award count together, under its name.
     std::map<std::string, double> merged;
+    auto merge = [&](const std::string& value, double count) {
+      const AwardForm* form = award && awards ? awards->ByCode(value) : nullptr;
+      merged[form ? form->name : value] += count;
+    };
+    if (table_)
+      for (std::size_t id = 1; id < part_counts_[f].size(); ++id)  // id 0 is ""
+        if (part_counts_[f][id] > 0) merge(table_->parts(f)[id], part_counts_[f][id]);
     if (const auto it = counts_.find(name); it != counts_.end())
-      for (const auto& [value, count] : it->second) {
-        const AwardForm* form = award && awards ? awards->ByCode(value) : nullptr;
-        merged[form ? form->name : value] += count;
-      }
+      for (const auto& [value, count] : it->second) merge(value, count);
     std::vector<FacetValue> values;
     for (const auto& [value, count] : merged)
       values.push_back(FacetValue{value, static_cast<std::int64_t>(std::llround(count))});

@@ -3,6 +3,7 @@
 // search's counting runs returned, from their packed facet values (see
 // document_builder.h and facet_table.h), merged over the runs of one search.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -32,7 +33,11 @@ class FacetCounter {
   bool exact() const { return exact_; }
 
  private:
-  std::map<std::string, std::map<std::string, double>> counts_;  // facet -> value -> count
+  // Counts of the documents the table covers, by facet and part id.
+  const FacetTable* table_ = nullptr;
+  std::array<std::vector<double>, kFacetParts> part_counts_;
+  // Documents past the table (read from the index): facet -> value -> count.
+  std::map<std::string, std::map<std::string, double>> counts_;
   bool exact_ = true;
 };
 
