@@ -20,6 +20,7 @@
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
+#include "ocr/internal/morph.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
 #include "ocr/internal/tesseract_reader.h"
@@ -63,6 +64,11 @@ class TesseractRecognizer final : public Recognizer {
     // characters (legacy_ambigs.cpp). SOVANG_TESS_AMBIGS=1 loads it (for comparing).
     const char* ambigs = std::getenv("SOVANG_TESS_AMBIGS");
     SkipLegacyAmbigs(ambigs == nullptr || std::string(ambigs) != "1");
+    // Binary images opened by a line (Tesseract's rule finder) in ~2 log2(n)
+    // passes instead of Leptonica's 2n (morph.cpp). SOVANG_LEPTONICA_MORPH=1
+    // leaves them to Leptonica (for comparing).
+    const char* morph = std::getenv("SOVANG_LEPTONICA_MORPH");
+    UseFastLineOpening(morph == nullptr || std::string(morph) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +

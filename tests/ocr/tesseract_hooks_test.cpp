@@ -12,6 +12,7 @@
 
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
+#include "ocr/internal/morph.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 
@@ -63,4 +64,22 @@ TEST_CASE("A recogniser's engine starts without the legacy engine's ambiguity ta
   const auto page = recognizer->Recognize(
       sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures/line_vi.png", 1).image);
   CHECK(page.FullText().find("Nguyễn") != std::string::npos);
+}
+
+TEST_CASE("Tesseract lays out a page the same with its rules found by the fast line opening", "[ocr]") {
+  // A framed page read as a whole (PSM_AUTO): Tesseract's rule finder opens it by lines.
+  const auto read = [](bool fast) {
+    auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+    sovang::ocr::UseFastLineOpening(fast);  // after the constructor, which switches it on
+    const auto page = recognizer->Recognize(
+        sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures/framed.png", 1).image);
+    sovang::ocr::UseFastLineOpening(true);
+    return page.hocr;
+  };
+  const std::string leptonica = read(false);
+  const long before = sovang::ocr::FastLineOpenings();
+  const std::string fast = read(true);
+  CHECK(sovang::ocr::FastLineOpenings() > before);  // Tesseract's openings came here
+  CHECK(fast.find("ocrx_word") != std::string::npos);
+  CHECK(fast == leptonica);
 }

@@ -1,0 +1,180 @@
+#include "ocr/internal/morph.h"
+
+#include <dlfcn.h>
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+
+namespace sovang::ocr {
+namespace {
+
+std::atomic<bool> fast_enabled{false};
+std::atomic<long> fast_done{0};
+
+// A 1-bit image's rows as words (pixel x of a row: bit 31 - x % 32 of word
+// x / 32), worked on in place.
+struct Bits {
+  l_uint32* data;
+  int w, h, wpl;
+  l_uint32* row(int y) const { return data + static_cast<std::ptrdiff_t>(y) * wpl; }
+};
+
+// Every pixel keeps only if it lies in a run of at least n set pixels down
+// its column; beyond the image counts as unset (Leptonica's asymmetric
+// boundary condition). By doubling: P_2m(y) = P_m(y) & P_m(y + m) is "rows y
+// .. y + 2m - 1 all set"; with m the largest power of two <= n, E(y) = P_m(y)
+// & P_m(y + n - m) is "rows y .. y + n - 1 all set" (the erosion, windows
+// counted from their first row); the opening is every row of such a window:
+// the same doubling with | the other way. ~2 log2(n) passes for Leptonica's 2n.
+void OpenColumns(const Bits& b, int n) {
+  int m = 1;
+  auto and_below = [&](int by) {
+    for (int y = 0; y < b.h; ++y) {
+      l_uint32* r = b.row(y);
+      if (y + by < b.h) {
+        const l_uint32* s = b.row(y + by);
+        for (int i = 0; i < b.wpl; ++i) r[i] &= s[i];
+      } else {
+        std::memset(r, 0, static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
+      }
+    }
+  };
+  auto or_above = [&](int by) {
+    for (int y = b.h - 1; y >= by; --y) {
+      l_uint32* r = b.row(y);
+      const l_uint32* s = b.row(y - by);
+      for (int i = 0; i < b.wpl; ++i) r[i] |= s[i];
+    }
+  };
+  while (2 * m <= n) {
+    and_below(m);
+    m *= 2;
+  }
+  if (n > m) and_below(n - m);
+  m = 1;
+  while (2 * m <= n) {
+    or_above(m);
+    m *= 2;
+  }
+  if (n > m) or_above(n - m);
+}
+
+// The same along rows: shifting a row by s pixels is shifting its words'
+// bits (pad bits past the row are 0, as is everything beyond it).
+void AndLeft(l_uint32* r, int wpl, int s) {  // r(x) &= r(x + s)
+  const int q = s / 32, k = s % 32;
+  for (int i = 0; i < wpl; ++i) {
+    const l_uint32 a = i + q < wpl ? r[i + q] : 0u;
+    const l_uint32 c = i + q + 1 < wpl ? r[i + q + 1] : 0u;
+    r[i] &= k == 0 ? a : (a << k) | (c >> (32 - k));
+  }
+}
+
+void OrRight(l_uint32* r, int wpl, int s) {  // r(x) |= r(x - s)
+  const int q = s / 32, k = s % 32;
+  for (int i = wpl - 1; i >= 0; --i) {
+    const l_uint32 a = i - q >= 0 ? r[i - q] : 0u;
+    const l_uint32 c = i - q - 1 >= 0 ? r[i - q - 1] : 0u;
+    r[i] |= k == 0 ? a : (a >> k) | (c << (32 - k));
+  }
+}
+
+void OpenRows(const Bits& b, int n) {
+  for (int y = 0; y < b.h; ++y) {
+    l_uint32* r = b.row(y);
+    int m = 1;
+    while (2 * m <= n) {
+      AndLeft(r, b.wpl, m);
+      m *= 2;
+    }
+    if (n > m) AndLeft(r, b.wpl, n - m);
+    m = 1;
+    while (2 * m <= n) {
+      OrRight(r, b.wpl, m);
+      m *= 2;
+    }
+    if (n > m) OrRight(r, b.wpl, n - m);
+  }
+}
+
+
+// The opening of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize pixels,
+// as a new image.
+PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
+  PIX* out = pixCreateTemplate(pixs);
+  if (out == nullptr) return nullptr;
+  const int w = pixGetWidth(pixs), h = pixGetHeight(pixs), wpl = pixGetWpl(pixs);
+  if (pixGetWpl(out) != wpl) {
+    pixDestroy(&out);
+    return nullptr;
+  }
+  std::memcpy(pixGetData(out), pixGetData(pixs), static_cast<std::size_t>(wpl) * sizeof(l_uint32) * static_cast<std::size_t>(h));
+  // Pad bits past the row count as unset.
+  if (w % 32 != 0) {
+    const l_uint32 keep = ~0u << (32 - w % 32);
+    for (int y = 0; y < h; ++y) pixGetData(out)[static_cast<std::ptrdiff_t>(y) * wpl + (w - 1) / 32] &= keep;
+  }
+  const Bits bits{pixGetData(out), w, h, wpl};
+  if (hsize > 1) {
+    OpenRows(bits, hsize);
+  } else {
+    OpenColumns(bits, vsize);
+  }
+  ++fast_done;
+  return out;
+}
+}  // namespace
+
+void UseFastLineOpening(bool on) { fast_enabled = on; }
+long FastLineOpenings() { return fast_done; }
+
+}  // namespace sovang::ocr
+
+// Leptonica opens a binary image with a line (pixOpenBrick(pixd, pixs, n, 1)
+// or (.., 1, n)) by eroding with n shifted copies of the image and dilating
+// with n more: Tesseract's rule finder opens every page it lays out with 1 x
+// 75 and 75 x 1 bricks at 300 dpi, ~300 full-page raster operations, and
+// the table finder does the same kind of thing; rasteropLow was ~7% of an
+// ingest (perf, the 40 bench pages). An opening by a line keeps exactly the
+// pixels that lie in a run of at least n set pixels along it (with
+// Leptonica's asymmetric boundary condition, nothing beyond the image is
+// set), whatever the brick's origin, and that takes ~2 log2(n) passes
+// (OpenRows, OpenColumns). Defined in the executable, ahead of Leptonica's
+// for every caller; anything else (a destination given, a 2-D brick, an
+// image not 1 bit deep) goes to Leptonica. Pixel for pixel the same
+// (tests/ocr/morph_test.cpp).
+extern "C" PIX* pixOpenBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
+  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
+  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixOpenBrick"));
+  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
+  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
+      pixGetColormap(pixs) != nullptr) {
+    return real(pixd, pixs, hsize, vsize);
+  }
+  return sovang::ocr::OpenByLine(pixs, hsize, vsize);
+}
+
+// Leptonica's composite opening by a line (pixOpenCompBrick, the table
+// finder's rules) erodes and dilates by a brick of f1 and a comb of f2
+// teeth f1 apart (selectComposableSizes): an opening by a line of f1 * f2
+// pixels, which may differ a little from the size asked for. Answered the
+// same way as pixOpenBrick, with that length.
+extern "C" PIX* pixOpenCompBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
+  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
+  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixOpenCompBrick"));
+  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
+  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
+      pixGetColormap(pixs) != nullptr) {
+    return real(pixd, pixs, hsize, vsize);
+  }
+  l_int32 f1 = 0, f2 = 0;
+  if (selectComposableSizes(std::max(hsize, vsize), &f1, &f2) != 0 || f1 < 1 || f2 < 1) {
+    return real(pixd, pixs, hsize, vsize);
+  }
+  const int n = f1 * f2;
+  if (n < 2) return real(pixd, pixs, hsize, vsize);
+  return sovang::ocr::OpenByLine(pixs, hsize > 1 ? n : 1, hsize > 1 ? 1 : n);
+}
