@@ -583,6 +583,30 @@ std::vector<Record> FromTable(const ocr::RecognizedPage& page, const ExtractTool
       }
     return words;
   };
+  // An unnamed column whose cells are mostly entry numbers (up to four
+  // characters, digits but for a misread one) is the index, whatever its title read as ("5T]" for "STT": fresh
+  // seed 83 p032; its title joined to "Họ và tên" made it the name's, and
+  // "TÓC", "36C" opened two names).
+  if (std::find(columns.begin(), columns.end(), LedgerColumn::kIndex) == columns.end())
+    for (int c = 0; c < table.cols; ++c) {
+      if (columns[static_cast<std::size_t>(c)] != LedgerColumn::kUnknown) continue;
+      int filled = 0, numbers = 0;
+      for (int r = header_rows; r < table.rows; ++r) {
+        const ocr::Cell* cell = table.at(r, c);
+        if (!cell) continue;
+        const std::string text = TextOf(WordsOf(*cell));
+        if (text.empty()) continue;
+        ++filled;
+        // At most four characters, two of them digits at least ("357", "35€", "36C").
+        const auto chars = std::count_if(text.begin(), text.end(), [](char ch) { return (ch & 0xC0) != 0x80; });
+        const auto digits = std::count_if(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        numbers += chars <= 4 && (digits >= 2 || digits == chars);
+      }
+      if (filled >= 3 && 3 * numbers >= 2 * filled) {
+        columns[static_cast<std::size_t>(c)] = LedgerColumn::kIndex;
+        break;
+      }
+    }
   bool merged = false;
   for (int c = 1; c < table.cols; ++c) {
     const LedgerColumn left = columns[static_cast<std::size_t>(c - 1)];

@@ -249,3 +249,15 @@ TEST_CASE("An annex entry whose number was read with a symbol in it ('⁄4.' for
   CheckEntry(records, "Lê Thị Mai",
              {{FieldId::kBirthYear, "1955"}, {FieldId::kCommune, "Tân Yên"}, {FieldId::kDistrict, "Tràng Định"}});
 }
+
+TEST_CASE("A ledger column of entry numbers whose title was misread is the index, not part of the name",
+          "[extract]") {
+  // Fresh seed 83 p032: "STT" read "5T]"; joined to "Họ và tên" it made the
+  // numbers' column the name's, and the misread numbers "TÓC" and "36C"
+  // opened two names.
+  const auto records = Extract("seed83_p032_ledger_light.hocr");
+  REQUIRE(records.size() == 11);
+  CheckEntry(records, "Ngô Văn Thịnh", {});
+  CheckEntry(records, "Nông Văn Hợp", {});
+  CheckEntry(records, "Đàm Minh Đức", {});
+}
