@@ -21,6 +21,7 @@
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/internal/morph.h"
+#include "ocr/internal/tess_threshold.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
 #include "ocr/internal/tesseract_reader.h"
@@ -69,6 +70,11 @@ class TesseractRecognizer final : public Recognizer {
     // leaves them to Leptonica (for comparing).
     const char* morph = std::getenv("SOVANG_LEPTONICA_MORPH");
     UseFastLineOpening(morph == nullptr || std::string(morph) != "1");
+    // Tesseract's thresholding of each rectangle it reads, bit for bit, a
+    // word at a time (tess_threshold.cpp). SOVANG_TESS_THRESHOLD=1 leaves it
+    // to Tesseract (for comparing).
+    const char* threshold = std::getenv("SOVANG_TESS_THRESHOLD");
+    UseFastTesseractThreshold(threshold == nullptr || std::string(threshold) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +

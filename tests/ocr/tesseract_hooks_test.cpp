@@ -13,6 +13,7 @@
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/internal/morph.h"
+#include "ocr/internal/tess_threshold.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 
@@ -82,4 +83,24 @@ TEST_CASE("Tesseract lays out a page the same with its rules found by the fast l
   CHECK(sovang::ocr::FastLineOpenings() > before);  // Tesseract's openings came here
   CHECK(fast.find("ocrx_word") != std::string::npos);
   CHECK(fast == leptonica);
+}
+
+TEST_CASE("Tesseract reads a page and a ledger's cells the same with its rectangles thresholded here", "[ocr]") {
+  const auto read = [](const char* fixture, bool fast) {
+    auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+    sovang::ocr::UseFastTesseractThreshold(fast);  // after the constructor, which switches it on
+    const auto page = recognizer->Recognize(
+        sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / fixture, 1).image);
+    sovang::ocr::UseFastTesseractThreshold(true);
+    return page;
+  };
+  for (const char* fixture : {"framed.png", "ledger.png", "aged_skewed.jpg"}) {
+    INFO(fixture);
+    const auto tesseract = read(fixture, false);
+    const long before = sovang::ocr::FastTesseractThresholds();
+    const auto fast = read(fixture, true);
+    CHECK(sovang::ocr::FastTesseractThresholds() - before >= fast.tesseract_calls);
+    CHECK(fast.hocr.find("ocrx_word") != std::string::npos);
+    CHECK(fast.hocr == tesseract.hocr);
+  }
 }
