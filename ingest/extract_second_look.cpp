@@ -259,7 +259,13 @@ class Looker {
   // many digits (years: a year in range) vote: most of them for other
   // digits, none for the digits as read and enough of them sure replace
   // them; other digits read at all doubt the word.
-  bool LookAtNumber(const std::string& record_id, ocr::Word& w, bool year) {
+  // `page_values`: the digits other records of the page hold in the same
+  // field (a section's decision number): looks agreeing on one of those need
+  // not be sure (fresh seed 83 p030, Liberation Mono's dotted zeros: seven
+  // rows read "566-NQ/HĐNN7", five "500-NQ/HĐNN7", three looks "500" at
+  // 0.28-0.42).
+  bool LookAtNumber(const std::string& record_id, ocr::Word& w, bool year,
+                    const std::set<std::string>* page_values = nullptr) {
     const std::string digits = Digits(w.text);
     if (digits.size() < 3 || policy_.number_looks.empty() || !WordSized(w)) return false;
     auto fits = [&](const std::string& d) { return d.size() == digits.size() && (!year || PlausibleYear(d)); };
@@ -285,8 +291,9 @@ class Looker {
       if (v > best_votes) best = k, best_votes = v;
     }
     const int kept = votes.count(digits) ? votes[digits] : 0;
-    const bool change =
-        other && !best.empty() && best_votes >= policy_.votes_needed && kept == 0 && sure[best] >= policy_.number_sure_needed;
+    const bool agrees = page_values != nullptr && page_values->count(best) > 0;
+    const bool change = other && !best.empty() && best_votes >= policy_.votes_needed && kept == 0 &&
+                        (sure[best] >= policy_.number_sure_needed || agrees);
     const bool disputed = !change && best_votes >= policy_.dispute_votes && (year || policy_.dispute_numbers);
     Log(record_id, disputed ? "number?" : other && !change ? "number~" : "number", w.text, readings,
         change ? best : "");
@@ -482,6 +489,9 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
     }
   }
   Looker looker(page, image, *look, policy, stats);
+  std::set<std::string> decisions;  // the digits of the page's decision numbers
+  for (const Record& r : records)
+    if (r[FieldId::kDecisionNumber].present()) decisions.insert(Digits(r.value(FieldId::kDecisionNumber)));
   for (const Record& r : records) {
     const Field& name = r[FieldId::kFullName];
     if (policy.names && name.present()) {
@@ -515,7 +525,7 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
       if (!policy.numbers || !number.present()) continue;
       for (ocr::Word* w : looker.WordsIn(number.box)) {
         if (Digits(w->text).size() < 3 || looker.Seen(w)) continue;
-        touched = looker.LookAtNumber(r.id, *w, false) || touched;
+        touched = looker.LookAtNumber(r.id, *w, false, id == FieldId::kDecisionNumber ? &decisions : nullptr) || touched;
       }
     }
   }

@@ -349,3 +349,31 @@ TEST_CASE("An annex entry the page's reading lost under a stain is read again fr
   // The page's hOCR now holds the line read again.
   CHECK(page.hocr.find("Toàn") != std::string::npos);
 }
+
+TEST_CASE("Unsure looks that read a decision number as other records of the page hold it replace it, for review",
+          "[extract][second_look]") {
+  // Fresh seed 83 p030 (Liberation Mono's dotted zeros): rows read
+  // "566-NQ/HĐNN7" where others read "500-NQ/HĐNN7"; three looks read "500"
+  // at 0.28-0.42, too unsure alone.
+  const std::string a = "1. Ông Nông Văn Bình, sinh năm 1915; quê quán: xã Lộc Yên, huyện Cao Lộc; ";
+  const std::string b = "2. Ông Vi Văn Sính, sinh năm 1930; quê quán: xã Lộc Yên, huyện Cao Lộc; ";
+  const std::vector<Reading> unsure = {{"500-NQ/HĐNN7.", 0.42}, {"500-NQ/HĐNN7.", 0.28}, {"500-NQ/HĐNN7.", 0.38}};
+  RecognizedPage page = AnnexPage({a + "Quyết định số 566-NQ/HĐNN7 ngày 2/3/1985;",
+                                   b + "Quyết định số 500-NQ/HĐNN7 ngày 2/3/1985;"});
+  ScriptedLook look(page);
+  look.Script("566-NQ/HĐNN7", unsure);
+  const auto records = ExtractWithSecondLook(page, Context(), Blank(), &look);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].value(FieldId::kDecisionNumber) == "500-NQ/HĐNN7");
+  CHECK(records[0].review == ReviewState::kNeedsReview);
+  CHECK(records[1].value(FieldId::kDecisionNumber) == "500-NQ/HĐNN7");
+
+  // No other record holds the looks' reading: doubted, not changed.
+  RecognizedPage alone = AnnexPage({a + "Quyết định số 566-NQ/HĐNN7 ngày 2/3/1985;"});
+  ScriptedLook again(alone);
+  again.Script("566-NQ/HĐNN7", unsure);
+  const auto kept = ExtractWithSecondLook(alone, Context(), Blank(), &again);
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].value(FieldId::kDecisionNumber) == "566-NQ/HĐNN7");
+  CHECK(kept[0].review == ReviewState::kNeedsReview);
+}
