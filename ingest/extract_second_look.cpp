@@ -264,8 +264,12 @@ class Looker {
   // not be sure (fresh seed 83 p030, Liberation Mono's dotted zeros: seven
   // rows read "566-NQ/HĐNN7", five "500-NQ/HĐNN7", three looks "500" at
   // 0.28-0.42).
-  bool LookAtNumber(const std::string& record_id, ocr::Word& w, bool year,
+  // `field`: kBirthYear, kDecisionDate (a date in digits, "17/01/1979"), or
+  // kCount for a decision or book number.
+  bool LookAtNumber(const std::string& record_id, ocr::Word& w, FieldId field,
                     const std::set<std::string>* page_values = nullptr) {
+    const bool year = field == FieldId::kBirthYear;
+    const bool date = field == FieldId::kDecisionDate;
     const std::string digits = Digits(w.text);
     if (digits.size() < 3 || policy_.number_looks.empty() || !WordSized(w)) return false;
     auto fits = [&](const std::string& d) { return d.size() == digits.size() && (!year || PlausibleYear(d)); };
@@ -303,13 +307,14 @@ class Looker {
         if (c >= '0' && c <= '9') c = best[next++];
       w.confidence = std::min(w.confidence, policy_.changed_confidence);
       ++stats_.changed;
-      touched_.push_back({w.box, year ? FieldId::kBirthYear : FieldId::kCount, policy_.changed_confidence, best});
+      // A date's value ("1979-01-17") keeps no digits in the word's order: the box alone tells it.
+      touched_.push_back({w.box, field, policy_.changed_confidence, date ? "" : best});
       return true;
     }
     if (best_votes >= policy_.dispute_votes && (year || policy_.dispute_numbers)) {
       w.confidence = std::min(w.confidence, policy_.disputed_confidence);
       ++stats_.disputed;
-      touched_.push_back({w.box, year ? FieldId::kBirthYear : FieldId::kCount, policy_.disputed_confidence, digits, true});
+      touched_.push_back({w.box, field, policy_.disputed_confidence, date ? "" : digits, true});
       return true;
     }
     return false;
@@ -335,7 +340,8 @@ class Looker {
         // Readings that disagree without agreeing on another number doubt a
         // decision number that one record holds (a certificate's), not one a
         // whole list shares: the list would wait on a guess.
-        if (t.disputed && id == FieldId::kDecisionNumber && under.size() > 1) continue;
+        if (t.disputed && (id == FieldId::kDecisionNumber || id == FieldId::kDecisionDate) && under.size() > 1)
+          continue;
         for (std::size_t i : under) {
           Field& f = records[i][id];
           if (f.confidence <= t.confidence) continue;
@@ -367,7 +373,7 @@ class Looker {
   SecondLookStats& stats_;
   struct Touched {
     Box box;
-    FieldId field;  // kCount: a decision or book number
+    FieldId field;  // kBirthYear, kDecisionDate, or kCount: a decision or book number
     double confidence;
     std::string digits;  // of a number as it now reads
     bool disputed = false;
@@ -515,17 +521,20 @@ std::vector<Record> ExtractWithSecondLook(ocr::RecognizedPage& page, const Extra
     if (policy.years && year.present()) {
       for (ocr::Word* w : looker.WordsIn(year.box)) {
         if (FourDigits(w->text) != year.value || looker.Seen(w)) continue;
-        touched = looker.LookAtNumber(r.id, *w, true) || touched;
+        touched = looker.LookAtNumber(r.id, *w, FieldId::kBirthYear) || touched;
         break;
       }
     }
     // Decision and book numbers: the words of the field with three digits or more.
-    for (FieldId id : {FieldId::kDecisionNumber, FieldId::kBookNumber}) {
+    for (FieldId id : {FieldId::kDecisionNumber, FieldId::kBookNumber, FieldId::kDecisionDate}) {
       const Field& number = r[id];
       if (!policy.numbers || !number.present()) continue;
+      if (id == FieldId::kDecisionDate && !policy.dates) continue;
       for (ocr::Word* w : looker.WordsIn(number.box)) {
         if (Digits(w->text).size() < 3 || looker.Seen(w)) continue;
-        touched = looker.LookAtNumber(r.id, *w, false, id == FieldId::kDecisionNumber ? &decisions : nullptr) || touched;
+        touched = looker.LookAtNumber(r.id, *w, id == FieldId::kDecisionDate ? id : FieldId::kCount,
+                                      id == FieldId::kDecisionNumber ? &decisions : nullptr) ||
+                  touched;
       }
     }
   }

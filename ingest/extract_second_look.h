@@ -29,6 +29,7 @@ struct SecondLookPolicy {
   bool names = true;  // doubtful name syllables (name_parse.h DoubtfulSyllableMask)
   bool years = true;    // birth years
   bool numbers = true;  // decision and book numbers
+  bool dates = true;    // decision dates written in digits ("17/01/1979")
   // Names: Tesseract's script model (ocr::kScriptModel) read the marks the
   // page's model confused far more often right (seeds 7 and 11: 17 of 25
   // wrong given names, one right name changed); single-word cut-outs at three

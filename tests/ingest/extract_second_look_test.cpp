@@ -132,9 +132,10 @@ TEST_CASE("Readings that agree on other marks of a doubtful given name replace t
   CHECK(Name(records[2]) == "Lộc Văn Mẫn");
   CHECK(stats.changed == 1);
   // Only the doubtful given names were looked at (three looks each), not
-  // "Hoàng", "Văn" or the places; the years and the decision number once each.
-  CHECK(stats.words == 7);
-  CHECK(stats.calls == 13);
+  // "Hoàng", "Văn" or the places; the years, the decision number and the
+  // year of its date once each.
+  CHECK(stats.words == 8);
+  CHECK(stats.calls == 14);
   // The page keeps what the second look read.
   CHECK(page.lines[3].Text().find("Sằn,") != std::string::npos);
 }
@@ -165,8 +166,9 @@ TEST_CASE("A given name no rule doubts is read once more; looks agreeing, sure, 
   CHECK(stats.changed == 0);
   CHECK(stats.disputed == 1);
   // Given names: three looks where the first read other marks that count
-  // (Hiến, Tài, Dân), one otherwise; six years and the shared decision once.
-  CHECK(stats.calls == 3 + 1 + 1 + 3 + 3 + 1 + 6 + 1);
+  // (Hiến, Tài, Dân), one otherwise; six years, the shared decision and its
+  // date's year once.
+  CHECK(stats.calls == 3 + 1 + 1 + 3 + 3 + 1 + 6 + 1 + 1);
 }
 
 TEST_CASE("A second look changes only vowels of a name, never its consonants", "[extract][second_look]") {
@@ -204,9 +206,9 @@ TEST_CASE("A year a first look confirms costs one Tesseract call; one it reads o
   CHECK(records[3].review == ReviewState::kAuto);
   CHECK(stats.changed == 1);
   CHECK(stats.disputed == 2);
-  // Decision number once (shared), four years: 1 + 3 + 3 + 3 + 1; the four
-  // given names once each.
-  CHECK(stats.calls == 11 + 4);
+  // Decision number and its date's year once (shared), four years: 1 + 3 +
+  // 3 + 3 + 1; the four given names once each.
+  CHECK(stats.calls == 1 + 11 + 4);
 }
 
 TEST_CASE("Doubted digits of a decision number send its one certificate to review, not a whole list",
@@ -376,4 +378,20 @@ TEST_CASE("Unsure looks that read a decision number as other records of the page
   REQUIRE(kept.size() == 1);
   CHECK(kept[0].value(FieldId::kDecisionNumber) == "566-NQ/HĐNN7");
   CHECK(kept[0].review == ReviewState::kNeedsReview);
+}
+
+TEST_CASE("A decision date in digits is read again like a number: sure looks replace it, for review",
+          "[extract][second_look]") {
+  // Fresh seed 71 p010, a heavy ledger: a row's "17/01/1970" read
+  // "17/01/1979" at 0.97; three looks read "17/01/1970".
+  RecognizedPage page = AnnexPage({"1. Ông Nông Văn Bình, sinh năm 1915; quê quán: xã Lộc Yên, huyện Cao Lộc; "
+                                   "Quyết định số 759/QĐ-CTN ngày 17/01/1979;"});
+  ScriptedLook look(page);
+  look.Script("17/01/1979;", {{"17/01/1970", 0.93}, {"17/01/1970", 0.91}, {"17/01/1970", 0.95}});
+  SecondLookStats stats;
+  const auto records = ExtractWithSecondLook(page, Context(), Blank(), &look, {}, &stats);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].value(FieldId::kDecisionDate) == "1970-01-17");
+  CHECK(records[0][FieldId::kDecisionDate].confidence <= 0.5);
+  CHECK(records[0].review == ReviewState::kNeedsReview);
 }
