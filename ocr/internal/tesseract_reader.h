@@ -20,7 +20,9 @@ class TesseractReader {
   TesseractReader(tesseract::TessBaseAPI& api, Clock::time_point deadline)
       : api_(api), deadline_(deadline) {}
 
-  // The image the following Read calls look at. It must stay alive meanwhile.
+  // The image the following Read calls look at. Tesseract reads its own
+  // copy of it (TessBaseAPI::SetImage copies the pixels), so the caller may
+  // let it go at once.
   void SetImage(Pix* image, int dpi);
 
   // Recognises `rect` (the whole image when empty) with the given page
