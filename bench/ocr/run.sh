@@ -10,8 +10,8 @@
 # each under /usr/bin/time -v (wall, user+sys, max RSS), then accuracy:
 # (a)/(a1) by `sovang eval`; (b) by running its TSV through sovang's extractor
 # (sovang-tsv-extract) and the same evaluation. Then CPU per stage of an ingest
-# worker (sovang-ocr-stages, one thread) and, if perf works, where the ingest
-# run's CPU goes by library.
+# worker (sovang-ocr-stages, one thread) and, if perf works, where an ingest
+# run's CPU goes by library and by pipeline stage (perf_stages.py).
 #
 #   bench/ocr/run.sh [OUT_DIR]          (default /tmp/sovang-bench-ocr)
 #   env: PAGES=40 SEED=7 BUILD_DIR=<repo>/build-bench RUNS="a a1 b c d e" PERF=1
@@ -131,14 +131,17 @@ echo "$(load)" > "$OUT/stages.load"
 "$BUILD_DIR/sovang-ocr-stages" "$PAGE_DIR" > "$OUT/stages.json"
 echo "$(load)" >> "$OUT/stages.load"
 
-# Where the real ingest's CPU goes, by library (sampled; not a timed run).
+# Where the real ingest's CPU goes (sampled with call chains; not a timed
+# run): by library, and by pipeline stage (perf_stages.py: Tesseract at work,
+# for the page and the second look, against everything else).
 if [ "$PERF" = 1 ] && command -v perf > /dev/null && perf stat -e task-clock true > /dev/null 2>&1; then
   echo "== perf" >&2
   rm -rf "$OUT/archive-perf"
-  perf record -q -F 199 -o "$OUT/perf.data" -- env -u OMP_THREAD_LIMIT "$SOVANG" ingest --data "$OUT/archive-perf" --quiet --json "$PAGE_DIR" > /dev/null 2>&1 || true
-  perf report -i "$OUT/perf.data" --stdio --sort dso 2> /dev/null | grep -v '^#' | grep -v '^$' > "$OUT/perf.dso.txt" || true
-  perf report -i "$OUT/perf.data" --stdio --sort dso,sym 2> /dev/null | grep -v '^#' | grep -v '^$' | head -60 > "$OUT/perf.sym.txt" || true
-  rm -rf "$OUT/archive-perf"
+  perf record -q -F 250 --call-graph dwarf,16384 -o "$OUT/perf.data" -- env -u OMP_THREAD_LIMIT "$SOVANG" ingest --data "$OUT/archive-perf" --quiet --json "$PAGE_DIR" > /dev/null 2>&1 || true
+  perf report -i "$OUT/perf.data" --no-children --stdio --sort dso -g none 2> /dev/null | grep -v '^#' | grep -v '^$' > "$OUT/perf.dso.txt" || true
+  perf report -i "$OUT/perf.data" --no-children --stdio --sort dso,sym -g none 2> /dev/null | grep -v '^#' | grep -v '^$' | head -60 > "$OUT/perf.sym.txt" || true
+  perf script -i "$OUT/perf.data" -F comm,tid,ip,sym,dso 2> /dev/null | "$PY" "$HERE/perf_stages.py" > "$OUT/perf.stages.json" || true
+  rm -rf "$OUT/archive-perf" "$OUT/perf.data"
 fi
 
 "$PY" "$ROOT/bench/ocr/summarize.py" "$OUT" "$PAGES"

@@ -91,6 +91,12 @@ if stages:
         rec_per_page = s["cpu_est"]["recognition"] / s["pages"]
         a_cpu = runs["a"]["user_s"] + runs["a"]["sys_s"]
         results["non_recognition_share_of_ingest_cpu"] = 1 - rec_per_page * pages / a_cpu
+perf_stages = read("perf.stages.json")
+if perf_stages:
+    try:
+        results["perf_stages"] = json.loads(perf_stages)
+    except json.JSONDecodeError:
+        pass
 perf = read("perf.dso.txt")
 if perf:
     shares = {}
@@ -126,6 +132,12 @@ if "stages" in results:
           f"; recognition share {pct(s.get('recognition_share'))}")
 if "non_recognition_share_of_ingest_cpu" in results:
     print(f"non-recognition share of the ingest run's CPU: {pct(results['non_recognition_share_of_ingest_cpu'])}")
+if "perf_stages" in results:
+    p = results["perf_stages"]
+    print(f"ingest run's CPU by stage (perf, {p['samples']} samples): Tesseract at work {pct(p['recognition_share'])} "
+          f"(second look {pct(p['second_look_share'])}), everything else {pct(p['other_share'])} "
+          f"({pct(p['other_share_second_look_as_other'])} counting the second look as not recognition)")
+    print("  " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in list(p["shares"].items())[:14]))
 if "perf_dso_pct" in results:
     print("perf by library:", ", ".join(f"{k} {v:.1f}%" for k, v in list(results["perf_dso_pct"].items())[:8]))
 for name in ("a", "a1", "b"):
