@@ -133,7 +133,7 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
   doc.set_data(EncodeHitData(r));
   doc.add_boolean_term(Term(prefix::kId, r.id));
 
-  // Name: three keys per token; positions on the folded key for phrases;
+  // Name: up to three keys per token; positions on the folded key for phrases;
   // bigrams as single terms so that most name queries need no positions.
   std::vector<std::string> folded_name;
   std::vector<bool> skippable;
@@ -142,8 +142,12 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     if (token.size() > kMaxTokenBytes) continue;
     const TokenKeys k = KeysOf(token);
     doc.add_posting(Term(prefix::kNameFolded, k.folded), ++pos);
-    doc.add_term(Term(prefix::kNameExact, k.exact));
-    doc.add_term(Term(prefix::kNameTone, k.tone));
+    // A word without marks ("Minh") needs no exact or tone key: queries ask
+    // for those only for words typed with marks, whose keys have marks too.
+    if (k.exact != k.folded) {
+      doc.add_term(Term(prefix::kNameExact, k.exact));
+      doc.add_term(Term(prefix::kNameTone, k.tone));
+    }
     folded_name.push_back(k.folded);
     skippable.push_back(IsOptionalMiddle(k.exact));
   }

@@ -9,6 +9,8 @@
 //   NE   name token, exact NFC lower case        NEthạch
 //   NT   name token, tone canonical              NThoà   ("hoà" and "hòa" alike;
 //                                                text::CanonicalTone decides)
+//        (NE and NT only for a token with marks: queries ask for them only
+//        for words typed with marks)
 //   NF   name token, folded; WITH POSITIONS      NFthach (phrases "…")
 //   NB   name bigram, folded, as one term        NBvan_thach; also skipping a
 //        middle Văn/Thị, so "Nguyễn Văn Thạch" has NBnguyen_thach too
