@@ -51,6 +51,6 @@ print(f"\nserver RSS (now, peak MB): at start {results['rss_start']}, at the end
 if results["verify_inprocess"]:
     v = results["verify_inprocess"]
     print(f"verification in-process (no HTTP, {v['threads']} threads): {v['lookups_per_s']:,.0f} lookups/s; "
-          f"one log row per transaction as the server writes it: {v['log_rows_per_s']:,.0f} rows/s")
+          f"log rows written in rounds of 256 into the log file, as the server writes them: {v['log_rows_per_s']:,.0f} rows/s")
 if results["ingest"]:
     print("ingest while serving:", json.dumps(results["ingest"]), read("ingest-still-running.txt"))
