@@ -104,7 +104,9 @@ class VerificationLogWriter {
       if (!log_) log_.emplace(store::VerificationLog::Open(layout_.verification_log_db()));
       if (!adopted_) {
         const std::int64_t moved = log_->AdoptRowsFrom(layout_.db());
-        if (moved > 0) std::cerr << "sovang serve: " << moved << " verification log rows moved to " << layout_.verification_log_db().string() << "\n";
+        if (moved > 0)
+          std::cerr << "sovang serve: " << moved << " verification log rows moved to "
+                    << layout_.verification_log_db().string() << "\n";
         adopted_ = true;
       }
       return true;
