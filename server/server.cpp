@@ -22,6 +22,7 @@
 
 #include "core/archive_layout.h"
 #include "core/error.h"
+#include "server/address_caching_socket.h"
 #include "server/app_context.h"
 #include "server/dispatcher.h"
 #include "server/http_connection.h"
@@ -234,7 +235,7 @@ Server Server::Start(const ServerOptions& requested) {
   IgnoreSigpipe();
   auto impl = std::make_unique<Impl>();
 
-  Poco::Net::ServerSocket socket;
+  AddressCachingServerSocket socket;
   try {
     socket.bind(ParseListen(requested.listen), /*reuseAddress=*/true);
     socket.listen(std::max(64, requested.max_queued));
