@@ -494,3 +494,20 @@ TEST_CASE("A Council of State number without its legislature is completed from t
     CHECK(done->trusted == c.trusted);
   }
 }
+
+TEST_CASE("A year cell of three digits that lost its leading 1 is that year, guessed", "[extract]") {
+  const struct {
+    const char* cell;
+    const char* value;  // "" = no year
+    bool guessed;
+  } cases[] = {{"898", "1898", true}, {"930", "1930", true}, {"1930", "1930", false},
+               {"193", "", false},    {"190ˆ", "", false},   {"798", "", false}};
+  for (const auto& c : cases) {
+    INFO(c.cell);
+    const TextRun run = Run(c.cell);
+    const auto year = FindBirthYear(run, run.all(), /*bare=*/true);
+    REQUIRE(year);
+    CHECK(year->value == c.value);
+    CHECK(year->guessed == c.guessed);
+  }
+}
