@@ -105,6 +105,18 @@ void LowerThreadPriority() {
 
 std::string ReasonOf(const std::exception& e) { return e.what(); }
 
+// The worker's view of the shared second look, reading its `vie` looks on the
+// worker's own engine (ocr/internal/borrowed_engine.h) once SharedSecondLook
+// takes one (View(Recognizer*), the extraction's side); a plain view before.
+template <typename Shared>
+std::unique_ptr<ocr::SecondLook> ViewFor(Shared& shared, ocr::Recognizer* recognizer) {
+  if constexpr (requires { shared.View(recognizer); }) {
+    return shared.View(recognizer);
+  } else {
+    return shared.View();
+  }
+}
+
 // Whether the file's master, as the archive keeps it, can stand for the
 // page's image: a single PNG or JPEG (ocr::PageImage::WholeFileFormat; the
 // colour of a colour JPEG included) whose name says what it is, since the
@@ -257,7 +269,7 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
       // A second look at doubtful words (ingest/extract_second_look.h), with
       // real Tesseract only: one for all workers, taken in turn.
       std::unique_ptr<ocr::SecondLook> second_look;
-      if (recognizer && shared_look) second_look = shared_look->View();
+      if (recognizer && shared_look) second_look = ViewFor(*shared_look, recognizer.get());
       while (auto task = tasks.Pop()) {
         const WorkFile& file = work[task->file];
         PageDone done;

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "ocr/hocr.h"
+#include "ocr/internal/borrowed_engine.h"
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
@@ -82,6 +83,9 @@ class TesseractRecognizer final : public Recognizer {
                                                                  : options_.tessdata_dir));
     }
   }
+
+  // For BorrowedEngine (the second look reads on it between pages).
+  tesseract::TessBaseAPI* engine() const { return api_.get(); }
 
   RecognizedPage Recognize(const PageImage& page) override {
     Pix* pix = PixOf(page);
@@ -258,6 +262,11 @@ class TesseractRecognizer final : public Recognizer {
 };
 
 }  // namespace
+
+tesseract::TessBaseAPI* BorrowedEngine(Recognizer& r) {
+  auto* tesseract = dynamic_cast<TesseractRecognizer*>(&r);
+  return tesseract != nullptr ? tesseract->engine() : nullptr;
+}
 
 std::unique_ptr<Recognizer> MakeTesseractRecognizer(const RecognizerOptions& options) {
   return std::make_unique<TesseractRecognizer>(options);

@@ -2,12 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <tesseract/baseapi.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "ocr/internal/borrowed_engine.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 
@@ -227,4 +230,16 @@ TEST_CASE("A blank or tiny page gives no text and no error", "[ocr]") {
   CHECK(blank.FullText().empty());
   CHECK_FALSE(blank.table.has_value());
   CHECK_THROWS_AS(Shared().Recognize(PageImage()), sovang::Error);
+}
+
+TEST_CASE("A Tesseract recogniser lends its engine; another recogniser has none", "[ocr]") {
+  struct Canned : sovang::ocr::Recognizer {
+    sovang::ocr::RecognizedPage Recognize(const sovang::ocr::PageImage&) override { return {}; }
+  } canned;
+  CHECK(sovang::ocr::BorrowedEngine(canned) == nullptr);
+  auto tesseract = sovang::ocr::MakeTesseractRecognizer();
+  tesseract::TessBaseAPI* engine = sovang::ocr::BorrowedEngine(*tesseract);
+  REQUIRE(engine != nullptr);
+  CHECK(std::string(engine->GetInitLanguagesAsString()) == "vie");
+  CHECK(sovang::ocr::BorrowedEngine(*tesseract) == engine);  // the same engine every time
 }
