@@ -9,6 +9,7 @@
 #include "core/record_json.h"
 #include "index/search_json.h"
 #include "server/route_groups.h"
+#include "server/static_files.h"
 #include "store/certificates.h"
 #include "store/records.h"
 #include "store/reissue.h"
@@ -105,7 +106,10 @@ void RecordDetail(AppContext& app, const Request& req, Response& res) {
 }
 
 void PageImage(AppContext& app, const Request& req, Response& res) {
-  res.File(PageImageFile(app, req.PathParamId("id")), "image/png");
+  // A PNG decoded at ingest, or the master itself when the scan was a single
+  // PNG or JPEG file (ingest archives no copy of those).
+  const std::filesystem::path file = PageImageFile(app, req.PathParamId("id"));
+  res.File(file, ContentTypeFor(file));
   res.SetHeader("Cache-Control", kImageCacheControl);
 }
 

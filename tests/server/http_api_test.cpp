@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -12,7 +13,9 @@
 #include <Poco/Net/StreamSocket.h>
 #include <nlohmann/json.hpp>
 
+#include "core/archive_layout.h"
 #include "server/server.h"
+#include "store/database.h"
 #include "server_test_support.h"
 
 namespace fs = std::filesystem;
@@ -152,6 +155,27 @@ TEST_CASE("A page image is served as a PNG the browser may keep privately", "[se
   CHECK(r.body.substr(0, 8) == "\x89PNG\r\n\x1a\n");
   CHECK(r.header("cache-control").starts_with("private"));
   CHECK(r.header("x-content-type-options") == "nosniff");
+}
+
+TEST_CASE("A page whose image is a JPEG master is served as a JPEG", "[server]") {
+  // Ingest keeps no PNG copy of a page scanned as a single JPEG file: the
+  // page's image is the master.
+  Fixture f;
+  const std::string jpeg = "\xFF\xD8\xFF\xE0 not a whole JPEG, served as stored";
+  const std::filesystem::path master = "masters/ab/abcdef.jpg";
+  std::filesystem::create_directories(f.archive.dir() / master.parent_path());
+  std::ofstream(f.archive.dir() / master, std::ios::binary) << jpeg;
+  {
+    sovang::store::Database db = sovang::store::Database::Open(sovang::ArchiveLayout(f.archive.dir()).db());
+    sovang::store::Statement& st = db.Prepare("UPDATE pages SET image_path = ? WHERE id = ?");
+    st.Bind(1, master.string()).Bind(2, f.page);
+    st.Run();
+  }
+  Server server = Server::Start(TestOptions(f.archive.dir(), true));
+  const HttpResult r = Get(server.port(), "/api/pages/" + std::to_string(f.page) + "/image");
+  REQUIRE(r.status == 200);
+  CHECK(r.header("content-type") == "image/jpeg");
+  CHECK(r.body == jpeg);
 }
 
 TEST_CASE("The review queue lists records that need review, worst first", "[server]") {
