@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "ocr/internal/borrowed_engine.h"
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
@@ -46,9 +47,12 @@ class TesseractSecondLook final : public SecondLook {
   TesseractSecondLook(const RecognizerOptions& options, const std::string& script_language)
       : options_(options), script_language_(script_language.empty() ? kScriptModel : script_language) {
     QuietImageLibraries();
-    page_api_ = InitApi(options_.tessdata_dir, options_.language);
-    if (!page_api_)
+    // The page's language must load; its engine is kept only when a look
+    // needs it without a worker's engine to borrow (PageApi).
+    ApiPtr check = InitApi(options_.tessdata_dir, options_.language);
+    if (!check)
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' for the second look");
+    check->End();
   }
 
   ~TesseractSecondLook() override {
@@ -58,6 +62,13 @@ class TesseractSecondLook final : public SecondLook {
 
   std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
                             const std::vector<Look>& looks) override {
+    return ReadOn(nullptr, page, rotation, skew_degrees, box, looks);
+  }
+
+  // Read, the page's language's looks on `borrowed` (a worker's recogniser's
+  // engine) when given.
+  std::vector<Reading> ReadOn(tesseract::TessBaseAPI* borrowed, const PageImage& page, int rotation,
+                              double skew_degrees, const Box& box, const std::vector<Look>& looks) {
     std::vector<Reading> out(looks.size());
     PixPtr upright = CutOut(page, rotation, skew_degrees, box);
     if (!upright) return out;
@@ -65,7 +76,9 @@ class TesseractSecondLook final : public SecondLook {
     const int dpi = std::max(70, PlausibleDpi(PixOf(page)));
     for (std::size_t i = 0; i < looks.size(); ++i) {
       const Look& look = looks[i];
-      tesseract::TessBaseAPI& api = look.script_model ? ScriptApi() : *page_api_;
+      tesseract::TessBaseAPI* page_api = borrowed != nullptr ? borrowed : PageApi();
+      if (!look.script_model && page_api == nullptr) continue;
+      tesseract::TessBaseAPI& api = look.script_model ? ScriptApi() : *page_api;
       const float s = static_cast<float>(std::clamp(look.scale, 0.5, 4.0));
       PixPtr scaled(s == 1.0f ? pixClone(upright.get()) : pixScaleGrayLI(upright.get(), s, s));
       if (!scaled) continue;
@@ -83,7 +96,14 @@ class TesseractSecondLook final : public SecondLook {
 
   std::vector<Line> ReadBlock(const PageImage& page, int rotation, double skew_degrees, const Box& box,
                               double scale) override {
+    return ReadBlockOn(nullptr, page, rotation, skew_degrees, box, scale);
+  }
+
+  std::vector<Line> ReadBlockOn(tesseract::TessBaseAPI* borrowed, const PageImage& page, int rotation,
+                                double skew_degrees, const Box& box, double scale) {
     std::vector<Line> out;
+    tesseract::TessBaseAPI* page_api = borrowed != nullptr ? borrowed : PageApi();
+    if (page_api == nullptr) return out;
     if (((rotation % 360) + 360) % 360 != 0) return out;  // boxes mapped back for upright pages only
     int margin = 0;
     PixPtr upright = CutOut(page, rotation, skew_degrees, box, &margin);
@@ -93,7 +113,7 @@ class TesseractSecondLook final : public SecondLook {
     const float s = static_cast<float>(std::clamp(scale, 0.5, 4.0));
     PixPtr scaled(s == 1.0f ? pixClone(upright.get()) : pixScaleGrayLI(upright.get(), s, s));
     if (!scaled) return out;
-    tesseract::TessBaseAPI& api = *page_api_;
+    tesseract::TessBaseAPI& api = *page_api;
     api.SetVariable("tessedit_char_whitelist", "");
     api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     api.SetImage(scaled.get());
@@ -142,6 +162,16 @@ class TesseractSecondLook final : public SecondLook {
   }
 
  private:
+  // The page's language's own engine, set up when first needed (null if it
+  // cannot be).
+  tesseract::TessBaseAPI* PageApi() {
+    if (!page_api_ && !page_tried_) {
+      page_tried_ = true;
+      page_api_ = InitApi(options_.tessdata_dir, options_.language);
+    }
+    return page_api_.get();
+  }
+
   // The script model's engine, set up when first asked for; the page's
   // language's where the script model is not installed.
   tesseract::TessBaseAPI& ScriptApi() {
@@ -152,7 +182,8 @@ class TesseractSecondLook final : public SecondLook {
       if (script_api_) return *script_api_;
       script_language_ = options_.language;
     }
-    return *page_api_;
+    if (!script_api_) script_api_ = InitApi(options_.tessdata_dir, options_.language);
+    return *script_api_;
   }
 
   // The box cut out of the page (8-bit grey), a white margin around it, turned
@@ -215,7 +246,7 @@ class TesseractSecondLook final : public SecondLook {
   RecognizerOptions options_;
   std::string script_language_;
   ApiPtr page_api_, script_api_;
-  bool script_tried_ = false;
+  bool script_tried_ = false, page_tried_ = false;
   int calls_ = 0;
 };
 
@@ -227,12 +258,16 @@ std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options, con
 
 class SharedSecondLook::ViewImpl final : public SecondLook {
  public:
-  explicit ViewImpl(SharedSecondLook& shared) : shared_(shared) {}
+  ViewImpl(SharedSecondLook& shared, tesseract::TessBaseAPI* borrowed)
+      : shared_(shared), tesseract_(dynamic_cast<TesseractSecondLook*>(shared.look_.get())),
+        borrowed_(tesseract_ != nullptr ? borrowed : nullptr) {}
   std::vector<Reading> Read(const PageImage& page, int rotation, double skew_degrees, const Box& box,
                             const std::vector<Look>& looks) override {
     std::lock_guard<std::mutex> lock(shared_.mu_);
     const int before = shared_.look_->calls();
-    std::vector<Reading> readings = shared_.look_->Read(page, rotation, skew_degrees, box, looks);
+    std::vector<Reading> readings = borrowed_ != nullptr
+                                        ? tesseract_->ReadOn(borrowed_, page, rotation, skew_degrees, box, looks)
+                                        : shared_.look_->Read(page, rotation, skew_degrees, box, looks);
     calls_ += shared_.look_->calls() - before;
     return readings;
   }
@@ -240,7 +275,9 @@ class SharedSecondLook::ViewImpl final : public SecondLook {
                               double scale) override {
     std::lock_guard<std::mutex> lock(shared_.mu_);
     const int before = shared_.look_->calls();
-    std::vector<Line> lines = shared_.look_->ReadBlock(page, rotation, skew_degrees, box, scale);
+    std::vector<Line> lines = borrowed_ != nullptr
+                                  ? tesseract_->ReadBlockOn(borrowed_, page, rotation, skew_degrees, box, scale)
+                                  : shared_.look_->ReadBlock(page, rotation, skew_degrees, box, scale);
     calls_ += shared_.look_->calls() - before;
     return lines;
   }
@@ -252,9 +289,14 @@ class SharedSecondLook::ViewImpl final : public SecondLook {
 
  private:
   SharedSecondLook& shared_;
+  TesseractSecondLook* tesseract_;    // the shared look, when it is Tesseract's
+  tesseract::TessBaseAPI* borrowed_;  // the worker's engine, or null
   int calls_ = 0;
 };
 
-std::unique_ptr<SecondLook> SharedSecondLook::View() { return std::make_unique<ViewImpl>(*this); }
+std::unique_ptr<SecondLook> SharedSecondLook::View(Recognizer* page_reader) {
+  tesseract::TessBaseAPI* borrowed = page_reader != nullptr ? BorrowedEngine(*page_reader) : nullptr;
+  return std::make_unique<ViewImpl>(*this, borrowed);
+}
 
 }  // namespace sovang::ocr

@@ -75,7 +75,13 @@ std::unique_ptr<SecondLook> MakeSecondLook(const RecognizerOptions& options = {}
 class SharedSecondLook {
  public:
   explicit SharedSecondLook(std::unique_ptr<SecondLook> look) : look_(std::move(look)) {}
-  std::unique_ptr<SecondLook> View();
+  // With `page_reader` (the worker's recogniser, made by
+  // MakeTesseractRecognizer), the view reads the page's language's looks on
+  // that recogniser's own engine, idle while its worker extracts: the
+  // shared look then never sets up a `vie` engine of its own (~12 MB and
+  // more). REQUIRES: `page_reader` outlives the view and is not reading
+  // meanwhile (the view's calls come from its worker's thread).
+  std::unique_ptr<SecondLook> View(Recognizer* page_reader = nullptr);
 
  private:
   class ViewImpl;

@@ -395,3 +395,39 @@ TEST_CASE("A decision date in digits is read again like a number: sure looks rep
   CHECK(records[0][FieldId::kDecisionDate].confidence <= 0.5);
   CHECK(records[0].review == ReviewState::kNeedsReview);
 }
+
+TEST_CASE("A worker's view of the shared second look reads on the worker's own engine, as its own engine would",
+          "[extract][second_look]") {
+  // The page's language's looks on the recogniser's engine (borrowed
+  // between pages): the same readings as the second look's own engine, and
+  // the shared look sets up no `vie` engine of its own.
+  const std::filesystem::path file =
+      std::filesystem::path(SOVANG_SOURCE_DIR) / "data-samples/set-default/p006_ledger_light.jpg";
+  auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+  const PageImage image = sovang::ocr::LoadPage(file, 1).image.GreyForArchive();
+  const RecognizedPage page = recognizer->Recognize(image);
+  REQUIRE(page.table);
+  sovang::ocr::SharedSecondLook shared(sovang::ocr::MakeSecondLook());
+  auto borrowing = shared.View(recognizer.get());
+  auto own = sovang::ocr::MakeSecondLook();
+  const std::vector<Look> looks = {{1.0, true, false, false}, {2.0, true, true, false}, {1.0, true, false, true}};
+  int compared = 0;
+  for (const auto& cell : page.table->cells) {
+    if (cell.row == 0 || cell.lines.empty() || compared >= 12) continue;
+    const auto& word = cell.lines.front().words.front();
+    const auto a = borrowing->Read(image, page.rotation, page.skew_degrees, word.box, looks);
+    const auto b = own->Read(image, page.rotation, page.skew_degrees, word.box, looks);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      INFO(word.text << " look " << i);
+      CHECK(a[i].text == b[i].text);
+      CHECK(a[i].confidence == Approx(b[i].confidence));
+    }
+    ++compared;
+  }
+  CHECK(compared == 12);
+  CHECK(borrowing->calls() == 3 * compared);
+  // The recogniser reads a page as before after lending its engine.
+  const RecognizedPage again = recognizer->Recognize(image);
+  CHECK(again.FullText() == page.FullText());
+}
