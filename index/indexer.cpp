@@ -80,4 +80,11 @@ std::int64_t Indexer::DocumentCount() const {
   return Guard("counting index documents", [&] { return static_cast<std::int64_t>(impl_->db.get_doccount()); });
 }
 
+bool Indexer::HasCurrentTermFamilies() const {
+  return Guard("reading index metadata", [&] {
+    return impl_->db.get_doccount() == 0 ||
+           HasNameYearTerms(impl_->db.get_metadata(std::string(kTermFamiliesKey)));
+  });
+}
+
 }  // namespace sovang::index

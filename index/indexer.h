@@ -28,6 +28,11 @@ class Indexer {
   // The sequence stored by the last commit; 0 for a new index.
   std::int64_t LastAppliedSeq() const;
   std::int64_t DocumentCount() const;
+  // Whether every document holds the term families today's BuildDocument
+  // writes (index/document_builder.h, kTermFamiliesKey). False for an index
+  // an older sovang wrote: it is searched without them (slower searches with
+  // a birth year) until `sovang reindex`.
+  bool HasCurrentTermFamilies() const;
 
  private:
   struct Impl;

@@ -39,6 +39,11 @@ CheckReport CheckArchive(const ArchiveLayout& layout, store::Database& db, index
     report.problems.push_back("số tài liệu chỉ mục khác số hồ sơ (index has " + std::to_string(report.index_documents) +
                               " documents, store " + std::to_string(report.records) + " records); run sovang reindex");
 
+  if (!indexer.HasCurrentTermFamilies())
+    report.problems.push_back(
+        "chỉ mục theo định dạng cũ (index written by an older sovang, without name-and-year terms: searches "
+        "with a birth year are slower); run sovang reindex");
+
   const store::AuditChainReport audit = store::VerifyAuditChain(db);
   report.audit_rows = audit.rows;
   for (const store::AuditProblem& p : audit.problems)

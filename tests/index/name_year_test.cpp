@@ -140,7 +140,13 @@ TEST_CASE("A new index is marked as holding name-and-year terms; an older one is
     db.set_metadata(std::string(kTermFamiliesKey), "");
     db.commit();
   }
-  { Indexer::Open(index.dir()).Commit(2); }
+  {
+    Indexer reopened = Indexer::Open(index.dir());
+    CHECK_FALSE(reopened.HasCurrentTermFamilies());  // `sovang check` says: run sovang reindex
+    reopened.Commit(2);
+  }
+  TempDir fresh;
+  CHECK(Indexer::Open(fresh.path() / "index").HasCurrentTermFamilies());
   Xapian::Database db(index.dir().string());
   CHECK(db.get_metadata(std::string(kTermFamiliesKey)).empty());
   Searcher old = Searcher::Open(index.dir());
