@@ -13,7 +13,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 constexpr const char* kColumns =
     "id, record_id, code, kind, status, issued_at, supersedes_id, reissue_request_id, status_changed_at, "
     "status_reason";

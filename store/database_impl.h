@@ -17,6 +17,10 @@ namespace sovang::store {
 
 namespace detail {
 
+// The time now as the store writes every timestamp: ISO 8601 UTC with
+// milliseconds ("2026-12-04T07:59:32.123Z"), computed by SQLite.
+inline constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
 // Throws Error(kConflict) for constraint violations (unique, foreign key,
 // check, not null) and Error(kStore, "<what>: <errmsg>") for anything else.
 // `errmsg` empty: sqlite3_errmsg(db).

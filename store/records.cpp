@@ -12,7 +12,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 
 // ForEach reads this many records per read transaction.
 constexpr int kBatch = 512;

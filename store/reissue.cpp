@@ -10,7 +10,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 constexpr const char* kColumns =
     "id, record_id, kind, reason, applicant_name, applicant_relation, status, received_on, rule_id, forward_due, "
     "due_date, filed_by, filed_by_name, filed_at, verified_by, verified_at, decided_by, decided_at, decision_note, "

@@ -7,7 +7,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 
 const std::string kSourceColumns =
     "id, sha256, file_name, original_path, master_path, media_type, size_bytes, page_count, status, error, "

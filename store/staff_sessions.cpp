@@ -8,7 +8,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 constexpr std::size_t kMaxTokenBytes = 256;
 
 }  // namespace

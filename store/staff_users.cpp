@@ -9,7 +9,7 @@ namespace sovang::store {
 
 namespace {
 
-constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+using detail::kNow;
 constexpr std::size_t kMinPasswordBytes = 8;
 constexpr std::size_t kMaxPasswordBytes = 1024;
 constexpr const char* kColumns = "id, username, role, disabled, created_at, updated_at";

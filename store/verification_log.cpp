@@ -31,11 +31,12 @@ VerificationLog VerificationLog::Open(const std::filesystem::path& file) {
 }
 
 void VerificationLog::Append(const std::vector<VerificationLogEntry>& entries) {
+  static const std::string kInsert =
+      "INSERT INTO verification_log(at, client, method, code_hash, numbers, result, certificate_id) VALUES (" +
+      std::string(detail::kNow) + ", ?, ?, ?, ?, ?, ?)";
   db_.Transaction([&] {
     for (const VerificationLogEntry& e : entries) {
-      Statement& st = db_.Prepare(
-          "INSERT INTO verification_log(at, client, method, code_hash, numbers, result, certificate_id) VALUES ("
-          "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)");
+      Statement& st = db_.Prepare(kInsert);
       st.Bind(1, e.client).Bind(2, e.method);
       st.BindOptional(3, e.code_hash);
       if (e.numbers.is_null()) st.BindNull(4);
