@@ -251,14 +251,15 @@ class Assembly {
     std::vector<std::string> accept{T(prefix::kNameFolded, k.folded)};
     std::vector<std::string> likely_typos;
     Mark(k.folded);
-    Xapian::doccount frequency = Freq(accept.front());
+    const Xapian::doccount typed = Freq(accept.front());
+    Xapian::doccount frequency = typed;
     if (surname)
       for (const std::string& v : SurnameVariants(k.exact)) {
         accept.push_back(T(prefix::kNameFolded, v));
         frequency += Freq(accept.back());
         Mark(v);
       }
-    if (typos_ && Freq(accept.front()) == 0) ++unknown_words_;
+    if (typos_ && typed == 0) ++unknown_words_;
     if (typos_ && ctx_.vocabulary) {
       const int edits = AllowedEdits(text::Length(k.folded));
       for (const NearTerm& n : ctx_.vocabulary->Near(k.folded, edits, kMaxTypoTermsPerToken)) {
