@@ -22,6 +22,7 @@
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/internal/morph.h"
+#include "ocr/internal/tess_network.h"
 #include "ocr/internal/tess_threshold.h"
 #include "ocr/internal/openmp.h"
 #include "ocr/internal/pix.h"
@@ -76,6 +77,12 @@ class TesseractRecognizer final : public Recognizer {
     // to Tesseract (for comparing).
     const char* threshold = std::getenv("SOVANG_TESS_THRESHOLD");
     UseFastTesseractThreshold(threshold == nullptr || std::string(threshold) != "1");
+    // The LSTM's first layer (the 3x3 convolution's stacking of each pixel's
+    // neighbours), byte for byte, without Tesseract's per-byte index checks
+    // and calls (tess_network.cpp). SOVANG_TESS_CONVOLVE=1 leaves it to
+    // Tesseract (for comparing).
+    const char* convolve = std::getenv("SOVANG_TESS_CONVOLVE");
+    UseFastTesseractConvolve(convolve == nullptr || std::string(convolve) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +

@@ -13,6 +13,7 @@
 #include "ocr/internal/legacy_ambigs.h"
 #include "ocr/internal/line_images.h"
 #include "ocr/internal/morph.h"
+#include "ocr/internal/tess_network.h"
 #include "ocr/internal/tess_threshold.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
@@ -102,5 +103,34 @@ TEST_CASE("Tesseract reads a page and a ledger's cells the same with its rectang
     CHECK(sovang::ocr::FastTesseractThresholds() - before >= fast.tesseract_calls);
     CHECK(fast.hocr.find("ocrx_word") != std::string::npos);
     CHECK(fast.hocr == tesseract.hocr);
+  }
+}
+
+TEST_CASE("Tesseract's LSTM stacks each pixel's neighbours the same when the convolution is answered here", "[ocr]") {
+  REQUIRE(sovang::ocr::FastTesseractConvolveAvailable());  // Debian's libtesseract 5.3.0, as the layout was read
+  const auto read = [](const char* fixture, bool fast, bool verify) {
+    auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+    sovang::ocr::UseFastTesseractConvolve(fast);  // after the constructor, which switches it on
+    sovang::ocr::VerifyTesseractConvolve(verify);
+    const auto page = recognizer->Recognize(
+        sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / fixture, 1).image);
+    sovang::ocr::VerifyTesseractConvolve(false);
+    sovang::ocr::UseFastTesseractConvolve(true);
+    return page.hocr;
+  };
+  for (const char* fixture : {"line_vi.png", "ledger.png", "aged_skewed.jpg"}) {
+    INFO(fixture);
+    // Every line's convolution run both ways from the same random state: the same bytes, the same state after.
+    const long before = sovang::ocr::FastTesseractConvolves();
+    const long mismatched = sovang::ocr::TesseractConvolveMismatches();
+    const std::string checked = read(fixture, true, true);
+    CHECK(sovang::ocr::FastTesseractConvolves() - before > 0);
+    CHECK(sovang::ocr::TesseractConvolveMismatches() == mismatched);
+    // And the page read the same as with Tesseract's own.
+    const std::string tesseract = read(fixture, false, false);
+    const std::string fast = read(fixture, true, false);
+    CHECK(fast.find("ocrx_word") != std::string::npos);
+    CHECK(fast == tesseract);
+    CHECK(checked == tesseract);
   }
 }

@@ -1,0 +1,207 @@
+#include "ocr/internal/tess_network.h"
+
+#include <dlfcn.h>
+#include <tesseract/baseapi.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+// The first layer of Tesseract's LSTM models (`Ct3,3,16`: a 3x3 convolution)
+// first stacks, for every pixel of a line image, the pixel and its eight
+// neighbours into one 9-byte time step (Convolve::Forward); the weights come
+// after, in the next layer. Tesseract does it with a StrideMap::Index copied
+// and moved, range-checked and turned back into an array index for each of
+// the nine neighbours, and a call to NetworkIO::CopyTimeStepGeneral (memcpy)
+// for each byte, every call through libtesseract's PLT: ~15% of an ingest's
+// CPU (perf, the 40 bench pages at 6dcb4d6), for a copy of ~9 bytes a pixel.
+//
+// Debian's libtesseract 5.3 calls Convolve::Forward through its vtable, whose
+// entry is bound by symbol, so this definition in the executable comes first.
+// It writes the same bytes in the same places: neighbours inside the line
+// image copied, those outside it drawn from the layer's random generator by
+// Tesseract's own NetworkIO::Randomize, called with the same arguments in the
+// same order (so the generator's state after the layer is Tesseract's too).
+// Anything it does not expect (a float network, a batch of more than one
+// image, an empty image, debug display, another libtesseract) goes to
+// Tesseract's own code.
+//
+// The class layouts below were read off libtesseract.so.5.3.0's machine code
+// (Convolve::Forward, NetworkIO::CopyTimeStepGeneral, NetworkIO::Randomize,
+// StrideMap::Index::MaxIndexOfDim); they are used only with that version.
+
+namespace sovang::ocr {
+namespace {
+
+std::atomic<bool> fast_enabled{false};
+std::atomic<bool> verify_enabled{false};
+std::atomic<long> fast_done{0};
+std::atomic<long> mismatches{0};
+
+#if defined(__x86_64__)
+constexpr bool kLayoutKnown = true;
+#else
+constexpr bool kLayoutKnown = false;
+#endif
+
+bool VersionMatches() {
+  static const bool matches = kLayoutKnown && std::string_view(tesseract::TessBaseAPI::Version()) == "5.3.0";
+  return matches;
+}
+
+// tesseract::StrideMap: shape_[3], t_increments_[3], heights_, widths_.
+struct IntVector {
+  const int* begin;
+  const int* end;
+  const int* capacity;
+};
+struct StrideMapLayout {
+  int shape[3];         // batch, height, width
+  int t_increments[3];  // array rows a step in each
+  IntVector heights;    // of each image of the batch
+  IntVector widths;
+};
+static_assert(offsetof(StrideMapLayout, heights) == 0x18 && offsetof(StrideMapLayout, widths) == 0x30);
+
+// tesseract::GENERIC_2D_ARRAY<int8_t>: vtable, array_, empty_, dim1_, dim2_, size_allocated_.
+struct Int8ArrayLayout {
+  const void* vtable;
+  int8_t* array;
+  int8_t empty;
+  int dim1;  // rows (time steps)
+  int dim2;  // bytes a row (features and padding)
+  int size_allocated;
+};
+
+// tesseract::NetworkIO: f_ (a GENERIC_2D_ARRAY<float>), i_, int_mode_, stride_map_.
+struct NetworkIOLayout {
+  unsigned char float_array[32];
+  Int8ArrayLayout i;
+  bool int_mode;
+  StrideMapLayout stride_map;
+};
+static_assert(offsetof(NetworkIOLayout, i) == 0x20 && offsetof(Int8ArrayLayout, dim2) == 0x18);
+static_assert(offsetof(NetworkIOLayout, int_mode) == 0x40 && offsetof(NetworkIOLayout, stride_map) == 0x48);
+
+// tesseract::Convolve (a Network): ni_, no_, randomizer_, half_x_, half_y_.
+constexpr std::size_t kNi = 0x18, kNo = 0x1c, kRandomizer = 0x58, kHalfX = 0x60, kHalfY = 0x64;
+// tesseract::TRand: one std::minstd_rand (8 bytes of state).
+constexpr std::size_t kRandomState = 8;
+
+template <typename T>
+T Field(const void* object, std::size_t offset) {
+  T value;
+  std::memcpy(&value, static_cast<const unsigned char*>(object) + offset, sizeof(T));
+  return value;
+}
+
+// StrideMap::Index::MaxIndexOfDim of batch image 0, plus one.
+int Extent(const StrideMapLayout& map, int dim) {
+  const IntVector& sizes = dim == 1 ? map.heights : map.widths;
+  const int whole = map.shape[dim];
+  if (sizes.end - sizes.begin < 1 || sizes.begin[0] >= whole) return whole;
+  return sizes.begin[0];
+}
+
+}  // namespace
+
+void UseFastTesseractConvolve(bool on) { fast_enabled = on; }
+bool FastTesseractConvolveAvailable() { return VersionMatches(); }
+long FastTesseractConvolves() { return fast_done; }
+void VerifyTesseractConvolve(bool on) { verify_enabled = on; }
+long TesseractConvolveMismatches() { return mismatches; }
+
+}  // namespace sovang::ocr
+
+extern "C" void SovangTessNetworkIOResizeToMap(void* self, bool int_mode, const void* stride_map, int num_features)
+    __asm__("_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi");
+extern "C" void SovangTessNetworkIORandomize(void* self, int t, int offset, int num_features, void* randomizer)
+    __asm__("_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE");
+
+extern "C" void SovangTessConvolveForward(void* self, bool debug, const void* input, const void* input_transpose,
+                                          void* scratch, void* output)
+    __asm__("_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_");
+
+namespace {
+
+using sovang::ocr::NetworkIOLayout;
+
+// The layer's output, as Convolve::Forward leaves it.
+void Convolve(void* self, const NetworkIOLayout& in, void* output) {
+  using sovang::ocr::Field;
+  const int ni = Field<int>(self, sovang::ocr::kNi), no = Field<int>(self, sovang::ocr::kNo);
+  const int half_x = Field<int>(self, sovang::ocr::kHalfX), half_y = Field<int>(self, sovang::ocr::kHalfY);
+  void* randomizer = Field<void*>(self, sovang::ocr::kRandomizer);
+  SovangTessNetworkIOResizeToMap(output, in.int_mode, &in.stride_map, no);
+  const auto& out = *static_cast<const NetworkIOLayout*>(output);
+  // The output's map is a copy of the input's: a time step is the same pixel in both.
+  const int height = sovang::ocr::Extent(in.stride_map, 1), width = sovang::ocr::Extent(in.stride_map, 2);
+  const int dy = in.stride_map.t_increments[1], dx = in.stride_map.t_increments[2];
+  const std::ptrdiff_t in_row = in.i.dim2, out_row = out.i.dim2;
+  const int column = (2 * half_y + 1) * ni;  // bytes of one neighbouring column
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      const int t = y * dy + x * dx;
+      int8_t* dest = out.i.array + t * out_row;
+      int at = 0;
+      for (int nx = x - half_x; nx <= x + half_x; ++nx, at += column) {
+        if (nx < 0 || nx >= width) {
+          SovangTessNetworkIORandomize(output, t, at, column, randomizer);
+          continue;
+        }
+        int part = at;
+        for (int ny = y - half_y; ny <= y + half_y; ++ny, part += ni) {
+          if (ny < 0 || ny >= height) {
+            SovangTessNetworkIORandomize(output, t, part, ni, randomizer);
+          } else {
+            const int8_t* src = in.i.array + (ny * dy + nx * dx) * in_row;
+            if (ni == 1)
+              dest[part] = src[0];
+            else
+              std::memcpy(dest + part, src, static_cast<std::size_t>(ni));
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" void SovangTessConvolveForward(void* self, bool debug, const void* input, const void* input_transpose,
+                                          void* scratch, void* output) {
+  using F = void (*)(void*, bool, const void*, const void*, void*, void*);
+  static const F real = reinterpret_cast<F>(
+      dlsym(RTLD_NEXT, "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_"));
+  const auto& in = *static_cast<const NetworkIOLayout*>(input);
+  const bool ours = sovang::ocr::fast_enabled && !debug && sovang::ocr::VersionMatches() && in.int_mode &&
+                    in.stride_map.shape[0] == 1 && sovang::ocr::Extent(in.stride_map, 1) >= 1 &&
+                    sovang::ocr::Extent(in.stride_map, 2) >= 1;
+  if (!ours) {
+    real(self, debug, input, input_transpose, scratch, output);
+    return;
+  }
+  if (!sovang::ocr::verify_enabled) {
+    Convolve(self, in, output);
+    ++sovang::ocr::fast_done;
+    return;
+  }
+  // Both ways from the same random state: the same bytes, the same state after.
+  void* randomizer = sovang::ocr::Field<void*>(self, sovang::ocr::kRandomizer);
+  unsigned char state[sovang::ocr::kRandomState], ours_state[sovang::ocr::kRandomState];
+  std::memcpy(state, randomizer, sizeof state);
+  Convolve(self, in, output);
+  ++sovang::ocr::fast_done;
+  const auto& out = *static_cast<const NetworkIOLayout*>(output);
+  const std::vector<int8_t> mine(out.i.array, out.i.array + static_cast<std::ptrdiff_t>(out.i.dim1) * out.i.dim2);
+  std::memcpy(ours_state, randomizer, sizeof ours_state);
+  std::memcpy(randomizer, state, sizeof state);
+  real(self, debug, input, input_transpose, scratch, output);
+  const bool same = static_cast<std::size_t>(out.i.dim1) * static_cast<std::size_t>(out.i.dim2) == mine.size() &&
+                    std::memcmp(mine.data(), out.i.array, mine.size()) == 0 &&
+                    std::memcmp(ours_state, randomizer, sizeof ours_state) == 0;
+  if (!same) ++sovang::ocr::mismatches;
+}
