@@ -83,6 +83,11 @@ class TesseractRecognizer final : public Recognizer {
     // Tesseract (for comparing).
     const char* convolve = std::getenv("SOVANG_TESS_CONVOLVE");
     UseFastTesseractConvolve(convolve == nullptr || std::string(convolve) != "1");
+    // The LSTM layers' outputs rounded to 8 bits and the max-pooling layer's
+    // running maximum, 16 values at a time, the same bytes (tess_network.cpp).
+    // SOVANG_TESS_TIMESTEPS=1 leaves them to Tesseract (for comparing).
+    const char* steps = std::getenv("SOVANG_TESS_TIMESTEPS");
+    UseFastTesseractTimeSteps(steps == nullptr || std::string(steps) != "1");
     api_ = InitApi(options_.language, tesseract::OEM_DEFAULT);
     if (!api_) {
       throw Error(Errc::kOcr, "Tesseract cannot load language '" + options_.language + "' from " +

@@ -1,7 +1,8 @@
 #pragma once
-// Internal to sovang::ocr: the LSTM's convolution layer (Convolve::Forward of
-// Debian's libtesseract 5.3.0), answered in the executable with the same
-// bytes (tess_network.cpp says why and how).
+// Internal to sovang::ocr: parts of the LSTM's forward pass in Debian's
+// libtesseract 5.3.0 (Convolve::Forward, NetworkIO::WriteTimeStepPart and
+// NetworkIO::MaxpoolTimeStep), answered in the executable with the same bytes
+// (tess_network.cpp says why and how).
 
 namespace sovang::ocr {
 
@@ -18,10 +19,19 @@ bool FastTesseractConvolveAvailable();
 // How many convolutions were answered here so far in this process (for tests).
 long FastTesseractConvolves();
 
-// For tests: every convolution answered here is run again by Tesseract's own
-// code from the same random state and the two outputs compared byte for byte;
-// the count of those that differed.
-void VerifyTesseractConvolve(bool on);
-long TesseractConvolveMismatches();
+// On: NetworkIO::WriteTimeStepPart (an LSTM's outputs rounded to 8 bits) and
+// NetworkIO::MaxpoolTimeStep (the max-pooling layer's running maximum) on
+// 8-bit networks are answered here, 16 values at a time, with the same bytes
+// and the same maxima's positions. Off by default, on in the recognisers.
+void UseFastTesseractTimeSteps(bool on);
+
+// How many time steps were written or max-pooled here so far (for tests).
+long FastTesseractTimeSteps();
+
+// For tests: every call answered here is run again by Tesseract's own code
+// from the same state (the random generator's for the convolution) and the
+// two results compared byte for byte; the count of those that differed.
+void VerifyTesseractNetworkHooks(bool on);
+long TesseractNetworkMismatches();
 
 }  // namespace sovang::ocr

@@ -106,26 +106,31 @@ TEST_CASE("Tesseract reads a page and a ledger's cells the same with its rectang
   }
 }
 
-TEST_CASE("Tesseract's LSTM stacks each pixel's neighbours the same when the convolution is answered here", "[ocr]") {
+TEST_CASE("Tesseract's LSTM computes the same bytes with its convolution, rounding and max-pooling answered here", "[ocr]") {
   REQUIRE(sovang::ocr::FastTesseractConvolveAvailable());  // Debian's libtesseract 5.3.0, as the layout was read
   const auto read = [](const char* fixture, bool fast, bool verify) {
     auto recognizer = sovang::ocr::MakeTesseractRecognizer();
-    sovang::ocr::UseFastTesseractConvolve(fast);  // after the constructor, which switches it on
-    sovang::ocr::VerifyTesseractConvolve(verify);
+    sovang::ocr::UseFastTesseractConvolve(fast);  // after the constructor, which switches them on
+    sovang::ocr::UseFastTesseractTimeSteps(fast);
+    sovang::ocr::VerifyTesseractNetworkHooks(verify);
     const auto page = recognizer->Recognize(
         sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / fixture, 1).image);
-    sovang::ocr::VerifyTesseractConvolve(false);
+    sovang::ocr::VerifyTesseractNetworkHooks(false);
     sovang::ocr::UseFastTesseractConvolve(true);
+    sovang::ocr::UseFastTesseractTimeSteps(true);
     return page.hocr;
   };
   for (const char* fixture : {"line_vi.png", "ledger.png", "aged_skewed.jpg"}) {
     INFO(fixture);
-    // Every line's convolution run both ways from the same random state: the same bytes, the same state after.
+    // Every line's convolution run both ways from the same random state (the same bytes, the same state
+    // after), every time step's rounding and max-pooling both ways from the same bytes.
     const long before = sovang::ocr::FastTesseractConvolves();
-    const long mismatched = sovang::ocr::TesseractConvolveMismatches();
+    const long steps = sovang::ocr::FastTesseractTimeSteps();
+    const long mismatched = sovang::ocr::TesseractNetworkMismatches();
     const std::string checked = read(fixture, true, true);
     CHECK(sovang::ocr::FastTesseractConvolves() - before > 0);
-    CHECK(sovang::ocr::TesseractConvolveMismatches() == mismatched);
+    CHECK(sovang::ocr::FastTesseractTimeSteps() - steps > 1000);
+    CHECK(sovang::ocr::TesseractNetworkMismatches() == mismatched);
     // And the page read the same as with Tesseract's own.
     const std::string tesseract = read(fixture, false, false);
     const std::string fast = read(fixture, true, false);
