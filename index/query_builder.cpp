@@ -180,6 +180,7 @@ class Assembly {
     // 2.7 ms flat, at 10M records). WeighedBy zeroes the filter's weight.
     out.filter = Combine(Q::OP_AND, required_);
     out.boosts = Combine(Q::OP_OR, boosts_);
+    out.boost_terms = boost_terms_;
     out.query = WeighedBy(out.filter, out.boosts);
     if (!chain_.empty()) {
       out.chain = Combine(Q::OP_AND, chain_);
@@ -239,6 +240,7 @@ class Assembly {
     if (weight <= 0 || Freq(term) == 0) return;
     all_boosts_.push_back(Q(term));
     boosts_.push_back(Scale(weight, Q(term)));
+    boost_terms_.emplace_back(term, weight);
     if (in_tier && std::find(tier_terms_.begin(), tier_terms_.end(), term) == tier_terms_.end()) tier_terms_.push_back(term);
   }
 
@@ -814,6 +816,7 @@ class Assembly {
   int place_phrases_ = 0;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
+  BoostTerms boost_terms_;  // boosts_ as (term, factor)
   std::vector<Q> all_boosts_;  // as terms: the filter when nothing else is required
   std::vector<std::string> tier_terms_;  // distinct boost terms somebody holds
   std::vector<Q> chain_;                 // bigram requirements of names typed in order

@@ -34,6 +34,7 @@
 
 #include "core/award_catalog.h"
 #include "index/places.h"
+#include "index/ranked_page.h"
 #include "index/query_parser.h"
 #include "index/snippet.h"
 #include "index/vocabulary.h"
@@ -75,6 +76,7 @@ struct BuiltQuery {
   Xapian::Query query;   // filter weighed by boosts (WeighedBy): rank with Xapian::CoordWeight
   Xapian::Query filter;  // the match set alone, unweighted: run it with BoolWeight (WeighedBy zeroes it)
   Xapian::Query boosts;  // OR of the weighted boost terms (empty: none)
+  BoostTerms boost_terms;  // the same as (term, factor) pairs, for RankByTermLists
   // Names typed in order: the consecutive required words of a typed name as
   // bigram terms (adjacent, or across one Văn/Thị), AND-ed; in a typo build
   // with the variants' bigrams that exist. Implies the filter's name words,

@@ -146,7 +146,7 @@ struct Searcher::Impl {
     name_year_terms = db && HasNameYearTerms(db->get_metadata(std::string(kTermFamiliesKey)));
   }
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
-  SearchHit MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const;
+  SearchHit MakeHit(Xapian::docid doc, double score, const Highlight& highlight) const;
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -210,6 +210,7 @@ using Q = Xapian::Query;
 struct Stage {
   Q filter;
   Q boosts;
+  const BoostTerms* boost_terms = nullptr;  // the boosts as (term, factor); null with no boosts
   Q top_tier;
   const Highlight* highlight = nullptr;
   bool approximate = false;
@@ -224,6 +225,18 @@ struct Stage {
 // broad stage would cost more than a search may (targets: name queries p99
 // <= 5 ms at 10M records).
 constexpr Xapian::doccount kMaxWalk = 30000;
+
+// A stage that may walk at most kSmallWalk postings (EstimatedWalk) and turns
+// out to match few documents is ranked from their term lists
+// (RankByTermLists), not by Xapian over its boosts' postings lists. A term
+// list costs about what skipping through one boost list does, so "few" grows
+// with the boosts (kTermListsPerBoost each, at most kSmallStage); with fewer
+// than kMinBoosts Xapian's own run is cheap (a decision number has one).
+// Measured at 1M records: field filters' CPU p99 5.7 -> 2.7 ms.
+constexpr Xapian::doccount kSmallWalk = 4000;
+constexpr std::size_t kMinBoosts = 5;
+constexpr Xapian::doccount kTermListsPerBoost = 6;
+constexpr Xapian::doccount kSmallStage = 128;
 
 Q AndNot(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND_NOT, a, b); }
 Q And(const Q& a, const Q& b) { return b.empty() ? a : Q(Q::OP_AND, a, b); }
@@ -276,7 +289,16 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   // The estimated total of the pass being ranked, when a weighted run over
   // its whole filter gave one (no counting run needed without facets).
   std::optional<Xapian::doccount> whole_estimate;
-  auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) {
+  auto rank = [&](const Stage& stage, Xapian::doccount first, Xapian::doccount max) -> RankedPage {
+    if (options.rank_small_stages && stage.boost_terms && stage.boost_terms->size() >= kMinBoosts &&
+        stage.most <= kSmallWalk) {
+      const auto boosts = static_cast<Xapian::doccount>(stage.boost_terms->size());
+      const Xapian::doccount cap = std::min(kSmallStage, kTermListsPerBoost * boosts);
+      if (std::optional<RankedPage> page = RankByTermLists(database, stage.filter, *stage.boost_terms, first, max, cap)) {
+        if (stage.whole) whole_estimate = page->estimated;  // exact: every match was seen
+        return *std::move(page);
+      }
+    }
     // A top tier that cannot fill the page is not worth a run of its own
     // (most name queries match fewer documents than a page holds).
     if (!stage.top_tier.empty() && max > 0 && stage.most >= first + max) {
@@ -284,14 +306,14 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       tier.set_weighting_scheme(Xapian::BoolWeight());
       tier.set_query(stage.top_tier);
       Xapian::MSet best = tier.get_mset(first, max, first + max);
-      if (best.get_matches_lower_bound() >= first + max) return best;
+      if (best.get_matches_lower_bound() >= first + max) return PageOf(best);
     }
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
     enquire.set_query(WeighedBy(stage.filter, stage.boosts));
     Xapian::MSet mset = enquire.get_mset(first, max, first + max);
     if (stage.whole) whole_estimate = mset.get_matches_estimated();
-    return mset;
+    return PageOf(mset);
   };
 
   // Runs stages in order until the page is full (run() says whether it is).
@@ -308,29 +330,29 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   auto run = [&](const Stage& stage) {
     const Xapian::doccount room = limit - static_cast<Xapian::doccount>(result.hits.size());
     const bool from_first = skip == 0;
-    const Xapian::MSet mset = rank(stage, skip, room);
-    const double best = mset.get_max_attained();
+    const RankedPage page = rank(stage, skip, room);
+    const double best = page.max_attained;
     double lowest = ceiling;
-    result.hits.reserve(result.hits.size() + mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const double score = ceiling * (best > 0 ? it.get_weight() / best : 1.0);
+    result.hits.reserve(result.hits.size() + page.docs.size());
+    for (std::size_t i = 0; i < page.docs.size(); ++i) {
+      const double score = ceiling * (best > 0 ? page.weights[i] / best : 1.0);
       lowest = std::min(lowest, score);
-      result.hits.push_back(MakeHit(it, score, *stage.highlight));
+      result.hits.push_back(MakeHit(page.docs[i], score, *stage.highlight));
       result.hits.back().approximate = stage.approximate;
     }
-    const bool full = mset.get_matches_lower_bound() >= skip + room;
+    const bool full = page.lower >= skip + room;
     if (!full && from_first) {
-      if (request.facets) pass_docs.insert(pass_docs.end(), mset.begin(), mset.end());
+      if (request.facets) pass_docs.insert(pass_docs.end(), page.docs.begin(), page.docs.end());
     } else {
       pass_seen_all = false;
     }
     if (!full) {  // the run saw every match of the stage
-      const Xapian::doccount total = mset.get_matches_upper_bound();
+      const Xapian::doccount total = page.upper;
       skip = skip > total ? skip - total : 0;
       seen_total += total;
     }
-    if (!mset.empty()) ceiling = lowest * 0.9;
-    else if (!full && mset.get_matches_upper_bound() > 0) ceiling *= 0.5;
+    if (!page.empty()) ceiling = lowest * 0.9;
+    else if (!full && page.upper > 0) ceiling *= 0.5;
     return full;
   };
 
@@ -366,12 +388,14 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     add(stages,
         Stage{.filter = strict.chained_filter,
               .boosts = strict.boosts,
+              .boost_terms = &strict.boost_terms,
               .top_tier = And(strict.top_tier, strict.chained_filter),
               .highlight = &strict.highlight},
         false);
     add(stages,
         Stage{.filter = AndNot(strict.filter, strict.chain),
               .boosts = strict.boosts,
+              .boost_terms = &strict.boost_terms,
               .top_tier = AndNot(strict.top_tier, strict.chain),
               .highlight = &strict.highlight},
         true);
@@ -379,6 +403,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     add(stages,
         Stage{.filter = strict.filter,
               .boosts = strict.boosts,
+              .boost_terms = &strict.boost_terms,
               .top_tier = strict.top_tier,
               .highlight = &strict.highlight,
               .whole = true},
@@ -423,6 +448,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     add(below,
         Stage{.filter = filter,
               .boosts = built.boosts,
+              .boost_terms = &built.boost_terms,
               .top_tier = tier,
               .highlight = &built.highlight,
               .approximate = true,
@@ -462,12 +488,12 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
   return result;
 }
 
-SearchHit Searcher::Impl::MakeHit(const Xapian::MSetIterator& it, double score, const Highlight& highlight) const {
+SearchHit Searcher::Impl::MakeHit(Xapian::docid id, double score, const Highlight& highlight) const {
   SearchHit hit;
-  const Xapian::Document doc = it.get_document();
+  const Xapian::Document doc = db->get_document(id);
   std::optional<Record> record = DecodeHitData(doc.get_data());
   if (!record)
-    throw Error(Errc::kIndex, "index document " + std::to_string(*it) + " holds no record; run sovang reindex");
+    throw Error(Errc::kIndex, "index document " + std::to_string(id) + " holds no record; run sovang reindex");
   hit.record = std::move(*record);
   hit.id = hit.record.id;
   hit.score = score;

@@ -103,6 +103,10 @@ struct SearcherOptions {
   // total, facets_exact = false). Keeps broad queries fast at 10M records.
   int facet_sample = 500;
   int facet_values = 20;  // values per facet
+  // Rank a stage that matches a few dozen documents from their term lists
+  // rather than through the boosts' postings lists (index/ranked_page.h):
+  // the same hits, cheaper. False only to compare the two.
+  bool rank_small_stages = true;
 };
 
 class Searcher {

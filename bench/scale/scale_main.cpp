@@ -3,7 +3,8 @@
 //
 //   sovang-scale build   --data DIR --records N [--seed S]   (the index comes out compacted)
 //   sovang-scale queries --data DIR --count N [--seed S]        > queries.jsonl
-//   sovang-scale latency --data DIR --queries FILE [--passes cold,warm] [--limit N] [--facets 0|1]
+//   sovang-scale latency --data DIR --queries FILE [--passes cold,warm] [--limit N] [--facets 0|1] [--slowest N]
+//                        [--rank-small 0|1] [--hits FILE]   (FILE: each query's hits and totals, last pass)
 //                                                                (in-process search)
 //   sovang-scale certificates --data DIR --count N [--seed S]   > codes.txt
 //                     (registers the original certificate of N records, as ingest does)
@@ -175,7 +176,8 @@ int Queries(const fs::path& data, int count, std::uint64_t seed) {
   return 0;
 }
 
-int Latency(const fs::path& data, const fs::path& queries_file, const std::string& passes, int limit, bool facets) {
+int Latency(const fs::path& data, const fs::path& queries_file, const std::string& passes, int limit, bool facets,
+            int slowest, bool rank_small, const std::string& hits_file) {
   struct Query { std::string kind, query, expected; };
   std::vector<Query> queries;
   std::ifstream in(queries_file);
@@ -184,7 +186,8 @@ int Latency(const fs::path& data, const fs::path& queries_file, const std::strin
     queries.push_back({j["kind"], j["query"], j.value("expected", "")});
   }
   const auto open_start = Clock::now();
-  sovang::index::Searcher searcher = sovang::index::Searcher::Open(data / "index");
+  sovang::index::Searcher searcher =
+      sovang::index::Searcher::Open(data / "index", {.rank_small_stages = rank_small});
   const double open_ms = Seconds(open_start) * 1000;
   nlohmann::json out = {{"open_ms", open_ms}};
   std::vector<std::string> pass_names;
@@ -196,15 +199,23 @@ int Latency(const fs::path& data, const fs::path& queries_file, const std::strin
   for (const std::string& pass : pass_names) {
     std::map<std::string, std::vector<double>> ms, cpu_ms;
     std::map<std::string, int> errors_of, found_of;  // found: the expected record among the hits
+    std::vector<std::pair<double, const Query*>> by_cpu;  // for --slowest
+    std::vector<nlohmann::json> hits_of(hits_file.empty() ? 0 : queries.size());  // for --hits
     int errors = 0;
     std::string first_error;
-    for (const auto& [kind, q, expected] : queries) {
+    for (const Query& query : queries) {
+      const auto& [kind, q, expected] = query;
       const auto t = Clock::now();
       const double cpu_start = ThreadCpuMs();
       bool found = false;
       try {
         const auto result = searcher.Search({.query = q, .limit = limit, .offset = 0, .facets = facets});
         for (const auto& hit : result.hits) found = found || hit.id == expected;
+        if (!hits_file.empty()) {
+          nlohmann::json hits = nlohmann::json::array();
+          for (const auto& hit : result.hits) hits.push_back({hit.id, hit.score});
+          hits_of[&query - queries.data()] = {{"query", q}, {"total", result.total}, {"hits", hits}};
+        }
       } catch (const std::exception& e) {
         ++errors;
         ++errors_of[kind];
@@ -216,6 +227,7 @@ int Latency(const fs::path& data, const fs::path& queries_file, const std::strin
       ms["all"].push_back(elapsed);
       cpu_ms[kind].push_back(cpu);
       cpu_ms["all"].push_back(cpu);
+      if (slowest > 0) by_cpu.emplace_back(cpu, &query);
       if (found) ++found_of[kind], ++found_of["all"];
     }
     nlohmann::json per;
@@ -228,6 +240,15 @@ int Latency(const fs::path& data, const fs::path& queries_file, const std::strin
       AddPercentiles(cpu_ms[kind], "cpu_", k);
     }
     out[pass] = {{"latency", per}, {"errors", errors}, {"first_error", first_error}};
+    if (!hits_file.empty()) {
+      std::ofstream hits_out(hits_file);
+      for (const nlohmann::json& h : hits_of) hits_out << h.dump() << "\n";
+    }
+    // The slowest queries by CPU time, to stderr: where a tail comes from.
+    std::sort(by_cpu.begin(), by_cpu.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < by_cpu.size() && i < static_cast<std::size_t>(slowest); ++i)
+      std::fprintf(stderr, "%s slowest %zu: %.3f ms cpu  %s  %s\n", pass.c_str(), i + 1, by_cpu[i].first,
+                   by_cpu[i].second->kind.c_str(), by_cpu[i].second->query.c_str());
   }
   out["limit"] = limit;
   out["facets"] = facets;
@@ -339,7 +360,9 @@ int main(int argc, char** argv) {
     if (cmd == "queries") return Queries(data, std::stoi(Arg(argc, argv, "count", "1000")), std::stoull(Arg(argc, argv, "seed", "2")));
     if (cmd == "latency")
       return Latency(data, Arg(argc, argv, "queries"), Arg(argc, argv, "passes", "cold,warm"),
-                     std::stoi(Arg(argc, argv, "limit", "10")), Arg(argc, argv, "facets", "0") == "1");
+                     std::stoi(Arg(argc, argv, "limit", "10")), Arg(argc, argv, "facets", "0") == "1",
+                     std::stoi(Arg(argc, argv, "slowest", "0")), Arg(argc, argv, "rank-small", "1") == "1",
+                     Arg(argc, argv, "hits", ""));
     if (cmd == "certificates")
       return Certificates(data, std::stoll(Arg(argc, argv, "count", "10000")), std::stoull(Arg(argc, argv, "seed", "3")));
     if (cmd == "verify")
