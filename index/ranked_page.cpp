@@ -58,6 +58,7 @@ std::optional<RankedPage> RankByTermLists(const Xapian::Database& db, const Xapi
     page.docs.push_back(docs[order[r]]);
     page.weights.push_back(weight[order[r]]);
   }
+  page.all = std::move(docs);
   return page;
 }
 

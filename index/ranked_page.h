@@ -31,6 +31,9 @@ struct RankedPage {
   Xapian::doccount upper = 0;
   Xapian::doccount estimated = 0;
   double max_attained = 0;          // the best weight any match of the stage has
+  // Every match of the stage, in docid order, when the run saw them all
+  // (RankByTermLists): totals and facets need no counting run.
+  std::optional<std::vector<Xapian::docid>> all;
 
   bool empty() const { return docs.empty(); }
 };

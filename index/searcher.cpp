@@ -341,12 +341,17 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
       result.hits.back().approximate = stage.approximate;
     }
     const bool full = page.lower >= skip + room;
-    if (!full && from_first) {
-      if (request.facets) pass_docs.insert(pass_docs.end(), page.docs.begin(), page.docs.end());
+    // The run saw every match of the stage: it ran out, or ranked them all.
+    const bool saw_all = !full || page.all;
+    if (saw_all && (from_first || page.all)) {
+      if (request.facets) {
+        const std::vector<Xapian::docid>& docs = page.all ? *page.all : page.docs;
+        pass_docs.insert(pass_docs.end(), docs.begin(), docs.end());
+      }
     } else {
       pass_seen_all = false;
     }
-    if (!full) {  // the run saw every match of the stage
+    if (saw_all) {
       const Xapian::doccount total = page.upper;
       skip = skip > total ? skip - total : 0;
       seen_total += total;
@@ -410,14 +415,20 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
         false);
   }
   bool full = false;
-  for (const Stage& stage : stages)
-    if (!full) full = run(stage);
+  // A stage left out because the page is full has matches nobody saw.
+  auto run_all = [&](const std::vector<Stage>& list) {
+    for (const Stage& stage : list) {
+      if (full) pass_seen_all = false;
+      else full = run(stage);
+    }
+  };
+  run_all(stages);
   // The total (and facets) of a pass: when every stage ran out, their counts
   // are exact and their documents were all seen. Otherwise count the plain
   // filter: Xapian estimates "filter AND chain" as if the chain's bigrams and
   // the name words were independent, far too low.
   auto pass_total = [&](const Q& filter, Xapian::doccount seen) -> Xapian::doccount {
-    if (!full && pass_seen_all) {
+    if (pass_seen_all) {
       if (budget > 0) {
         facets.Collect(pass_docs, pass_docs.size(), *facet_table, database);
         budget -= std::min<Xapian::doccount>(budget, static_cast<Xapian::doccount>(pass_docs.size()));
@@ -456,8 +467,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
         true);
     if (below.empty()) return std::nullopt;
     const Xapian::doccount before = seen_total;
-    for (const Stage& stage : below)
-      if (!full) full = run(stage);
+    run_all(below);
     result.total += pass_total(filter, seen_total - before);
     return filter;
   };

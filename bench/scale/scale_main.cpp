@@ -214,7 +214,14 @@ int Latency(const fs::path& data, const fs::path& queries_file, const std::strin
         if (!hits_file.empty()) {
           nlohmann::json hits = nlohmann::json::array();
           for (const auto& hit : result.hits) hits.push_back({hit.id, hit.score});
-          hits_of[&query - queries.data()] = {{"query", q}, {"total", result.total}, {"hits", hits}};
+          nlohmann::json facet_counts = nlohmann::json::object();
+          for (const auto& [name, values] : result.facets)
+            for (const auto& v : values) facet_counts[name][v.value] = v.count;
+          hits_of[&query - queries.data()] = {{"query", q},
+                                              {"total", result.total},
+                                              {"hits", hits},
+                                              {"facets", facet_counts},
+                                              {"facets_exact", result.facets_exact}};
         }
       } catch (const std::exception& e) {
         ++errors;
