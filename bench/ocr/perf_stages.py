@@ -12,9 +12,15 @@ import collections
 import json
 import sys
 
-STAGES = [  # (stage, kind, markers); first match wins
-    ("second look (Tesseract)", "recognition", ["SecondLook"]),
+STAGES = [  # (stage, kind, markers[, also one of]); first match wins
     ("Tesseract engine start", "other", ["TessBaseAPI::Init"]),
+    # The second look's own Tesseract calls. Not every frame under a
+    # "SecondLook" is Tesseract: the extraction around it runs under
+    # ExtractWithSecondLook, and the look cuts out, turns and scales each
+    # word before Tesseract reads it; those go to the stages below.
+    ("second look (Tesseract)", "recognition", ["SecondLook"],
+     ["TessBaseAPI::Recognize", "TessBaseAPI::SetImage"]),
+    ("second look: cut-outs", "other", ["TesseractSecondLook::", "SecondLook::ViewImpl"]),
     ("orientation (OSD)", "recognition", ["DetectOrientationScript"]),
     ("Tesseract: thresholding", "recognition", ["TessBaseAPI::Threshold"]),
     ("Tesseract: rule finding", "recognition", ["FindAndRemoveLines"]),
@@ -47,8 +53,9 @@ def flush():
     if not stack:
         return
     total += 1
-    for name, _, markers in STAGES:
-        if any(m in f for f in stack for m in markers):
+    for name, _, markers, *also in STAGES:
+        if any(m in f for f in stack for m in markers) and (
+                not also or any(m in f for f in stack for m in also[0])):
             counts[name] += 1
             return
     counts["unattributed (start-up, kernel, allocator)"] += 1
@@ -66,7 +73,7 @@ for line in sys.stdin:
         stack.append(parts[1])
 flush()
 
-kind = {name: k for name, k, _ in STAGES}
+kind = {name: k for name, k, *_ in STAGES}
 shares = {name: n / total for name, n in counts.most_common()} if total else {}
 recognition = sum(v for k, v in shares.items() if kind.get(k) == "recognition")
 second_look = shares.get("second look (Tesseract)", 0.0)

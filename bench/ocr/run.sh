@@ -137,7 +137,9 @@ echo "$(load)" >> "$OUT/stages.load"
 if [ "$PERF" = 1 ] && command -v perf > /dev/null && perf stat -e task-clock true > /dev/null 2>&1; then
   echo "== perf" >&2
   rm -rf "$OUT/archive-perf"
-  perf record -q -F 250 --call-graph dwarf,16384 -o "$OUT/perf.data" -- env -u OMP_THREAD_LIMIT "$SOVANG" ingest --data "$OUT/archive-perf" --quiet --json "$PAGE_DIR" > /dev/null 2>&1 || true
+  # 64 KB of stack a sample: with 16 KB, calls deep in Tesseract (memset of a
+  # new image, page faults) lost their callers and went "unattributed" (~9%).
+  perf record -q -F 250 --call-graph dwarf,65528 -o "$OUT/perf.data" -- env -u OMP_THREAD_LIMIT "$SOVANG" ingest --data "$OUT/archive-perf" --quiet --json "$PAGE_DIR" > /dev/null 2>&1 || true
   perf report -i "$OUT/perf.data" --no-children --stdio --sort dso -g none 2> /dev/null | grep -v '^#' | grep -v '^$' > "$OUT/perf.dso.txt" || true
   perf report -i "$OUT/perf.data" --no-children --stdio --sort dso,sym -g none 2> /dev/null | grep -v '^#' | grep -v '^$' | head -60 > "$OUT/perf.sym.txt" || true
   perf script -i "$OUT/perf.data" -F comm,tid,ip,sym,dso 2> /dev/null | "$PY" "$HERE/perf_stages.py" > "$OUT/perf.stages.json" || true
