@@ -15,12 +15,15 @@ std::optional<Xapian::Database> OpenForSearch(const std::filesystem::path& locat
   return Guard("opening index " + location.string(), [&] { return Xapian::Database(location.string()); });
 }
 
-Xapian::WritableDatabase OpenForWriting(const std::filesystem::path& dir) {
+Xapian::WritableDatabase OpenForWriting(const std::filesystem::path& dir, bool durable) {
   std::error_code ec;
   if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
   if (ec) throw Error(Errc::kIo, "cannot create " + dir.parent_path().string() + ": " + ec.message());
   return Guard("opening index " + dir.string() + " for writing",
-               [&] { return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN); });
+               [&] {
+                 return Xapian::WritableDatabase(dir.string(),
+                                                 Xapian::DB_CREATE_OR_OPEN | (durable ? 0 : Xapian::DB_NO_SYNC));
+               });
 }
 
 }  // namespace sovang::index

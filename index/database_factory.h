@@ -22,6 +22,8 @@ std::optional<Xapian::Database> OpenForSearch(const std::filesystem::path& locat
 
 // Opens (creating the directory and the database if missing) for writing.
 // One writer per index: a second one gets Error(kIndex) naming the lock.
-Xapian::WritableDatabase OpenForWriting(const std::filesystem::path& dir);
+// Not durable: commits are not synced to disk (Xapian::DB_NO_SYNC), for an
+// index thrown away if the process dies before it is complete.
+Xapian::WritableDatabase OpenForWriting(const std::filesystem::path& dir, bool durable = true);
 
 }  // namespace sovang::index

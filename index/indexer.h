@@ -12,10 +12,25 @@
 
 namespace sovang::index {
 
+struct IndexerOptions {
+  // For an index built in one go and used only once complete, such as the
+  // parts `sovang reindex` writes and then merges: commits are not synced to
+  // disk (a crash leaves an index to throw away, never a damaged live one),
+  // and the documents added are written out every kBulkFlushEvery documents
+  // instead of Xapian's 10,000 (its buffered postings are maps: smaller ones
+  // cost less a posting than the extra flushes; 1M records: see
+  // bench/RESULTS.md section 2).
+  bool bulk = false;
+};
+
+inline constexpr int kBulkFlushEvery = 2500;
+
 class Indexer {
  public:
   // Opens the index for writing, creating it if missing. Throws Error(kIndex).
-  static Indexer Open(const std::filesystem::path& dir);
+  // An index empty when opened gets each new record's document added without
+  // looking its id up first (Upsert stays idempotent: see indexer.cpp).
+  static Indexer Open(const std::filesystem::path& dir, IndexerOptions options = {});
   Indexer(Indexer&&) noexcept;
   Indexer& operator=(Indexer&&) noexcept;
   ~Indexer();
