@@ -1,6 +1,8 @@
 #include "ocr/internal/tess_network.h"
 
 #include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
 #include <emmintrin.h>
 #include <tesseract/baseapi.h>
 
@@ -8,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,7 +35,8 @@
 //
 // The class layouts below were read off libtesseract.so.5.3.0's machine code
 // (Convolve::Forward, NetworkIO::CopyTimeStepGeneral, NetworkIO::Randomize,
-// StrideMap::Index::MaxIndexOfDim); they are used only with that version.
+// StrideMap::Index::MaxIndexOfDim); they are used only with that very build
+// (its version and GNU build id).
 
 namespace sovang::ocr {
 namespace {
@@ -50,8 +54,51 @@ constexpr bool kLayoutKnown = true;
 constexpr bool kLayoutKnown = false;
 #endif
 
+// The GNU build id of the libtesseract.so.5.3.0 whose layouts were read
+// (Debian 12's libtesseract5 5.3.0-2, amd64). The version string alone would
+// also let in a rebuild with other compiler flags or a patched header; any
+// other build runs Tesseract's own code (and the hooks' test says so).
+constexpr std::string_view kReadBuildId = "8e691dc2817d3b40ba9e85e2980f66e34282c7d9";
+
+// The build id (hex) of the loaded object whose path holds `name`, or "".
+std::string LoadedBuildId(const char* name) {
+  struct Search {
+    const char* name;
+    std::string id;
+  } search{name, {}};
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* data) -> int {
+        auto* s = static_cast<Search*>(data);
+        if (info->dlpi_name == nullptr || std::strstr(info->dlpi_name, s->name) == nullptr) return 0;
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+          if (segment.p_type != PT_NOTE) continue;
+          const auto* at = reinterpret_cast<const unsigned char*>(info->dlpi_addr + segment.p_vaddr);
+          const unsigned char* end = at + segment.p_memsz;
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(at);
+            const unsigned char* desc = at + sizeof(ElfW(Nhdr)) + ((note->n_namesz + 3) & ~3u);
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+                std::memcmp(at + sizeof(ElfW(Nhdr)), "GNU", 4) == 0 && desc + note->n_descsz <= end) {
+              static const char kHex[] = "0123456789abcdef";
+              for (ElfW(Word) k = 0; k < note->n_descsz; ++k) {
+                s->id += kHex[desc[k] >> 4];
+                s->id += kHex[desc[k] & 15];
+              }
+              return 1;
+            }
+            at = desc + ((note->n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;
+      },
+      &search);
+  return search.id;
+}
+
 bool VersionMatches() {
-  static const bool matches = kLayoutKnown && std::string_view(tesseract::TessBaseAPI::Version()) == "5.3.0";
+  static const bool matches = kLayoutKnown && std::string_view(tesseract::TessBaseAPI::Version()) == "5.3.0" &&
+                              LoadedBuildId("libtesseract.so") == kReadBuildId;
   return matches;
 }
 

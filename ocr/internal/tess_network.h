@@ -9,8 +9,8 @@ namespace sovang::ocr {
 // On: libtesseract's Convolve::Forward on 8-bit (integer) network inputs is
 // answered here, byte for byte and random draw for random draw as Tesseract
 // answers it. Off by default; the recognisers switch it on. Process-wide.
-// Only for the libtesseract whose layout was read (5.3.0 on x86-64): with any
-// other, Tesseract's own runs.
+// Only for the libtesseract whose layout was read (Debian 12's 5.3.0-2 on
+// x86-64, told by its GNU build id): with any other, Tesseract's own runs.
 void UseFastTesseractConvolve(bool on);
 
 // Whether this process's libtesseract is the one the layout was read from.

@@ -107,7 +107,19 @@ TEST_CASE("Tesseract reads a page and a ledger's cells the same with its rectang
 }
 
 TEST_CASE("Tesseract's LSTM computes the same bytes with its convolution, rounding and max-pooling answered here", "[ocr]") {
-  REQUIRE(sovang::ocr::FastTesseractConvolveAvailable());  // Debian's libtesseract 5.3.0, as the layout was read
+  if (!sovang::ocr::FastTesseractConvolveAvailable()) {
+    // Not the libtesseract build whose layouts were read: Tesseract's own code
+    // must answer every call.
+    WARN("libtesseract is not Debian 12's 5.3.0-2 build: the LSTM hooks stay off");
+    const long convolves = sovang::ocr::FastTesseractConvolves();
+    const long steps = sovang::ocr::FastTesseractTimeSteps();
+    auto recognizer = sovang::ocr::MakeTesseractRecognizer();
+    static_cast<void>(recognizer->Recognize(
+        sovang::ocr::LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures/line_vi.png", 1).image));
+    CHECK(sovang::ocr::FastTesseractConvolves() == convolves);
+    CHECK(sovang::ocr::FastTesseractTimeSteps() == steps);
+    return;
+  }
   const auto read = [](const char* fixture, bool fast, bool verify) {
     auto recognizer = sovang::ocr::MakeTesseractRecognizer();
     sovang::ocr::UseFastTesseractConvolve(fast);  // after the constructor, which switches them on
