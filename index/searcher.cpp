@@ -501,7 +501,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
 
 SearchHit Searcher::Impl::MakeHit(Xapian::docid id, double score, const Highlight& highlight) const {
   SearchHit hit;
-  const Xapian::Document doc = db->get_document(id);
+  const Xapian::Document doc = db->get_document(id, Xapian::DOC_ASSUME_VALID);  // a match's id: no existence check
   std::optional<Record> record = DecodeHitData(doc.get_data());
   if (!record)
     throw Error(Errc::kIndex, "index document " + std::to_string(id) + " holds no record; run sovang reindex");
