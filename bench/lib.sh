@@ -41,15 +41,15 @@ bench_rss() {
 }
 
 # bench_staff_user SOVANG SCALE_TOOL DATA NAME PASSWORD: `sovang user add`, or
-# the scale tool's stand-in when the CLI command is not wired yet. Prints
-# which one made the user.
+# the scale tool's staff-user when that refuses (the user is there from an
+# earlier run, made with the same bench password). Prints which one did.
 bench_staff_user() {
   local sovang=$1 tool=$2 data=$3 name=$4 password=$5
   if printf '%s\n' "$password" | "$sovang" user add "$name" --role verifier --data "$data" > /dev/null 2>&1; then
     echo "sovang user add"
   else
     printf '%s\n' "$password" | "$tool" staff-user --data "$data" --name "$name" --role verifier
-    echo "sovang-scale staff-user (sovang user add not available)"
+    echo "sovang-scale staff-user (sovang user add refused: the user exists)"
   fi
 }
 
