@@ -1,6 +1,7 @@
 #include "index/places.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "text/normalize.h"
@@ -100,6 +101,21 @@ std::vector<PlaceName> PlaceIndex::Related(std::string_view name, std::string_vi
 
 std::vector<std::string> PlaceIndex::CurrentNames(std::string_view name, std::string_view level,
                                                   std::string_view parent_hint) const {
+  std::string key;
+  key.reserve(level.size() + name.size() + parent_hint.size() + 2);
+  key.append(level).append(1, '\x1f').append(name).append(1, '\x1f').append(parent_hint);
+  {
+    const std::shared_lock lock(current_mutex_);
+    if (const auto it = current_.find(key); it != current_.end()) return it->second;
+  }
+  std::vector<std::string> names = FindCurrentNames(name, level, parent_hint);
+  const std::unique_lock lock(current_mutex_);
+  if (current_.size() < kCurrentNamesKept) current_.emplace(std::move(key), names);
+  return names;
+}
+
+std::vector<std::string> PlaceIndex::FindCurrentNames(std::string_view name, std::string_view level,
+                                                      std::string_view parent_hint) const {
   // Most places on records still exist under the name written: one lookup
   // answers them (this ran for every hit of every search).
   if (!renamed_.count(text::CollapseSpaces(text::Fold(name)))) return {};

@@ -5,8 +5,10 @@
 
 #include <map>
 #include <set>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/gazetteer.h"
@@ -38,6 +40,9 @@ class PlaceIndex {
   // What the place written as `name` at `level` is called now, when every unit
   // of that name has been renamed or merged (empty otherwise). `parent_hint`
   // (the record's district or province) picks among units of the same name.
+  // Asked three times for every hit of every search, with the few thousand
+  // places an archive's records carry: answers are kept (thread-safe; at most
+  // kCurrentNamesKept of them).
   std::vector<std::string> CurrentNames(std::string_view name, std::string_view level,
                                         std::string_view parent_hint = {}) const;
 
@@ -52,7 +57,11 @@ class PlaceIndex {
 
   bool empty() const { return units_.empty(); }
 
+  static constexpr std::size_t kCurrentNamesKept = 65536;
+
  private:
+  std::vector<std::string> FindCurrentNames(std::string_view name, std::string_view level,
+                                            std::string_view parent_hint) const;
   std::vector<const PlaceUnit*> Find(std::string_view name, std::string_view level) const;
   const PlaceUnit* ById(const std::string& id) const;
 
@@ -60,6 +69,10 @@ class PlaceIndex {
   std::map<std::string, std::size_t> by_id_;
   std::multimap<std::string, std::size_t> by_folded_;  // folded name -> unit
   std::set<std::string> renamed_;                      // folded names of units that became others
+
+  // CurrentNames' answers by level, name and hint (as written on records).
+  mutable std::shared_mutex current_mutex_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> current_;
 };
 
 // "region" and "province" are one level for search.

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "index_test_support.h"
 
 using namespace sovang;
@@ -47,6 +51,35 @@ TEST_CASE("A place written with an old name shows what it is called now", "[inde
   CHECK(places.CurrentNames("Tân Liên", "commune").empty());
   CHECK(places.CurrentNames("Cao Lộc", "district").empty());  // abolished, no successor
   CHECK(places.CurrentNames("Nowhere", "commune").empty());
+}
+
+TEST_CASE("Kept answers of CurrentNames are the answers, per level and hint, from many threads", "[index][places]") {
+  TempDir tmp;
+  const Gazetteer gazetteer = TestGazetteer(tmp.path());
+  const struct {
+    const char* name;
+    const char* level;
+    const char* hint;
+  } asks[] = {{"Lộc Yên", "commune", ""},     {"Lộc Yên", "district", ""},  {"Lộc Yên", "commune", "Cao Lộc"},
+              {"Cao Lạng", "province", ""},   {"Cao Lạng", "commune", ""},  {"Lạng Sơn", "province", ""},
+              {"Tân Liên", "commune", ""},    {"Nowhere", "commune", ""}};
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& a : asks) expected.push_back(PlaceIndex(gazetteer).CurrentNames(a.name, a.level, a.hint));
+  CHECK(expected[0] == std::vector<std::string>{"Tân Liên"});
+  CHECK(expected[1].empty());  // no district of that name: not the commune's answer
+  const PlaceIndex places(gazetteer);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round)
+        for (std::size_t i = 0; i < std::size(asks); ++i) {
+          const std::size_t k = (i + static_cast<std::size_t>(t)) % std::size(asks);
+          if (places.CurrentNames(asks[k].name, asks[k].level, asks[k].hint) != expected[k]) ++wrong;
+        }
+    });
+  for (std::thread& thread : threads) thread.join();
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("A place's spelling: words typed with marks must have the place's marks", "[index][places]") {
