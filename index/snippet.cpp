@@ -6,9 +6,12 @@
 
 #include "core/decision_number.h"
 #include "index/document_builder.h"
+#include "text/html_escape.h"
 #include "text/normalize.h"
 
 namespace sovang::index {
+
+using text::HtmlEscape;
 
 namespace {
 
@@ -31,11 +34,12 @@ std::size_t PunctuationLength(std::string_view s, std::size_t i) {
 std::string MarkWords(std::string_view text, const std::set<std::string>& words) {
   if (words.empty()) return HtmlEscape(text);  // nothing to mark: no word needs folding
   std::string out;
+  out.reserve(text.size() + 16);
   std::size_t i = 0;
   while (i < text.size()) {
     if (!WordByte(text, i) || PunctuationLength(text, i) > 0) {
       const std::size_t n = std::max<std::size_t>(1, PunctuationLength(text, i));
-      out += HtmlEscape(text.substr(i, n));
+      text::AppendHtmlEscaped(out, text.substr(i, n));
       i += n;
       continue;
     }
@@ -43,9 +47,11 @@ std::string MarkWords(std::string_view text, const std::set<std::string>& words)
     while (j < text.size() && WordByte(text, j) && PunctuationLength(text, j) == 0) ++j;
     const std::string_view word = text.substr(i, j - i);
     if (words.count(text::Fold(word))) {
-      out += "<mark>" + HtmlEscape(word) + "</mark>";
+      out += "<mark>";
+      text::AppendHtmlEscaped(out, word);
+      out += "</mark>";
     } else {
-      out += HtmlEscape(word);
+      text::AppendHtmlEscaped(out, word);
     }
     i = j;
   }
@@ -73,22 +79,6 @@ std::string Place(const Record& r, FieldId id, std::string_view label, std::stri
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string MakeSnippet(const Record& r, const Highlight& h, const std::vector<PlaceNote>& notes) {
   std::vector<std::string> parts;
   std::string head = MarkWords(r.value(FieldId::kFullName), h.words);
@@ -115,9 +105,11 @@ std::string MakeSnippet(const Record& r, const Highlight& h, const std::vector<P
   if (const std::string& award = r.value(FieldId::kAward); !award.empty()) parts.push_back(MarkWords(award, h.words));
 
   if (const std::string& number = r.value(FieldId::kDecisionNumber); !number.empty()) {
-    bool hit = false;
-    for (const std::string& key : DecisionTermKeys(number)) hit = hit || h.decision_keys.count(key);
-    if (const auto parsed = ParseDecisionNumber(number)) hit = hit || h.numbers.count(DecisionTermKey(parsed->number));
+    bool hit = false;  // most queries ask for no number: nothing to parse
+    if (!h.decision_keys.empty())
+      for (const std::string& key : DecisionTermKeys(number)) hit = hit || h.decision_keys.count(key);
+    if (!hit && !h.numbers.empty())
+      if (const auto parsed = ParseDecisionNumber(number)) hit = h.numbers.count(DecisionTermKey(parsed->number)) > 0;
     std::string d = "QĐ " + (hit ? Mark(number) : HtmlEscape(number));
     if (const std::string& date = r.value(FieldId::kDecisionDate); !date.empty()) d += " ngày " + HtmlEscape(date);
     parts.push_back(d);

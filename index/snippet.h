@@ -24,6 +24,4 @@ struct Highlight {
 
 std::string MakeSnippet(const Record& record, const Highlight& highlight, const std::vector<PlaceNote>& notes);
 
-std::string HtmlEscape(std::string_view s);
-
 }  // namespace sovang::index

@@ -4,6 +4,7 @@
 
 #include "server/errors.h"
 #include "server/static_files.h"
+#include "text/html_escape.h"
 
 namespace sovang::server {
 
@@ -16,21 +17,6 @@ constexpr const char* kPageCsp =
     "frame-ancestors 'none'";
 // Everything else (JSON, images, scripts) is never a document.
 constexpr const char* kResourceCsp = "default-src 'none'; frame-ancestors 'none'; sandbox";
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string_view VietnameseTitle(int status) {
   switch (status) {
@@ -58,7 +44,7 @@ std::string ErrorPage(int status, std::string_view detail) {
   } else if (status == 401) {
     html += "<p>Vui lòng <a href=\"/login\">đăng nhập</a> để tiếp tục.</p>\n";
   } else if (!detail.empty()) {
-    html += "<p>" + HtmlEscape(detail) + "</p>\n";
+    html += "<p>" + text::HtmlEscape(detail) + "</p>\n";
   }
   html += "<p><a href=\"/\">Về trang tìm kiếm</a></p>\n</main>\n</body>\n</html>\n";
   return html;

@@ -20,6 +20,7 @@
 #include "server/static_files.h"
 #include "store/certificates.h"
 #include "store/verification_log.h"
+#include "text/html_escape.h"
 
 namespace sovang::server {
 
@@ -201,32 +202,6 @@ store::Verification LookupNumbers(AppContext& app, VerifyState& state, const Req
 
 // --- the HTML answer -------------------------------------------------------
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // "1975-08-10" -> "10/08/1975"
 std::string ShowDate(const std::string& iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
@@ -266,7 +241,7 @@ std::string ResultPage(const store::Verification& v) {
   if (v.status != "unknown") {
     html += "<dl>\n";
     auto row = [&html](const char* label, const std::string& value) {
-      if (!value.empty()) html += "<dt>" + std::string(label) + "</dt><dd>" + Escape(value) + "</dd>\n";
+      if (!value.empty()) html += "<dt>" + std::string(label) + "</dt><dd>" + text::HtmlEscape(value) + "</dd>\n";
     };
     row("Mã xác minh", v.code);
     row("Loại bằng", v.kind == "original" ? "Bằng gốc" : "Bằng cấp đổi, cấp lại");
