@@ -55,5 +55,4 @@ void RunAgainWithHugePages() {
   if (tunables != nullptr) setenv("GLIBC_TUNABLES", set.c_str(), 1);
 }
 
-
 }  // namespace sovang::cli
