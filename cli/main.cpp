@@ -25,7 +25,7 @@ const char kUsage[] =
     "  export --format jsonl|csv                      every record, one a line\n"
     "  review [--json] [--limit N]                    records needing review, worst first\n"
     "  eval --truth FILE [--search] [--json]          accuracy (or search recall/MRR) against ground truth\n"
-    "  serve [--listen 127.0.0.1:8080] [--public-url URL]   the web server\n"
+    "  serve [--listen 127.0.0.1:8080] [--public-url URL] [--search-cache MIB]   the web server\n"
     "  reindex                                        rebuild the index from the store\n"
     "  check [--json]                                 store, index, masters and audit consistency\n"
     "  user add NAME --role admin|archivist|verifier|approver   (password on stdin); user list\n"

@@ -176,6 +176,17 @@ void Searcher::Reopen() {
   });
 }
 
+std::string Searcher::Version() const {
+  if (!impl_->db) return {};
+  try {
+    // Throws for a database of other than one glass (or chert) shard.
+    const Xapian::rev revision = impl_->db->get_revision();
+    return impl_->db->get_uuid() + '@' + std::to_string(revision);
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
 SearchResult Searcher::Search(const SearchRequest& request) {
   if (request.limit < 0 || request.limit > kMaxLimit)
     throw Error(Errc::kInvalidArgument, "limit must be between 0 and " + std::to_string(kMaxLimit) + ", got " +

@@ -125,6 +125,11 @@ class Searcher {
   SearchResult Search(const SearchRequest& request);
   // Picks up commits made since opening.
   void Reopen();
+  // Names the state of the index this searcher reads: its UUID and revision,
+  // which change with every commit and when the index is replaced. Empty when
+  // there is no such name (a missing index, several shards): an answer from
+  // such an index must not be cached.
+  std::string Version() const;
 
  private:
   struct Impl;

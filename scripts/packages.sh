@@ -2,7 +2,7 @@
 SOVANG_BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd tesseract-ocr-script-viet
-  libxapian-dev libsqlite3-dev libpoco-dev nlohmann-json3-dev catch2
+  libxapian-dev libsqlite3-dev libpoco-dev zlib1g-dev nlohmann-json3-dev catch2
   libicu-dev libhunspell-dev hunspell-vi libpoppler-cpp-dev
   libqrencode-dev libcairo2-dev libpango1.0-dev libsodium-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 fonts-noto-core

@@ -9,7 +9,10 @@
 
 #include "core/error.h"
 #include "index/indexer.h"
+#include "index/search_json.h"
 #include "ingest/index_sync.h"
+#include "server/gzip.h"
+#include "server/http.h"
 
 namespace sovang::server {
 
@@ -87,6 +90,20 @@ struct AppContext::Searchers {
     e.generation = current;
   }
 
+  // Searches with a leased searcher brought up to date.
+  index::SearchResult Search(Entry& e, const index::SearchRequest& request) {
+    Refresh(e, false);
+    try {
+      return e.searcher.Search(request);
+    } catch (const Error& error) {
+      if (error.code() != Errc::kIndex) throw;
+      // The index changed under the searcher (Xapian's DatabaseModifiedError):
+      // re-open and try once more.
+      Refresh(e, true);
+      return e.searcher.Search(request);
+    }
+  }
+
   std::filesystem::path dir;
   std::atomic<std::uint64_t> generation{0};  // bumped after this process wrote the index
   Pool<Entry> pool;
@@ -100,7 +117,8 @@ AppContext::AppContext(ServerOptions options)
         read_only.read_only = true;
         read_only.cache_mib = store::kReaderCacheMib;
         return std::make_unique<store::Database>(store::Database::Open(layout_.db(), read_only));
-      }, kMaxReaders) {
+      }, kMaxReaders),
+      search_cache_(static_cast<std::size_t>(options_.search_cache_mib) << 20) {
   layout_.CreateDirectories();
   // Migrations and the catch-up of the index need the archive to ourselves;
   // when an ingest is running it has done both already.
@@ -133,18 +151,35 @@ void AppContext::SyncIndexLocked() {
   }
 }
 
-index::SearchResult AppContext::Search(const index::SearchRequest& request) {
-  auto lease = searchers_->pool.Acquire();
-  searchers_->Refresh(*lease, false);
-  try {
-    return lease->searcher.Search(request);
-  } catch (const Error& e) {
-    if (e.code() != Errc::kIndex) throw;
-    // The index changed under the searcher (Xapian's DatabaseModifiedError):
-    // re-open and try once more.
-    searchers_->Refresh(*lease, true);
-    return lease->searcher.Search(request);
+AppContext::SearchAnswer AppContext::AnswerSearch(const index::SearchRequest& request, bool accept_gzip) {
+  const std::string key = SearchCacheKey(request.query, request.limit, request.offset, request.facets);
+  std::string version;
+  std::string json;
+  {
+    auto lease = searchers_->pool.Acquire();
+    if (search_cache_.enabled()) {
+      searchers_->Refresh(*lease, false);
+      version = lease->searcher.Version();
+      if (!version.empty()) {
+        if (std::shared_ptr<const CachedAnswer> kept = search_cache_.Find(key, version)) {
+          if (accept_gzip) return {kept->gzip, true, true};
+          return {Gunzip(kept->gzip, kept->plain_size), false, true};
+        }
+      }
+    }
+    const index::SearchResult result = searchers_->Search(*lease, request);
+    // A retry re-opened the index: the answer is of the newer version.
+    if (!version.empty()) version = lease->searcher.Version();
+    json = JsonText(index::SearchResultToJson(result));
   }
+  if (version.empty()) {
+    if (accept_gzip) return {Gzip(json), true, false};
+    return {std::move(json), false, false};
+  }
+  auto answer = std::make_shared<CachedAnswer>(CachedAnswer{Gzip(json), json.size()});
+  search_cache_.Insert(key, std::move(version), answer);
+  if (accept_gzip) return {answer->gzip, true, false};
+  return {std::move(json), false, false};
 }
 
 void AppContext::SetAuthenticator(std::unique_ptr<Authenticator> authenticator) {

@@ -18,6 +18,7 @@
 #include "index/searcher.h"
 #include "server/pool.h"
 #include "server/principal.h"
+#include "server/search_cache.h"
 #include "server/server.h"
 #include "store/database.h"
 
@@ -46,11 +47,19 @@ class AppContext {
   // another process keeps the archive locked for more than about 2 s.
   void Write(const std::function<void(store::Database&)>& fn);
 
-
-  // Searches the index with a searcher of the pool; a searcher re-opens the
-  // index when it was last checked more than a second ago, so commits from
-  // the writer or another process show up quickly.
-  index::SearchResult Search(const index::SearchRequest& request);
+  // A search's answer as the API sends it (index::SearchResultToJson): from
+  // the answer cache when the index is unchanged since it was made, else from
+  // a searcher of the pool. A searcher re-opens the index when it was last
+  // checked more than a second ago, so commits from the writer or another
+  // process show up quickly. The body is gzip-deflated when `accept_gzip`,
+  // else plain JSON.
+  struct SearchAnswer {
+    std::string body;
+    bool gzip = false;    // body is gzip-deflated
+    bool cached = false;  // it came from the answer cache
+  };
+  SearchAnswer AnswerSearch(const index::SearchRequest& request, bool accept_gzip);
+  const SearchCache& search_cache() const { return search_cache_; }
 
   // The authenticator in force (NoAuthenticator until one is installed).
   Authenticator& authenticator() const { return *authenticator_; }
@@ -67,6 +76,7 @@ class AppContext {
   std::unique_ptr<store::Database> writer_;
   Pool<store::Database> readers_;
   std::unique_ptr<Searchers> searchers_;
+  SearchCache search_cache_;
   std::unique_ptr<Authenticator> authenticator_;
 };
 

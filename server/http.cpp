@@ -119,10 +119,11 @@ std::optional<std::string> Response::Header(std::string_view name) const {
   return std::nullopt;
 }
 
-void Response::Json(const nlohmann::json& body, int status) {
-  // Replace invalid UTF-8 rather than throw half-way through a response.
-  Bytes(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), std::string(kJsonContentType), status);
+std::string JsonText(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+void Response::Json(const nlohmann::json& body, int status) { Bytes(JsonText(body), std::string(kJsonContentType), status); }
 
 void Response::JsonError(Errc code, const std::string& message) {
   Json(ErrorJson(code, message), HttpStatusFor(code));

@@ -128,6 +128,10 @@ class Response {
   std::vector<std::pair<std::string, std::string>> headers_;
 };
 
+// JSON as the API sends it: compact, invalid UTF-8 replaced rather than thrown
+// on half-way through a response.
+std::string JsonText(const nlohmann::json& value);
+
 inline constexpr std::string_view kJsonContentType = "application/json; charset=utf-8";
 inline constexpr std::string_view kHtmlContentType = "text/html; charset=utf-8";
 

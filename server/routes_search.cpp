@@ -7,7 +7,7 @@
 #include "core/award_catalog.h"
 #include "core/error.h"
 #include "core/record_json.h"
-#include "index/search_json.h"
+#include "server/gzip.h"
 #include "server/route_groups.h"
 #include "server/static_files.h"
 #include "store/certificates.h"
@@ -73,7 +73,10 @@ void Search(AppContext& app, const Request& req, Response& res) {
   search.offset = req.QueryInt("offset", 0, 0, 100000);
   const std::string facets = req.Query("facets").value_or("1");
   search.facets = !(facets == "0" || facets == "false");
-  res.Json(index::SearchResultToJson(app.Search(search)));
+  AppContext::SearchAnswer answer = app.AnswerSearch(search, AcceptsGzip(req));
+  res.Bytes(std::move(answer.body), std::string(kJsonContentType));
+  if (answer.gzip) res.SetHeader("Content-Encoding", "gzip");
+  res.SetHeader("Vary", "Accept-Encoding");
 }
 
 // The record as staff see it: fields with their evidence, the page image, the

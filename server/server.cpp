@@ -282,6 +282,7 @@ Server::~Server() = default;
 
 std::uint16_t Server::port() const { return impl_->port; }
 const std::string& Server::url() const { return impl_->url; }
+SearchCache::Stats Server::search_cache_stats() const { return impl_->app->search_cache().stats(); }
 
 void Server::Stop() {
   if (impl_) impl_->Stop();
@@ -307,6 +308,10 @@ void ServeUntilSignal(const ServerOptions& options) {
   sigwait(&signals, &received);
   std::cerr << "sovang serve: stopping\n";
   server.Stop();
+  const SearchCache::Stats cache = server.search_cache_stats();
+  if (resolved.search_cache_mib > 0)
+    std::cerr << "sovang serve: search answers from the cache "  << cache.hits << ", searched "
+              << cache.misses << " (" << cache.entries << " answers kept, " << (cache.bytes >> 20) << " MiB)\n";
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 

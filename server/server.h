@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "server/search_cache.h"
+
 namespace sovang::server {
 
 struct ServerOptions {
@@ -30,6 +32,9 @@ struct ServerOptions {
   // 10); 0 turns the limit off, e.g. behind a proxy that limits, or for a
   // load test from one address. Past it: 429 with Retry-After.
   int verify_per_minute = 30;
+  // Memory for recent search answers (server/search_cache.h), kept deflated
+  // until the index changes; 0 turns the cache off.
+  int search_cache_mib = 64;
 };
 
 // The options with defaults filled in: web_dir resolved, public_url set.
@@ -49,6 +54,8 @@ class Server {
   std::uint16_t port() const;
   // Where it listens: http://host:port/ (the real port when listen asked for 0).
   const std::string& url() const;
+  // How the search answer cache has done since the start.
+  SearchCache::Stats search_cache_stats() const;
   // Stops accepting, closes connections, waits for the threads. Idempotent.
   void Stop();
 

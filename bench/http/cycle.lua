@@ -1,13 +1,15 @@
 -- wrk script: cycles through the request paths of a file (one a line), each
--- thread from its own offset, with an optional Cookie; prints one JSON line
--- of figures at the end. Used by bench/http/run.sh and bench/scale/run.sh.
---   PATHS=file COOKIE='sovang_session=…' wrk -s cycle.lua http://127.0.0.1:PORT
+-- thread from its own offset, with an optional Cookie and Accept-Encoding
+-- (a browser sends "gzip, deflate, br"); prints one JSON line of figures at
+-- the end. Used by bench/http/run.sh and bench/scale/run.sh.
+--   PATHS=file COOKIE='sovang_session=…' [ACCEPT_ENCODING=gzip] wrk -s cycle.lua http://127.0.0.1:PORT
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do
   if #line > 0 then paths[#paths + 1] = line end
 end
 assert(#paths > 0, "PATHS names an empty file")
 local cookie = os.getenv("COOKIE")
+local accept_encoding = os.getenv("ACCEPT_ENCODING")
 local counter = 1
 local threads = {}
 
@@ -19,6 +21,7 @@ end
 function init(args)
   counter = (id * 7919) % #paths + 1
   if cookie and #cookie > 0 then wrk.headers["Cookie"] = cookie end
+  if accept_encoding and #accept_encoding > 0 then wrk.headers["Accept-Encoding"] = accept_encoding end
   responses, statuses = 0, {}
 end
 

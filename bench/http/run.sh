@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # HTTP load: `sovang serve` on 127.0.0.1 driven by wrk (keep-alive), on the
 # 1-million-record archive of bench/scale/run.sh:
-#   - search (GET /api/search?q=…&limit=20&offset=0, as the staff page asks;
-#     the queries of sovang-scale, every kind mixed) at 16 and 256 connections;
+#   - search (GET /api/search?q=…&limit=20&offset=0 with Accept-Encoding
+#     "gzip, deflate, br", as the staff page in a browser asks; the queries
+#     of sovang-scale, every kind mixed) at 16 and 256 connections, after one
+#     pass over every query: answers from the answer cache
+#     (server/search_cache.h), as for a search asked before;
 #   - verification (GET /api/verify/{code}, codes of the archive's
 #     certificates) at 16 and 256 connections;
 #   - search at 16 connections (and at 1, for latency) while `sovang ingest`
 #     of generated pages runs into the same archive;
+#   - search with the answer cache off (--search-cache 0), at 16 connections
+#     and at 1: what a search never asked before costs;
 # each DURATION seconds, with requests/s, p50/p99, errors (wrk's socket errors
 # and non-2xx answers), and the server's RSS.
 #
 #   bench/http/run.sh [OUT_DIR]          (default /tmp/sovang-bench-http)
 #   env: ARCHIVE=/tmp/sovang-bench-scale/1000000/archive (built by
 #        SIZES=1000000 bench/scale/run.sh when missing)  DURATION=20
+#        WARM=20 (seconds of the pass that fills the answer cache)
 #        THREADS=300 (server --threads: Poco holds a thread per keep-alive
 #        connection)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest,
 #        default: 40 generated with INGEST_SEED=<now>>
@@ -23,6 +29,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=${1:-/tmp/sovang-bench-http}
 ARCHIVE=${ARCHIVE:-/tmp/sovang-bench-scale/1000000/archive}
 DURATION=${DURATION:-20}
+WARM=${WARM:-20}
 THREADS=${THREADS:-300}
 CERTS=${CERTS:-20000}
 PORT=${PORT:-18432}
@@ -34,6 +41,7 @@ PAGES_DIR=${PAGES_DIR:-$OUT/pages-$INGEST_SEED}
 PY=/usr/bin/python3
 PASSWORD=bench-password-1
 LUA=$ROOT/bench/http/cycle.lua
+export ACCEPT_ENCODING="gzip, deflate, br"  # as a browser asks
 
 # shellcheck source=../../scripts/packages.sh
 source "$ROOT/scripts/packages.sh"
@@ -95,7 +103,8 @@ COOKIE=$(bench_login "$PORT" bench "$PASSWORD")
 [ -n "$COOKIE" ] || { echo "login failed" >&2; exit 1; }
 bench_rss "$SERVER_PID" > "$OUT/rss-start.txt"
 
-# run NAME CONNECTIONS PATHS [THREADS]: one wrk run, then the server's RSS.
+# run NAME CONNECTIONS PATHS [THREADS]: one wrk run, then the server's RSS
+# (peak since the server started).
 run() {
   local name=$1 conns=$2 paths=$3 threads=${4:-2}
   echo "== $name ($(bench_load))" >&2
@@ -107,8 +116,10 @@ run() {
   cat "$OUT/$name.json" >&2
 }
 
-# Warm the searchers and the page cache once (not measured).
-PATHS=$OUT/paths/all.paths COOKIE=$COOKIE wrk -t2 -c16 -d5s -s "$LUA" "http://127.0.0.1:$PORT" > /dev/null
+# Warm the searchers, the page cache and the answer cache (not measured):
+# one wrk thread walks the paths in order, so WARM seconds at the uncached
+# rate (~800/s here) ask each of the 8,000 at least once.
+PATHS=$OUT/paths/all.paths COOKIE=$COOKIE wrk -t1 -c16 -d"${WARM}s" -s "$LUA" "http://127.0.0.1:$PORT" > /dev/null
 
 run search-c16 16 "$OUT/paths/all.paths"
 run search-c256 256 "$OUT/paths/all.paths"
@@ -133,9 +144,17 @@ run search-c1-ingest 1 "$OUT/paths/all.paths" 1
 kill -0 "$INGEST_PID" 2> /dev/null && echo running > "$OUT/ingest-still-running.txt" || true
 wait "$INGEST_PID" || true
 INGEST_PID=
-# The same two without the ingest, for comparison.
+# The same without the ingest, for comparison.
 run search-c1 1 "$OUT/paths/all.paths" 1
-
 bench_rss "$SERVER_PID" > "$OUT/rss-end.txt"
+bench_stop_server
+grep 'answers from the cache' "$ARCHIVE.serve.log" > "$OUT/search-cache.txt" || true
+
+# Searches never asked before: the answer cache off.
+bench_serve "$SOVANG" "$ARCHIVE" "$PORT" --threads "$THREADS" --verify-limit 0 --search-cache 0
+COOKIE=$(bench_login "$PORT" bench "$PASSWORD")
+PATHS=$OUT/paths/all.paths COOKIE=$COOKIE wrk -t2 -c16 -d5s -s "$LUA" "http://127.0.0.1:$PORT" > /dev/null
+run search-c16-nocache 16 "$OUT/paths/all.paths"
+run search-c1-nocache 1 "$OUT/paths/all.paths" 1
 bench_stop_server
 "$PY" "$ROOT/bench/http/summarize.py" "$OUT"

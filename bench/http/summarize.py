@@ -9,7 +9,9 @@ out = sys.argv[1]
 RUNS = [("search-c16", "search, 16 conns", 15000), ("search-c256", "search, 256 conns", 15000),
         ("verify-c16", "verify, 16 conns", 25000), ("verify-c256", "verify, 256 conns", 25000),
         ("search-c16-ingest", "search, 16 conns, ingest running", None),
-        ("search-c1-ingest", "search, 1 conn, ingest running", None), ("search-c1", "search, 1 conn", None)]
+        ("search-c1-ingest", "search, 1 conn, ingest running", None), ("search-c1", "search, 1 conn", None),
+        ("search-c16-nocache", "search, 16 conns, answer cache off", None),
+        ("search-c1-nocache", "search, 1 conn, answer cache off", None)]
 
 
 def read(name):
@@ -45,6 +47,7 @@ results["rss_start"], results["rss_end"] = read("rss-start.txt"), read("rss-end.
 results["verify_inprocess"] = json.loads(read("verify-inprocess.json") or "null")
 results["ingest"] = json.loads(read("ingest.json") or "null")
 results["user"] = read("user.txt")
+results["search_cache"] = read("search-cache.txt")
 with open(os.path.join(out, "results.json"), "w") as f:
     json.dump(results, f, indent=1)
 print(f"\nserver RSS (now, peak MB): at start {results['rss_start']}, at the end {results['rss_end']}; staff user by: {results['user']}")
@@ -52,5 +55,7 @@ if results["verify_inprocess"]:
     v = results["verify_inprocess"]
     print(f"verification in-process (no HTTP, {v['threads']} threads): {v['lookups_per_s']:,.0f} lookups/s; "
           f"log rows written in rounds of 256 into the log file, as the server writes them: {v['log_rows_per_s']:,.0f} rows/s")
+if results["search_cache"]:
+    print("answer cache (server with the cache, start to stop):", results["search_cache"])
 if results["ingest"]:
     print("ingest while serving:", json.dumps(results["ingest"]), read("ingest-still-running.txt"))

@@ -85,7 +85,9 @@ for N in $SIZES; do
     "$PY" "$ROOT/bench/http/paths.py" "$D/queries.jsonl" "$H/paths-page" > /dev/null
     bench_staff_user "$SOVANG" "$TOOL" "$A" bench "$PASSWORD" > "$H/user.txt"
     bench_drop_caches > "$H/cold.txt"
-    bench_serve "$SOVANG" "$A" "$PORT"
+    # The answer cache off: these figures are the search's own (a warm pass
+    # would otherwise only repeat the cold pass's answers from memory).
+    bench_serve "$SOVANG" "$A" "$PORT" --search-cache 0
     COOKIE=$(bench_login "$PORT" bench "$PASSWORD")
     [ -n "$COOKIE" ] || { echo "login failed" >&2; exit 1; }
     bench_load > "$H/load.txt"
