@@ -154,8 +154,8 @@ void AppContext::SyncIndexLocked() {
 AppContext::SearchAnswer AppContext::AnswerSearch(const index::SearchRequest& request, bool accept_gzip) {
   const std::string key = SearchCacheKey(request.query, request.limit, request.offset, request.facets);
   std::string version;
-  std::string json;
-  {
+  index::SearchResult result;
+  {  // the searcher's lease: only for the look-up and the search
     auto lease = searchers_->pool.Acquire();
     if (search_cache_.enabled()) {
       searchers_->Refresh(*lease, false);
@@ -167,11 +167,11 @@ AppContext::SearchAnswer AppContext::AnswerSearch(const index::SearchRequest& re
         }
       }
     }
-    const index::SearchResult result = searchers_->Search(*lease, request);
+    result = searchers_->Search(*lease, request);
     // A retry re-opened the index: the answer is of the newer version.
     if (!version.empty()) version = lease->searcher.Version();
-    json = JsonText(index::SearchResultToJson(result));
   }
+  std::string json = JsonText(index::SearchResultToJson(result));
   if (version.empty()) {
     if (accept_gzip) return {Gzip(json), true, false};
     return {std::move(json), false, false};
