@@ -172,14 +172,13 @@ AppContext::SearchAnswer AppContext::AnswerSearch(const index::SearchRequest& re
     if (!version.empty()) version = lease->searcher.Version();
   }
   std::string json = JsonText(index::SearchResultToJson(result));
-  if (version.empty()) {
-    if (accept_gzip) return {Gzip(json), true, false};
-    return {std::move(json), false, false};
+  std::shared_ptr<const CachedAnswer> answer;
+  if (!version.empty()) {
+    answer = std::make_shared<CachedAnswer>(CachedAnswer{Gzip(json), json.size()});
+    search_cache_.Insert(key, std::move(version), answer);
   }
-  auto answer = std::make_shared<CachedAnswer>(CachedAnswer{Gzip(json), json.size()});
-  search_cache_.Insert(key, std::move(version), answer);
-  if (accept_gzip) return {answer->gzip, true, false};
-  return {std::move(json), false, false};
+  if (!accept_gzip) return {std::move(json), false, false};
+  return {answer ? answer->gzip : Gzip(json), true, false};
 }
 
 void AppContext::SetAuthenticator(std::unique_ptr<Authenticator> authenticator) {

@@ -21,12 +21,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // A coding of Accept-Encoding ("gzip;q=0.5") allowed unless its q is zero.
 bool Allowed(std::string_view params) {
   const std::size_t q = params.find("q=");

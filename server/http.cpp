@@ -17,12 +17,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Cookie: a=1; b=2  (RFC 6265 §4.2). The first occurrence of a name wins.
 std::map<std::string, std::string> ParseCookies(std::string_view header) {
   std::map<std::string, std::string> cookies;
@@ -117,6 +111,12 @@ std::optional<std::string> Response::Header(std::string_view name) const {
   for (const auto& [k, v] : headers_)
     if (EqualsIgnoreCase(k, name)) return v;
   return std::nullopt;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
 std::string JsonText(const nlohmann::json& value) {

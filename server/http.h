@@ -128,6 +128,10 @@ class Response {
   std::vector<std::pair<std::string, std::string>> headers_;
 };
 
+// A header value's part without the spaces and tabs around it (HTTP's
+// optional whitespace).
+std::string_view Trim(std::string_view s);
+
 // JSON as the API sends it: compact, invalid UTF-8 replaced rather than thrown
 // on half-way through a response.
 std::string JsonText(const nlohmann::json& value);

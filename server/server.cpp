@@ -308,10 +308,11 @@ void ServeUntilSignal(const ServerOptions& options) {
   sigwait(&signals, &received);
   std::cerr << "sovang serve: stopping\n";
   server.Stop();
-  const SearchCache::Stats cache = server.search_cache_stats();
-  if (resolved.search_cache_mib > 0)
-    std::cerr << "sovang serve: search answers from the cache "  << cache.hits << ", searched "
-              << cache.misses << " (" << cache.entries << " answers kept, " << (cache.bytes >> 20) << " MiB)\n";
+  if (resolved.search_cache_mib > 0) {
+    const SearchCache::Stats cache = server.search_cache_stats();
+    std::cerr << "sovang serve: search answers from the cache " << cache.hits << ", searched " << cache.misses
+              << " (" << cache.entries << " answers kept, " << (cache.bytes >> 20) << " MiB)\n";
+  }
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 
