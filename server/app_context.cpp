@@ -90,6 +90,21 @@ struct AppContext::Searchers {
     e.generation = current;
   }
 
+  // The answer `cache` keeps for `key` and the index as the searcher, brought
+  // up to date, sees it (its version is left in `version`; empty when the
+  // index cannot be cached).
+  std::optional<SearchAnswer> FindCached(Entry& e, SearchCache& cache, const std::string& key, bool accept_gzip,
+                                         std::string& version) {
+    if (!cache.enabled()) return std::nullopt;
+    Refresh(e, false);
+    version = e.searcher.Version();
+    if (version.empty()) return std::nullopt;
+    std::shared_ptr<const CachedAnswer> kept = cache.Find(key, version);
+    if (!kept) return std::nullopt;
+    if (accept_gzip) return SearchAnswer{kept->gzip, true, true};
+    return SearchAnswer{Gunzip(kept->gzip, kept->plain_size), false, true};
+  }
+
   // Searches with a leased searcher brought up to date.
   index::SearchResult Search(Entry& e, const index::SearchRequest& request) {
     Refresh(e, false);
@@ -151,21 +166,25 @@ void AppContext::SyncIndexLocked() {
   }
 }
 
+std::optional<AppContext::SearchAnswer> AppContext::CachedSearchAnswer(const index::SearchRequest& request,
+                                                                       bool accept_gzip) {
+  if (!search_cache_.enabled()) return std::nullopt;
+  std::optional<Pool<Searchers::Entry>::Lease> lease = searchers_->pool.TryAcquire();
+  if (!lease) return std::nullopt;
+  std::string version;
+  return searchers_->FindCached(**lease, search_cache_,
+                                SearchCacheKey(request.query, request.limit, request.offset, request.facets),
+                                accept_gzip, version);
+}
+
 AppContext::SearchAnswer AppContext::AnswerSearch(const index::SearchRequest& request, bool accept_gzip) {
   const std::string key = SearchCacheKey(request.query, request.limit, request.offset, request.facets);
   std::string version;
   index::SearchResult result;
   {  // the searcher's lease: only for the look-up and the search
     auto lease = searchers_->pool.Acquire();
-    if (search_cache_.enabled()) {
-      searchers_->Refresh(*lease, false);
-      version = lease->searcher.Version();
-      if (!version.empty()) {
-        if (std::shared_ptr<const CachedAnswer> kept = search_cache_.Find(key, version)) {
-          if (accept_gzip) return {kept->gzip, true, true};
-          return {Gunzip(kept->gzip, kept->plain_size), false, true};
-        }
-      }
+    if (std::optional<SearchAnswer> kept = searchers_->FindCached(*lease, search_cache_, key, accept_gzip, version)) {
+      return std::move(*kept);
     }
     result = searchers_->Search(*lease, request);
     // A retry re-opened the index: the answer is of the newer version.

@@ -59,6 +59,10 @@ class AppContext {
     bool cached = false;  // it came from the answer cache
   };
   SearchAnswer AnswerSearch(const index::SearchRequest& request, bool accept_gzip);
+  // The answer when the cache holds it for the index as it is and a searcher
+  // is idle to say so; nullopt otherwise. Never searches, never waits for a
+  // searcher: the event loops ask this before handing a search to a worker.
+  std::optional<SearchAnswer> CachedSearchAnswer(const index::SearchRequest& request, bool accept_gzip);
   const SearchCache& search_cache() const { return search_cache_; }
 
   // The authenticator in force (NoAuthenticator until one is installed).

@@ -54,10 +54,10 @@ std::string ErrorPage(int status, std::string_view detail) {
 
 bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
-void Dispatcher::Handle(Request& request, Response& response) const noexcept {
+bool Dispatcher::Answer(Request& request, Response& response, bool quick_only) const noexcept {
   try {
     try {
-      Serve(request, response);
+      if (!Serve(request, response, quick_only)) return false;
     } catch (const Error& e) {
       Fail(request, response, e.code(), e.what());
     } catch (const nlohmann::json::exception& e) {
@@ -73,6 +73,7 @@ void Dispatcher::Handle(Request& request, Response& response) const noexcept {
     // Out of memory while building an error: answer without a body.
     response.Bytes({}, {}, 500);
   }
+  return true;
 }
 
 void Dispatcher::HandleError(const Request& request, Response& response, const Error& error) const noexcept {
@@ -84,7 +85,7 @@ void Dispatcher::HandleError(const Request& request, Response& response, const E
   }
 }
 
-void Dispatcher::Serve(Request& request, Response& response) const {
+bool Dispatcher::Serve(Request& request, Response& response, bool quick_only) const {
   Router::Match match = router_.Find(request.method(), request.path());
   if (!match.route) {
     if (!match.allowed_methods.empty()) {
@@ -96,19 +97,20 @@ void Dispatcher::Serve(Request& request, Response& response) const {
         response.Html(ErrorPage(405, ""), 405);
       }
       response.SetHeader("Allow", allow);
-      return;
+      return true;
     }
     if (!IsApiPath(request.path()) && (request.method() == "GET" || request.method() == "HEAD")) {
       if (auto file = ResolveStaticFile(app_.options().web_dir, request.path())) {
         response.File(*file, ContentTypeFor(*file));
-        return;
+        return true;
       }
     }
     NotFound(request, response);
-    return;
+    return true;
   }
 
   const Route& route = *match.route;
+  if (quick_only && route.pace != Pace::kQuick && !route.quick) return false;
   request.set_path_params(std::move(match.params));
   Authenticator& auth = app_.authenticator();
   if (!route.access.is_public()) {
@@ -123,7 +125,9 @@ void Dispatcher::Serve(Request& request, Response& response) const {
   if (IsStateChanging(request.method()) && !auth.CheckCsrf(request, request.principal())) {
     throw Error(Errc::kPermissionDenied, "cross-site request refused");
   }
+  if (quick_only && route.pace != Pace::kQuick) return route.quick(request, response);
   route.handler(request, response);
+  return true;
 }
 
 void Dispatcher::NotFound(const Request& request, Response& response) const {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -63,6 +64,16 @@ class Pool {
       Dropped();
       throw;
     }
+  }
+
+  // An idle object, or nullopt when none is (never waits, never creates):
+  // for callers that must not block.
+  std::optional<Lease> TryAcquire() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (idle_.empty()) return std::nullopt;
+    std::unique_ptr<T> item = std::move(idle_.back());
+    idle_.pop_back();
+    return std::optional<Lease>(std::in_place, this, std::move(item));
   }
 
   std::size_t idle_count() const {

@@ -58,10 +58,10 @@ bool Access::Allows(std::string_view role) const {
   return false;
 }
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler, Pace pace) {
   if (pattern.empty() || pattern.front() != '/') throw Error(Errc::kInternal, "route pattern must start with '/': " + pattern);
   if (!handler) throw Error(Errc::kInternal, "route without handler: " + pattern);
-  Route route{std::move(method), std::move(pattern), access, std::move(handler), {}};
+  Route route{std::move(method), std::move(pattern), access, std::move(handler), {}, pace, {}};
   for (std::string_view seg : Split(route.pattern)) {
     if (seg.find('{') != std::string_view::npos && !IsParam(seg)) {
       throw Error(Errc::kInternal, "malformed route segment '" + std::string(seg) + "' in " + route.pattern);
@@ -78,6 +78,12 @@ void Router::Add(std::string method, std::string pattern, Access access, Handler
     }
   }
   routes_.push_back(std::move(route));
+}
+
+void Router::GetWithQuickPath(std::string pattern, Access access, QuickHandler quick, Handler handler) {
+  if (!quick) throw Error(Errc::kInternal, "quick path without handler: " + pattern);
+  Add("GET", std::move(pattern), access, std::move(handler));
+  routes_.back().quick = std::move(quick);
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {

@@ -47,6 +47,15 @@ inline constexpr Access Access::kPublic = Access(0);
 inline constexpr Access Access::kAnyStaff = Access(kAdmin | kArchivist | kVerifier | kApprover);
 
 using Handler = std::function<void(const Request&, Response&)>;
+// Answers when it can without waiting and returns true; else returns false
+// having answered nothing.
+using QuickHandler = std::function<bool(const Request&, Response&)>;
+
+// Where a route's handler runs (server/event_server.h). A quick one never
+// waits on anything slow (a lock another process may hold, seconds of CPU,
+// the disk beyond a page or two), so it is answered on the event loop that
+// read the request; the others on a worker thread.
+enum class Pace : std::uint8_t { kMayBlock, kQuick };
 
 struct Route {
   std::string method;
@@ -54,6 +63,8 @@ struct Route {
   Access access = Access::kPublic;
   Handler handler;
   std::vector<std::string> segments;  // the pattern split on '/'
+  Pace pace = Pace::kMayBlock;
+  QuickHandler quick;  // optional, for a kMayBlock route: tried on the loop first
 };
 
 class Router {
@@ -62,10 +73,14 @@ class Router {
   // any one non-empty segment. Throws Error(kInternal) for a duplicate
   // (method, pattern) or a malformed pattern. Not thread-safe: register
   // everything before serving.
-  void Add(std::string method, std::string pattern, Access access, Handler handler);
-  void Get(std::string pattern, Access access, Handler handler) {
-    Add("GET", std::move(pattern), access, std::move(handler));
+  void Add(std::string method, std::string pattern, Access access, Handler handler, Pace pace = Pace::kMayBlock);
+  void Get(std::string pattern, Access access, Handler handler, Pace pace = Pace::kMayBlock) {
+    Add("GET", std::move(pattern), access, std::move(handler), pace);
   }
+  // A GET route whose answer may be ready without waiting (a search answer
+  // in the cache): `quick` is tried on the event loop, `handler` answers on a
+  // worker when it could not.
+  void GetWithQuickPath(std::string pattern, Access access, QuickHandler quick, Handler handler);
   void Post(std::string pattern, Access access, Handler handler) {
     Add("POST", std::move(pattern), access, std::move(handler));
   }

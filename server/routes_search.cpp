@@ -62,7 +62,7 @@ std::filesystem::path PageImageFile(AppContext& app, std::int64_t page_id) {
 
 void Health(const Request&, Response& res) { res.Json({{"status", "ok"}}); }
 
-void Search(AppContext& app, const Request& req, Response& res) {
+index::SearchRequest SearchRequestOf(const Request& req) {
   index::SearchRequest search;
   // A blank query lists every record (the index decides the order).
   search.query = Trimmed(req.Query("q").value_or(""));
@@ -73,10 +73,25 @@ void Search(AppContext& app, const Request& req, Response& res) {
   search.offset = req.QueryInt("offset", 0, 0, 100000);
   const std::string facets = req.Query("facets").value_or("1");
   search.facets = !(facets == "0" || facets == "false");
-  AppContext::SearchAnswer answer = app.AnswerSearch(search, AcceptsGzip(req));
+  return search;
+}
+
+void SendSearchAnswer(AppContext::SearchAnswer answer, Response& res) {
   res.Bytes(std::move(answer.body), std::string(kJsonContentType));
   if (answer.gzip) res.SetHeader("Content-Encoding", "gzip");
   res.SetHeader("Vary", "Accept-Encoding");
+}
+
+void Search(AppContext& app, const Request& req, Response& res) {
+  SendSearchAnswer(app.AnswerSearch(SearchRequestOf(req), AcceptsGzip(req)), res);
+}
+
+// On the event loop: a search asked before is answered from the cache.
+bool SearchFromCache(AppContext& app, const Request& req, Response& res) {
+  std::optional<AppContext::SearchAnswer> answer = app.CachedSearchAnswer(SearchRequestOf(req), AcceptsGzip(req));
+  if (!answer) return false;
+  SendSearchAnswer(std::move(*answer), res);
+  return true;
 }
 
 // The record as staff see it: fields with their evidence, the page image, the
@@ -149,7 +164,10 @@ void ReviewQueue(AppContext& app, const Request& req, Response& res) {
 
 void RegisterSearchRoutes(Router& router, AppContext& app) {
   router.Get("/api/health", Access::kPublic, Health);
-  router.Get("/api/search", Access::kAnyStaff, [&app](const Request& req, Response& res) { Search(app, req, res); });
+  router.GetWithQuickPath(
+      "/api/search", Access::kAnyStaff,
+      [&app](const Request& req, Response& res) { return SearchFromCache(app, req, res); },
+      [&app](const Request& req, Response& res) { Search(app, req, res); });
   router.Get("/api/records/{id}", Access::kAnyStaff,
              [&app](const Request& req, Response& res) { RecordDetail(app, req, res); });
   router.Get("/api/pages/{id}/image", Access::kAnyStaff,

@@ -19,9 +19,11 @@ struct ServerOptions {
   // The static web pages. Default: $SOVANG_WEB_DIR, else the source tree's
   // web/ (a path compiled in).
   std::filesystem::path web_dir;
-  // Poco holds one thread per keep-alive connection: many browsers need many.
+  // Worker threads for the requests that may block (a search, a login, a
+  // write); connections themselves are served by one event loop per core
+  // (server/event_server.h) and cost no thread.
   int max_threads = 64;
-  int max_queued = 1024;  // connections waiting for a thread
+  int max_queued = 1024;  // the listening socket's backlog
   // Lets every staff route through without a login, as an "open-access"
   // admin. For tests and early development only: never on a real archive.
   bool open_access = false;

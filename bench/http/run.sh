@@ -19,8 +19,8 @@
 #   env: ARCHIVE=/tmp/sovang-bench-scale/1000000/archive (built by
 #        SIZES=1000000 bench/scale/run.sh when missing)  DURATION=20
 #        WARM=20 (seconds of the pass that fills the answer cache)
-#        THREADS=300 (server --threads: Poco holds a thread per keep-alive
-#        connection)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest,
+#        THREADS=300 (server --threads: workers for the requests that may
+#        block)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest,
 #        default: 40 generated with INGEST_SEED=<now>>
 #        BUILD_DIR=<repo>/build-bench
 set -euo pipefail

@@ -146,3 +146,69 @@ TEST_CASE("JSON answers carry the security headers and are never cached", "[serv
   CHECK(r.Header("Cache-Control") == "no-store");
   CHECK(r.Header("Content-Security-Policy")->starts_with("default-src 'none'"));
 }
+
+TEST_CASE("Asked for quick answers only, the dispatcher leaves routes that may block alone", "[server]") {
+  Harness h;
+  int slow_runs = 0;
+  int quick_tries = 0;
+  h.router.Get("/api/quick", Access::kPublic, [](const Request&, Response& res) { res.Json({{"quick", true}}); },
+               Pace::kQuick);
+  h.router.Get("/api/slow", Access::kPublic, [&](const Request&, Response& res) {
+    ++slow_runs;
+    res.Json({{"slow", true}});
+  });
+  h.router.GetWithQuickPath(
+      "/api/maybe", Access::Roles({Access::kApprover}),
+      [&](const Request& req, Response& res) {
+        ++quick_tries;
+        if (req.Query("kept") != "1") return false;
+        res.Json({{"from", "quick path"}});
+        return true;
+      },
+      [](const Request&, Response& res) { res.Json({{"from", "handler"}}); });
+  auto ask = [&](const std::string& path, const std::string& query, bool quick_only, Response& res,
+                 std::vector<std::pair<std::string, std::string>> headers = {}) {
+    RequestData data;
+    data.method = "GET";
+    data.path = path;
+    if (!query.empty()) data.query = {{"kept", query}};
+    data.headers = std::move(headers);
+    data.client_address = "127.0.0.1";
+    Request request(std::move(data));
+    return h.dispatcher->Answer(request, res, quick_only);
+  };
+
+  Response quick;
+  CHECK(ask("/api/quick", "", true, quick));
+  CHECK(quick.status() == 200);
+  CHECK(quick.Header("X-Content-Type-Options") == "nosniff");  // answered in full
+
+  Response slow;
+  CHECK_FALSE(ask("/api/slow", "", true, slow));
+  CHECK(slow_runs == 0);
+  CHECK(slow.body().empty());
+  CHECK(ask("/api/slow", "", false, slow));
+  CHECK(slow_runs == 1);
+
+  // The quick path runs after authentication, and only when asked for quick.
+  const std::vector<std::pair<std::string, std::string>> approver = {{"Authorization", "Role approver"}};
+  Response refused;
+  CHECK(ask("/api/maybe", "1", true, refused));
+  CHECK(refused.status() == 401);
+  CHECK(quick_tries == 0);
+  Response kept;
+  CHECK(ask("/api/maybe", "1", true, kept, approver));
+  CHECK(json::parse(kept.body())["from"] == "quick path");
+  Response not_kept;
+  CHECK_FALSE(ask("/api/maybe", "0", true, not_kept, approver));
+  CHECK(not_kept.body().empty());
+  Response worker;
+  CHECK(ask("/api/maybe", "1", false, worker, approver));
+  CHECK(json::parse(worker.body())["from"] == "handler");
+  CHECK(quick_tries == 2);
+
+  // No route at all (a static file, a 404) is answered at once.
+  Response missing;
+  CHECK(ask("/api/nothing-here", "", true, missing));
+  CHECK(missing.status() == 404);
+}

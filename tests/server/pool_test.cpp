@@ -45,3 +45,19 @@ TEST_CASE("A bounded pool makes a thread wait for an object instead of opening m
   CHECK(got_third);
   CHECK(made == 3);
 }
+
+TEST_CASE("TryAcquire hands out an idle object or nothing, never opening one", "[server][pool]") {
+  int made = 0;
+  Pool<int> pool([&] { return std::make_unique<int>(++made); });
+  CHECK_FALSE(pool.TryAcquire());
+  CHECK(made == 0);
+  { auto a = pool.Acquire(); }
+  {
+    auto b = pool.TryAcquire();
+    REQUIRE(b);
+    CHECK(**b == 1);
+    CHECK_FALSE(pool.TryAcquire());  // the only one is out
+  }
+  CHECK(pool.idle_count() == 1);
+  CHECK(made == 1);
+}

@@ -153,6 +153,27 @@ TEST_CASE("Search answers come from the cache until the index changes", "[server
   CHECK(app.AnswerSearch(Query("nguyen van"), false).cached);
 }
 
+TEST_CASE("The event loop's look at the cache answers only what is kept, never searching", "[server]") {
+  server_test::TestArchive archive;
+  archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
+                                  "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
+  archive.Index();
+  AppContext app(ResolveOptions(server_test::TestOptions(archive.dir(), true), 8080));
+  // No searcher opened yet: nothing to ask, so no answer (a worker opens one).
+  CHECK_FALSE(app.CachedSearchAnswer(Query("nguyen van"), false));
+  const AppContext::SearchAnswer searched = app.AnswerSearch(Query("nguyen van"), false);
+  CHECK_FALSE(app.CachedSearchAnswer(Query("thach"), false));  // never asked
+  CHECK(app.search_cache().stats().misses == 2);                 // looked, not searched
+  const std::optional<AppContext::SearchAnswer> kept = app.CachedSearchAnswer(Query("nguyen van"), true);
+  REQUIRE(kept);
+  CHECK(kept->cached);
+  CHECK(kept->gzip);
+  CHECK(Gunzip(kept->body) == searched.body);
+  const std::optional<AppContext::SearchAnswer> plain = app.CachedSearchAnswer(Query("nguyen van"), false);
+  REQUIRE(plain);
+  CHECK(plain->body == searched.body);
+}
+
 TEST_CASE("Search answers the same with or without the cache", "[server]") {
   server_test::TestArchive archive;
   archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
