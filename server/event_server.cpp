@@ -75,36 +75,40 @@ struct Connection {
 
 enum class Sent { kAll, kBlocked, kFailed };
 
+// Calls `write` (a send or a sendfile: bytes written, or -1 with errno)
+// until `left` bytes are gone or the socket is full.
+template <typename Write>
+Sent Pump(Connection& c, std::size_t& left, Write write) {
+  while (left > 0) {
+    const ssize_t n = write(left);
+    if (n > 0) {
+      left -= static_cast<std::size_t>(n);
+      c.last_active = Clock::now();
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      return Sent::kBlocked;
+    } else {
+      return Sent::kFailed;  // a sendfile of 0: the file shrank under us
+    }
+  }
+  return Sent::kAll;
+}
+
 // Sends what is waiting: the buffered bytes, then the file.
 Sent Flush(Connection& c) {
-  while (c.out_sent < c.out.size()) {
-    const ssize_t n = ::send(c.fd, c.out.data() + c.out_sent, c.out.size() - c.out_sent, MSG_NOSIGNAL);
-    if (n > 0) {
-      c.out_sent += static_cast<std::size_t>(n);
-      c.last_active = Clock::now();
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      return Sent::kBlocked;
-    } else {
-      return Sent::kFailed;
-    }
-  }
+  std::size_t out_left = c.out.size() - c.out_sent;
+  const Sent buffered = Pump(c, out_left, [&c](std::size_t left) {
+    return ::send(c.fd, c.out.data() + (c.out.size() - left), left, MSG_NOSIGNAL);
+  });
+  c.out_sent = c.out.size() - out_left;
+  if (buffered != Sent::kAll) return buffered;
   c.out.clear();
   c.out_sent = 0;
-  while (c.file_left > 0) {
-    const ssize_t n = ::sendfile(c.fd, c.file, &c.file_offset, std::min<std::size_t>(c.file_left, 1 << 20));
-    if (n > 0) {
-      c.file_left -= static_cast<std::size_t>(n);
-      c.last_active = Clock::now();
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      return Sent::kBlocked;
-    } else {
-      return Sent::kFailed;  // n == 0: the file shrank under us
-    }
-  }
+  const Sent file = Pump(c, c.file_left, [&c](std::size_t left) {
+    return ::sendfile(c.fd, c.file, &c.file_offset, std::min<std::size_t>(left, 1 << 20));
+  });
+  if (file != Sent::kAll) return file;
   if (c.file >= 0) {
     ::close(c.file);
     c.file = -1;

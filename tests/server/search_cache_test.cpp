@@ -34,6 +34,15 @@ Request WithHeader(const std::string& name, const std::string& value) {
   return Request(std::move(data));
 }
 
+// An archive holding Nguyễn Văn Thạch, stored and indexed.
+struct OnePersonArchive : server_test::TestArchive {
+  OnePersonArchive() {
+    Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
+                            "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
+    Index();
+  }
+};
+
 index::SearchRequest Query(const std::string& q) {
   index::SearchRequest request;
   request.query = q;
@@ -117,10 +126,7 @@ TEST_CASE("An answer cache of no bytes keeps nothing", "[server]") {
 }
 
 TEST_CASE("Search answers come from the cache until the index changes", "[server]") {
-  server_test::TestArchive archive;
-  archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
-                                  "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
-  archive.Index();
+  OnePersonArchive archive;
   AppContext app(ResolveOptions(server_test::TestOptions(archive.dir(), true), 8080));
 
   const AppContext::SearchAnswer first = app.AnswerSearch(Query("nguyen van"), false);
@@ -154,10 +160,7 @@ TEST_CASE("Search answers come from the cache until the index changes", "[server
 }
 
 TEST_CASE("The event loop's look at the cache answers only what is kept, never searching", "[server]") {
-  server_test::TestArchive archive;
-  archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
-                                  "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
-  archive.Index();
+  OnePersonArchive archive;
   AppContext app(ResolveOptions(server_test::TestOptions(archive.dir(), true), 8080));
   // No searcher opened yet: nothing to ask, so no answer (a worker opens one).
   CHECK_FALSE(app.CachedSearchAnswer(Query("nguyen van"), false));
@@ -175,10 +178,7 @@ TEST_CASE("The event loop's look at the cache answers only what is kept, never s
 }
 
 TEST_CASE("Search answers the same with or without the cache", "[server]") {
-  server_test::TestArchive archive;
-  archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
-                                  "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
-  archive.Index();
+  OnePersonArchive archive;
   ServerOptions options = ResolveOptions(server_test::TestOptions(archive.dir(), true), 8080);
   AppContext with_cache(options);
   options.search_cache_mib = 0;
@@ -194,10 +194,7 @@ TEST_CASE("Search answers the same with or without the cache", "[server]") {
 }
 
 TEST_CASE("The server sends search answers gzip-deflated to clients that accept it", "[server]") {
-  server_test::TestArchive archive;
-  archive.Put(server_test::Person("thach-1", "Nguyễn Văn Thạch", 1932, "Lộc Yên", "Cao Lộc",
-                                  "Huân chương Kháng chiến hạng Nhất", "543/QĐ-CTN", "1975-08-10"));
-  archive.Index();
+  OnePersonArchive archive;
   Server server = Server::Start(server_test::TestOptions(archive.dir(), true));
   const std::string target = "/api/search?q=" + server_test::UrlEncode("nguyen van thach");
   const server_test::HttpResult plain = server_test::Get(server.port(), target);
