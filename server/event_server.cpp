@@ -300,11 +300,35 @@ class Loop {
     server_.connections.fetch_sub(1);
   }
 
+  // Out of file descriptors (or memory), accept() fails while the listening
+  // socket stays readable: watching it would spin the loop. It is left
+  // alone for a moment (connections closing meanwhile free descriptors), and
+  // the clients wait in the backlog.
+  void PauseAccepting(int error) {
+    const auto now = Clock::now();
+    if (now - last_accept_warning_ > std::chrono::seconds(10)) {  // once a while, not every pause
+      last_accept_warning_ = now;
+      std::cerr << "sovang serve: accept failed (" << std::strerror(error) << "), " << server_.connections.load()
+                << " connections open; pausing new connections a moment at a time\n";
+    }
+    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, server_.listen_fd, nullptr);
+    accept_paused_until_ = Clock::now() + std::chrono::milliseconds(250);
+  }
+  void ResumeAcceptingWhenDue() {
+    if (!accept_paused_until_ || Clock::now() < *accept_paused_until_) return;
+    accept_paused_until_.reset();
+    if (server_.stopping) return;
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = &server_.listen_fd;
+    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, server_.listen_fd, &ev);
+  }
+
   void Run() {
     epoll_event events[128];
     auto last_sweep = Clock::now();
     while (!quit_) {
-      const int n = ::epoll_wait(epoll_, events, 128, 1000);
+      const int n = ::epoll_wait(epoll_, events, 128, accept_paused_until_ ? 50 : 1000);
       for (int i = 0; i < n && !quit_; ++i) {
         void* tag = events[i].data.ptr;
         if (tag == &wake_) {
@@ -320,6 +344,7 @@ class Loop {
         Sweep();
         last_sweep = Clock::now();
       }
+      ResumeAcceptingWhenDue();
     }
   }
 
@@ -331,8 +356,7 @@ class Loop {
                                SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK)
-          std::cerr << "sovang serve: accept failed: " << std::strerror(errno) << "\n";
+        if (errno != EAGAIN && errno != EWOULDBLOCK) PauseAccepting(errno);
         return;
       }
       if (server_.connections.load() >= server_.options.max_connections || server_.stopping) {
@@ -393,6 +417,8 @@ class Loop {
   int epoll_ = -1;
   int wake_ = -1;
   std::atomic<bool> quit_{false};
+  std::optional<Clock::time_point> accept_paused_until_;  // the accepting loop's
+  Clock::time_point last_accept_warning_{};
   std::mutex mu_;  // conns_ and each connection's in_worker
   std::unordered_map<Connection*, std::unique_ptr<Connection>> conns_;
   std::thread thread_;

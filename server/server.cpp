@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -91,6 +92,17 @@ class DispatchingAnswerer final : public RequestAnswerer {
   bool access_log_;
 };
 
+// Each connection is a file descriptor: the usual soft limit (1024) would cap
+// a busy server far below what its event loops hold. Raised to the hard
+// limit, as servers do.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 void IgnoreSigpipe() {
   struct sigaction current {};
   if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
@@ -150,6 +162,7 @@ struct Server::Impl {
 
 Server Server::Start(const ServerOptions& requested) {
   IgnoreSigpipe();
+  RaiseOpenFileLimit();
   auto impl = std::make_unique<Impl>();
 
   try {

@@ -20,6 +20,8 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <sys/resource.h>
+
 #include "server/event_server.h"
 #include "server_test_support.h"
 
@@ -322,4 +324,45 @@ TEST_CASE("Stopping lets a request being answered finish and send its answer", "
   REQUIRE(answer);
   CHECK(answer->body == "slow done");
   CHECK(answer->has("Connection: close"));
+}
+
+namespace {
+
+int OpenDescriptors() {
+  int n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++n;
+  return n;
+}
+
+double ProcessCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+TEST_CASE("Out of file descriptors, the server waits instead of spinning, then accepts again", "[server]") {
+  Served served;
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit tight = saved;
+  tight.rlim_cur = static_cast<rlim_t>(OpenDescriptors() + 12);  // 10 clients, room for 2 accepted
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &tight) == 0);
+  std::vector<Poco::Net::StreamSocket> clients;
+  for (int i = 0; i < 10; ++i) clients.push_back(Connect(served.port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const double cpu_before = ProcessCpuSeconds();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  const double cpu_spent = ProcessCpuSeconds() - cpu_before;
+  // The last client is still in the backlog; closing the others frees room.
+  for (int i = 0; i < 9; ++i) clients[static_cast<std::size_t>(i)].close();
+  Send(clients.back(), "GET /late HTTP/1.1\r\n\r\n");
+  std::string pending;
+  const auto answer = ReadAnswer(clients.back(), pending);
+  setrlimit(RLIMIT_NOFILE, &saved);
+  CHECK(cpu_spent < 0.3);  // a spinning loop would take the whole second
+  REQUIRE(answer);
+  CHECK(answer->body == "quick /late");
 }
