@@ -146,7 +146,15 @@ AppContext::AppContext(ServerOptions options)
 
 AppContext::~AppContext() = default;
 
-AppContext::DbLease AppContext::Reader() { return readers_.Acquire(); }
+namespace {
+thread_local bool no_wait = false;
+}  // namespace
+
+AppContext::NoWaitScope::NoWaitScope() : previous_(no_wait) { no_wait = true; }
+AppContext::NoWaitScope::~NoWaitScope() { no_wait = previous_; }
+bool AppContext::NoWaitScope::active() { return no_wait; }
+
+AppContext::DbLease AppContext::Reader() { return readers_.Acquire(/*may_wait=*/!NoWaitScope::active()); }
 
 void AppContext::Write(const std::function<void(store::Database&)>& fn) {
   std::lock_guard<std::mutex> serialise(write_mu_);

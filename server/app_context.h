@@ -39,6 +39,20 @@ class AppContext {
 
   // A read-only store connection for the caller alone while the lease lives.
   using DbLease = Pool<store::Database>::Lease;
+  // While one lives on a thread, Reader() never waits for a reader to come
+  // back: the dispatcher holds one while it answers on an event loop, which
+  // must not block (server/event_server.h).
+  class NoWaitScope {
+   public:
+    NoWaitScope();
+    ~NoWaitScope();
+    NoWaitScope(const NoWaitScope&) = delete;
+    NoWaitScope& operator=(const NoWaitScope&) = delete;
+    static bool active();
+
+   private:
+    bool previous_;
+  };
   DbLease Reader();
 
   // Runs `fn` on the writer connection in one transaction (rolled back if it

@@ -1,6 +1,7 @@
 #include "server/dispatcher.h"
 
 #include <iostream>
+#include <optional>
 
 #include "server/errors.h"
 #include "server/static_files.h"
@@ -55,6 +56,8 @@ std::string ErrorPage(int status, std::string_view detail) {
 bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
 bool Dispatcher::Answer(Request& request, Response& response, bool quick_only) const noexcept {
+  std::optional<AppContext::NoWaitScope> no_wait;
+  if (quick_only) no_wait.emplace();
   try {
     try {
       if (!Serve(request, response, quick_only)) return false;

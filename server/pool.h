@@ -46,11 +46,13 @@ class Pool {
     std::unique_ptr<T> item_;
   };
 
-  // REQUIRES: the pool outlives the lease.
-  Lease Acquire() {
+  // REQUIRES: the pool outlives the lease. With `may_wait` false, a thread
+  // that finds the pool at its bound opens one more instead of waiting (the
+  // event loops, which must never wait: at most one more each).
+  Lease Acquire(bool may_wait = true) {
     {
       std::unique_lock<std::mutex> lock(mu_);
-      returned_.wait(lock, [this] { return !idle_.empty() || max_ == 0 || created_ < max_; });
+      if (may_wait) returned_.wait(lock, [this] { return !idle_.empty() || max_ == 0 || created_ < max_; });
       if (!idle_.empty()) {
         std::unique_ptr<T> item = std::move(idle_.back());
         idle_.pop_back();

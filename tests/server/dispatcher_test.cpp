@@ -207,6 +207,20 @@ TEST_CASE("Asked for quick answers only, the dispatcher leaves routes that may b
   CHECK(json::parse(worker.body())["from"] == "handler");
   CHECK(quick_tries == 2);
 
+  // Handlers asked for quick answers run where nothing may wait for a store
+  // reader; on a worker they may wait.
+  bool no_wait_seen = false;
+  h.router.Get("/api/probe", Access::kPublic, [&](const Request&, Response& res) {
+    no_wait_seen = AppContext::NoWaitScope::active();
+    res.NoContent();
+  }, Pace::kQuick);
+  Response probe;
+  CHECK(ask("/api/probe", "", true, probe));
+  CHECK(no_wait_seen);
+  CHECK(ask("/api/probe", "", false, probe));
+  CHECK_FALSE(no_wait_seen);
+  CHECK_FALSE(AppContext::NoWaitScope::active());
+
   // No route at all (a static file, a 404) is answered at once.
   Response missing;
   CHECK(ask("/api/nothing-here", "", true, missing));

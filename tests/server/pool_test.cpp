@@ -61,3 +61,12 @@ TEST_CASE("TryAcquire hands out an idle object or nothing, never opening one", "
   CHECK(pool.idle_count() == 1);
   CHECK(made == 1);
 }
+
+TEST_CASE("A thread that must not wait opens one more past the bound", "[server][pool]") {
+  int made = 0;
+  Pool<int> pool([&] { return std::make_unique<int>(++made); }, 1);
+  auto held = pool.Acquire();
+  auto extra = pool.Acquire(/*may_wait=*/false);  // would wait forever with may_wait
+  CHECK(*extra == 2);
+  CHECK(made == 2);
+}
