@@ -163,7 +163,7 @@ void ReviewQueue(AppContext& app, const Request& req, Response& res) {
 }  // namespace
 
 void RegisterSearchRoutes(Router& router, AppContext& app) {
-  router.Get("/api/health", Access::kPublic, Health);
+  router.Get("/api/health", Access::kPublic, Health, Pace::kQuick);  // answered even when every worker is busy
   router.GetWithQuickPath(
       "/api/search", Access::kAnyStaff,
       [&app](const Request& req, Response& res) { return SearchFromCache(app, req, res); },
