@@ -154,7 +154,7 @@ void Queue(Connection& c, const FramedRequest& request, const Response& response
       if (file >= 0) ::close(file);
       // Vanished between the handler's check and now: nothing was sent yet.
       Response missing;
-      missing.Bytes(R"({"error":{"code":"not_found","message":"file vanished"}})", std::string(kJsonContentType), 404);
+      missing.JsonError(Errc::kNotFound, "file vanished");
       Queue(c, request, missing, stopping);
       return;
     }
@@ -230,11 +230,8 @@ class Loop {
     ev.events = EPOLLIN;
     ev.data.ptr = &wake_;
     ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &ev);
-    if (accepts_) {
-      ev.data.ptr = &server_.listen_fd;
-      if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, server_.listen_fd, &ev) != 0)
-        throw Error(Errc::kIo, std::string("cannot watch the listening socket: ") + std::strerror(errno));
-    }
+    if (accepts_ && !WatchListener(true))
+      throw Error(Errc::kIo, std::string("cannot watch the listening socket: ") + std::strerror(errno));
   }
   ~Loop() {
     conns_.clear();
@@ -244,7 +241,7 @@ class Loop {
 
   void Start() { thread_ = std::thread([this] { Run(); }); }
   void StopAccepting() {
-    if (accepts_) ::epoll_ctl(epoll_, EPOLL_CTL_DEL, server_.listen_fd, nullptr);
+    if (accepts_) WatchListener(false);
   }
   void Quit() {
     quit_ = true;
@@ -279,6 +276,14 @@ class Loop {
   }
 
  private:
+  // Adds the listening socket to this loop's epoll set, or takes it out.
+  bool WatchListener(bool on) {
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = &server_.listen_fd;
+    return ::epoll_ctl(epoll_, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, server_.listen_fd, &ev) == 0;
+  }
+
   void Wake() {
     const std::uint64_t one = 1;
     [[maybe_unused]] const ssize_t n = ::write(wake_, &one, sizeof one);
@@ -311,17 +316,13 @@ class Loop {
       std::cerr << "sovang serve: accept failed (" << std::strerror(error) << "), " << server_.connections.load()
                 << " connections open; pausing new connections a moment at a time\n";
     }
-    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, server_.listen_fd, nullptr);
-    accept_paused_until_ = Clock::now() + std::chrono::milliseconds(250);
+    WatchListener(false);
+    accept_paused_until_ = now + std::chrono::milliseconds(250);
   }
   void ResumeAcceptingWhenDue() {
     if (!accept_paused_until_ || Clock::now() < *accept_paused_until_) return;
     accept_paused_until_.reset();
-    if (server_.stopping) return;
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.ptr = &server_.listen_fd;
-    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, server_.listen_fd, &ev);
+    if (!server_.stopping) WatchListener(true);
   }
 
   void Run() {
@@ -456,15 +457,13 @@ void EventServer::Impl::Stop() {
 std::optional<FramedRequest> EventServer::Impl::Frame(Connection& c) {
   if (!c.head) {
     if (c.in.empty()) return std::nullopt;
+    // A head not ended yet counts all that came.
     const std::optional<std::size_t> length = RequestHeadLength(c.in);
-    if (!length) {
-      if (c.in.size() > options.max_head_bytes) QueueError(c, 431, "request head too large");
-      return std::nullopt;
-    }
-    if (*length > options.max_head_bytes) {
+    if (length.value_or(c.in.size()) > options.max_head_bytes) {
       QueueError(c, 431, "request head too large");
       return std::nullopt;
     }
+    if (!length) return std::nullopt;
     try {
       c.head = ParseRequestHead(std::string_view(c.in).substr(0, *length), options.max_body_bytes);
     } catch (const WireError& e) {

@@ -11,6 +11,8 @@
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
 
+#include "server/errors.h"
+
 namespace sovang::server {
 
 namespace {
@@ -27,6 +29,13 @@ const std::string& HttpDateNow() {
   return date;
 }
 
+// RFC 9112: empty lines before a request line are skipped.
+std::size_t EmptyLinesBefore(std::string_view bytes) {
+  std::size_t start = 0;
+  while (start < bytes.size() && (bytes[start] == '\r' || bytes[start] == '\n')) ++start;
+  return start;
+}
+
 std::string_view Reason(int status) {
   return Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
 }
@@ -34,17 +43,13 @@ std::string_view Reason(int status) {
 }  // namespace
 
 std::optional<std::size_t> RequestHeadLength(std::string_view bytes) {
-  std::size_t start = 0;
-  while (start < bytes.size() && (bytes[start] == '\r' || bytes[start] == '\n')) ++start;
-  const std::size_t end = bytes.find("\r\n\r\n", start);
+  const std::size_t end = bytes.find("\r\n\r\n", EmptyLinesBefore(bytes));
   if (end == std::string_view::npos) return std::nullopt;
   return end + 4;
 }
 
 RequestHead ParseRequestHead(std::string_view head, std::size_t max_body) {
-  std::size_t start = 0;
-  while (start < head.size() && (head[start] == '\r' || head[start] == '\n')) ++start;
-  head.remove_prefix(start);
+  head.remove_prefix(EmptyLinesBefore(head));
   Poco::Net::HTTPRequest parsed;
   try {
     Poco::MemoryInputStream in(head.data(), head.size());
@@ -119,9 +124,8 @@ std::string ResponseHead(const Response& response, std::size_t body_length, bool
 
 std::string ErrorAnswer(int status, std::string_view message) {
   Response response;
-  const char* code = status == 413 || status == 431 ? "too_large" : "invalid_argument";
-  response.Bytes(JsonText({{"error", {{"code", code}, {"message", std::string(message)}}}}),
-                 std::string(kJsonContentType), status);
+  const Errc code = status == 413 || status == 431 ? Errc::kTooLarge : Errc::kInvalidArgument;
+  response.Bytes(JsonText(ErrorJson(code, std::string(message))), std::string(kJsonContentType), status);
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "no-store");
   return ResponseHead(response, response.body().size(), false, false) + response.body();

@@ -67,8 +67,6 @@ class Certificates {
   // A record's certificates, oldest first.
   std::vector<Certificate> OfRecord(const std::string& record_id);
   std::optional<Certificate> Get(std::int64_t id);
-  // By canonical code (use crypto::ParseVerificationCode on typed input).
-  std::optional<Certificate> ByCode(const std::string& code);
   // The certificate issued for a reissue request, if any.
   std::optional<Certificate> OfRequest(std::int64_t reissue_request_id);
 
