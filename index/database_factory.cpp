@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "core/error.h"
+#include "index/internal/raw_tags.h"
 #include "index/xapian_guard.h"
 
 namespace sovang::index {
@@ -16,6 +17,7 @@ std::optional<Xapian::Database> OpenForSearch(const std::filesystem::path& locat
 }
 
 Xapian::WritableDatabase OpenForWriting(const std::filesystem::path& dir, bool durable) {
+  internal::StoreXapianTagsRaw();
   std::error_code ec;
   if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
   if (ec) throw Error(Errc::kIo, "cannot create " + dir.parent_path().string() + ": " + ec.message());
