@@ -53,6 +53,21 @@ std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query
   return ids;
 }
 
+// The documents of a weighted query (CoordWeight, as the searcher ranks),
+// each with its weight, in rank order.
+std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::CoordWeight());
+  enquire.set_query(q);
+  std::vector<std::pair<std::string, double>> out;
+  for (auto it = enquire.get_mset(0, 1000).begin(); it != Xapian::MSetIterator(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      if ((*t).rfind(prefix::kId, 0) == 0) out.emplace_back((*t).substr(prefix::kId.size()), it.get_weight());
+  }
+  return out;
+}
+
 const std::vector<RecordSpec> kPeople = {
     {.id = "an40", .name = "Nguyễn Văn An", .birth_year = 1940},
     {.id = "an41", .name = "Nguyễn Văn An", .birth_year = 1941},
@@ -161,4 +176,41 @@ TEST_CASE("Term families are read as a space-separated list", "[index]") {
   CHECK_FALSE(HasNameYearTerms(""));
   CHECK_FALSE(HasNameYearTerms("name_years"));
   CHECK_FALSE(HasNameYearTerms("name"));
+}
+
+TEST_CASE("A free-text year is weighed from the rarest name word's name-and-year terms, to the same ranking",
+          "[index][query]") {
+  TestIndex index(kPeople);
+  Xapian::Database db(index.dir().string());
+  TermFreqs freqs(db);
+  NameVocabulary vocabulary;
+  const std::string folded(prefix::kNameFolded);
+  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
+    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
+  QueryContext without{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary};
+  QueryContext with = without;
+  with.name_year_terms = true;
+
+  for (const std::string query : {"nguyen van an 1940", "huynh van an 1940", "an 1940", "do tam 1913",
+                                  "nguyen van ann 1940", "nguyen an 1941"}) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
+      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
+      CHECK(Ranked(db, joined.query) == Ranked(db, plain.query));
+      if (!plain.chain.empty())
+        CHECK(Ranked(db, WeighedBy(joined.chained_filter, joined.boosts)) ==
+              Ranked(db, WeighedBy(plain.chained_filter, plain.boosts)));
+    }
+  }
+  const BuiltQuery q = QueryBuilder(with).Build(ParseQuery("nguyen van an 1940"), false);
+  CHECK(Mentions(q.boosts, "NYan_1940"));
+  CHECK_FALSE(Mentions(q.boosts, "Y1940"));
+  // The records born that year rank first.
+  const auto ranked = Ranked(db, q.query);
+  REQUIRE(ranked.size() >= 2);
+  CHECK(ranked[0].first == "an40");
+  CHECK(ranked[0].second > ranked[1].second);
+  // The term lists' ranking keeps the year's own term.
+  CHECK(std::any_of(q.boost_terms.begin(), q.boost_terms.end(), [](const auto& b) { return b.first == "Y1940"; }));
 }
