@@ -1,7 +1,9 @@
 // Name-and-year terms (NY, index/document_builder.h): a birth-year filter
 // starts its intersection from one short list instead of a name word's and the
 // year's, and finds exactly the same records. Indexes written before NY terms
-// existed are searched without them.
+// existed are searched without them. A year's and a name word's weight may
+// come from NY terms, and a marked word's two keys from one list: the
+// ranking stays what the boost terms say.
 
 #include <algorithm>
 #include <string>
@@ -178,7 +180,7 @@ TEST_CASE("Term families are read as a space-separated list", "[index]") {
   CHECK_FALSE(HasNameYearTerms("name"));
 }
 
-TEST_CASE("A free-text year is weighed from the rarest name word's name-and-year terms, to the same ranking",
+TEST_CASE("Name words and a free-text year are weighed from name-and-year terms, to the same ranking",
           "[index][query]") {
   TestIndex index(kPeople);
   Xapian::Database db(index.dir().string());
@@ -192,7 +194,8 @@ TEST_CASE("A free-text year is weighed from the rarest name word's name-and-year
   with.name_year_terms = true;
 
   for (const std::string query : {"nguyen van an 1940", "huynh van an 1940", "an 1940", "do tam 1913",
-                                  "nguyen van ann 1940", "nguyen an 1941"}) {
+                                  "nguyen van ann 1940", "nguyen an 1941", "nguyen van an nam:1940",
+                                  "ten:\"Nguyễn Văn Ann\" nam:1940", "hoang van an nam:1940", "van nam:1940"}) {
     for (const bool typos : {false, true}) {
       INFO(query << (typos ? " (typos)" : ""));
       const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
@@ -213,4 +216,59 @@ TEST_CASE("A free-text year is weighed from the rarest name word's name-and-year
   CHECK(ranked[0].second > ranked[1].second);
   // The term lists' ranking keeps the year's own term.
   CHECK(std::any_of(q.boost_terms.begin(), q.boost_terms.end(), [](const auto& b) { return b.first == "Y1940"; }));
+  // With the year required every record the filter holds was born then: a
+  // name word's weight comes from its NY term of that year.
+  const BuiltQuery required = QueryBuilder(with).Build(ParseQuery("nguyen van an nam:1940"), false);
+  CHECK(Mentions(required.boosts, "NYvan_1940"));
+  CHECK_FALSE(Mentions(required.boosts, "NFvan"));
+  CHECK(std::any_of(required.boost_terms.begin(), required.boost_terms.end(),
+                    [](const auto& b) { return b.first == "NFvan"; }));
+}
+
+TEST_CASE("The weighted query ranks as its boost terms say, whichever lists carry the weights", "[index][query]") {
+  // Records whose words take their tone mark in one place ("Đình") and in
+  // either ("Hoà" and "Hòa": the tone key holds more than the exact key).
+  std::vector<RecordSpec> people = kPeople;
+  for (const RecordSpec& p : std::vector<RecordSpec>{{.id = "dinh40", .name = "Phan Đình Vượng", .birth_year = 1940},
+                                                     {.id = "dinh41", .name = "Phan Đình Vượng", .birth_year = 1941},
+                                                     {.id = "minh40", .name = "Phan Minh Vượng", .birth_year = 1940},
+                                                     {.id = "hoa-old", .name = "Lê Thị Hoà", .birth_year = 1940},
+                                                     {.id = "hoa-new", .name = "Lê Thị Hòa", .birth_year = 1940},
+                                                     {.id = "hoa-none", .name = "Lê Thị Hoa", .birth_year = 1940}})
+    people.push_back(p);
+  TestIndex index(people);
+  Xapian::Database db(index.dir().string());
+  TermFreqs freqs(db);
+  NameVocabulary vocabulary;
+  const std::string folded(prefix::kNameFolded);
+  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
+    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
+  const QueryContext ctx{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary, .name_year_terms = true};
+
+  for (const std::string query : {"Phan Đình Vượng", "ten:\"Phan Đình Vượng\" nam:1940", "phan dinh vuong 1940",
+                                  "Lê Thị Hoà", "Lê Thị Hòa nam:1940", "le thi hoa 1940", "Nguyễn Văn An 1940"}) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery q = QueryBuilder(ctx).Build(ParseQuery(query), typos);
+      std::vector<Xapian::Query> by_terms;
+      for (const auto& [term, weight] : q.boost_terms)
+        by_terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight);
+      const Xapian::Query reference(Xapian::Query::OP_OR, by_terms.begin(), by_terms.end());
+      CHECK(Ranked(db, q.query) == Ranked(db, WeighedBy(q.filter, reference)));
+    }
+  }
+  // One place for the mark: one list carries both weights.
+  const BuiltQuery dinh = QueryBuilder(ctx).Build(ParseQuery("Phan Đình Vượng"), false);
+  CHECK(Mentions(dinh.boosts, "NEđình"));
+  CHECK_FALSE(Mentions(dinh.boosts, "NTđình"));
+  // Two places: the tone key still weighs the other spelling.
+  const BuiltQuery hoa = QueryBuilder(ctx).Build(ParseQuery("Lê Thị Hoà"), false);
+  CHECK(Mentions(hoa.boosts, std::string(prefix::kNameExact) + KeysOf("Hoà").exact));
+  CHECK(Mentions(hoa.boosts, std::string(prefix::kNameTone) + KeysOf("Hoà").tone));
+  const auto ranked = Ranked(db, hoa.query);
+  REQUIRE(ranked.size() == 3);
+  CHECK(ranked[0].first == "hoa-old");
+  CHECK(ranked[1].first == "hoa-new");
+  CHECK(ranked[0].second > ranked[1].second);
+  CHECK(ranked[1].second > ranked[2].second);
 }
