@@ -80,6 +80,22 @@ const std::vector<RecordSpec> kPeople = {
     {.id = "tam13", .name = "Đỗ Tâm", .birth_year = 1913},
 };
 
+// An index of `people`, open with what the query builder reads beside it.
+struct Readable {
+  explicit Readable(const std::vector<RecordSpec>& people) : index(people), db(index.dir().string()), freqs(db) {
+    const std::string folded(prefix::kNameFolded);
+    for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
+      vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
+  }
+  QueryContext Context(bool name_year_terms) {
+    return {.db = &db, .freqs = &freqs, .vocabulary = &vocabulary, .name_year_terms = name_year_terms};
+  }
+  TestIndex index;
+  Xapian::Database db;
+  TermFreqs freqs;
+  NameVocabulary vocabulary;
+};
+
 }  // namespace
 
 TEST_CASE("A record's name words are indexed with its birth year, and without a year not at all", "[index]") {
@@ -93,16 +109,10 @@ TEST_CASE("A record's name words are indexed with its birth year, and without a 
 
 TEST_CASE("A birth-year filter joins the rarest name word's name-and-year terms and matches the same records",
           "[index][query]") {
-  TestIndex index(kPeople);
-  Xapian::Database db(index.dir().string());
-  TermFreqs freqs(db);
-  NameVocabulary vocabulary;
-  const std::string folded(prefix::kNameFolded);
-  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
-    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
-  QueryContext without{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary};
-  QueryContext with = without;
-  with.name_year_terms = true;
+  Readable readable(kPeople);
+  const Xapian::Database& db = readable.db;
+  const QueryContext without = readable.Context(false);
+  const QueryContext with = readable.Context(true);
 
   for (const std::string query : {"ten:\"Nguyễn Văn An\" nam:1940", "hoang van an nam:1940", "Đỗ Tâm nam:1913",
                                   "ten:\"Nguyễn Văn Ann\" nam:1940", "an nam:1940", "nguyen van an 1940"}) {
@@ -182,16 +192,10 @@ TEST_CASE("Term families are read as a space-separated list", "[index]") {
 
 TEST_CASE("Name words and a free-text year are weighed from name-and-year terms, to the same ranking",
           "[index][query]") {
-  TestIndex index(kPeople);
-  Xapian::Database db(index.dir().string());
-  TermFreqs freqs(db);
-  NameVocabulary vocabulary;
-  const std::string folded(prefix::kNameFolded);
-  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
-    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
-  QueryContext without{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary};
-  QueryContext with = without;
-  with.name_year_terms = true;
+  Readable readable(kPeople);
+  const Xapian::Database& db = readable.db;
+  const QueryContext without = readable.Context(false);
+  const QueryContext with = readable.Context(true);
 
   for (const std::string query : {"nguyen van an 1940", "huynh van an 1940", "an 1940", "do tam 1913",
                                   "nguyen van ann 1940", "nguyen an 1941", "nguyen van an nam:1940",
@@ -236,14 +240,9 @@ TEST_CASE("The weighted query ranks as its boost terms say, whichever lists carr
                                                      {.id = "hoa-new", .name = "Lê Thị Hòa", .birth_year = 1940},
                                                      {.id = "hoa-none", .name = "Lê Thị Hoa", .birth_year = 1940}})
     people.push_back(p);
-  TestIndex index(people);
-  Xapian::Database db(index.dir().string());
-  TermFreqs freqs(db);
-  NameVocabulary vocabulary;
-  const std::string folded(prefix::kNameFolded);
-  for (auto it = db.allterms_begin(folded); it != db.allterms_end(folded); ++it)
-    vocabulary.Add((*it).substr(folded.size()), it.get_termfreq());
-  const QueryContext ctx{.db = &db, .freqs = &freqs, .vocabulary = &vocabulary, .name_year_terms = true};
+  Readable readable(people);
+  const Xapian::Database& db = readable.db;
+  const QueryContext ctx = readable.Context(true);
 
   for (const std::string query : {"Phan Đình Vượng", "ten:\"Phan Đình Vượng\" nam:1940", "phan dinh vuong 1940",
                                   "Lê Thị Hoà", "Lê Thị Hòa nam:1940", "le thi hoa 1940", "Nguyễn Văn An 1940"}) {
