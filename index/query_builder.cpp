@@ -274,19 +274,20 @@ class Assembly {
   // it once. NTđình and NEđình, 680,471 records each at 10M, were the two
   // longest boosts of ten:"Phan Đình Vượng" nam:1921.
   void WeighSameMarkKeysOnce() {
-    std::vector<bool> merged(boost_terms_.size(), false);
+    // A word typed twice has two pairs: each exact key carries one tone key.
+    std::vector<bool> carries(boost_terms_.size(), false);
     for (std::size_t i = 0; i < boost_terms_.size(); ++i) {
       const auto& [tone, tone_weight] = boost_terms_[i];
       if (tone.rfind(prefix::kNameTone, 0) != 0) continue;
       for (std::size_t j = 0; j < boost_terms_.size(); ++j) {
         const auto& [exact, exact_weight] = boost_terms_[j];
-        if (merged[j] || exact.rfind(prefix::kNameExact, 0) != 0 ||
+        if (carries[j] || exact.rfind(prefix::kNameExact, 0) != 0 ||
             text::CanonicalTone(exact.substr(prefix::kNameExact.size())) != tone.substr(prefix::kNameTone.size()))
           continue;
         if (Freq(tone) == Freq(exact)) {
           boosts_[j] = Scale(tone_weight + exact_weight, Q(exact));
           boosts_[i] = Q(Q::MatchNothing);
-          merged[i] = merged[j] = true;
+          carries[j] = true;
         }
         break;
       }

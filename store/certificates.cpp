@@ -151,7 +151,6 @@ std::vector<Certificate> Certificates::OfRecord(const std::string& record_id) {
 
 std::optional<Certificate> Certificates::Get(std::int64_t id) { return One(db_, "id = ?", std::to_string(id)); }
 
-
 std::optional<Certificate> Certificates::OfRequest(std::int64_t reissue_request_id) {
   return One(db_, "reissue_request_id = ?", std::to_string(reissue_request_id));
 }

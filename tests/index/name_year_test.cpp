@@ -62,7 +62,8 @@ std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, c
   enquire.set_weighting_scheme(Xapian::CoordWeight());
   enquire.set_query(q);
   std::vector<std::pair<std::string, double>> out;
-  for (auto it = enquire.get_mset(0, 1000).begin(); it != Xapian::MSetIterator(); ++it) {
+  const Xapian::MSet mset = enquire.get_mset(0, 1000);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
       if ((*t).rfind(prefix::kId, 0) == 0) out.emplace_back((*t).substr(prefix::kId.size()), it.get_weight());
