@@ -121,12 +121,24 @@ struct TokenQuery {
   std::vector<std::string> typo_boosts;
 };
 
+// A single name word required: its accepted folded spellings and about how
+// many records hold one of them.
+struct NameClause {
+  std::vector<std::string> spellings;
+  Xapian::doccount freq = 0;
+  std::size_t clause = 0;  // its index in Assembly::required_
+  // Required alone, not OR a place read in the same word ("Yên"): every
+  // record the filter holds has the word.
+  bool alone = false;
+};
+
 class Assembly {
  public:
   Assembly(const QueryContext& ctx, const QueryWeights& w, const BuildOptions& options)
       : ctx_(ctx), w_(w), typos_(options.typos), relax_places_(options.relax_places) {}
 
   BuiltQuery Run(const ParsedQuery& parsed) {
+    names_year_ = ctx_.name_year_terms ? OneBirthYear(parsed) : 0;
     std::vector<std::vector<std::string>> free_runs;
     for (const QueryPart& part : parsed.parts) {
       switch (part.kind) {
@@ -157,13 +169,21 @@ class Assembly {
                                  Q(T(prefix::kDecisionNumber, y))}));
       if (required_.empty() && !all_boosts_.empty()) required_.push_back(Combine(Q::OP_OR, all_boosts_));
     }
+    // nam:YYYY: the name words' NY terms carry the year (NameToken) unless
+    // none is required alone.
+    const NameClause* year_carrier = names_year_ ? RarestAlone() : nullptr;
+    if (names_year_ && !year_carrier) required_.push_back(Q(T(prefix::kBirthYear, std::to_string(names_year_))));
     std::optional<Q> year_words;  // implies the birth year and one name word
     if (const int year = YearOfNames(); year > 0) {
       year_words = RarestNameWithYear(year);
       // Required (nam:): a short list for the filter's intersection to start
-      // from. Otherwise only the top tier, which asks for the year anyway.
-      if (required_year_ == year) required_.push_back(*year_words);
-      else WeighYearBy(year, *year_words);
+      // from, unless the name words carry that year already. Otherwise only
+      // the top tier, which asks for the year anyway.
+      if (required_year_ == year) {
+        if (year != names_year_) required_.push_back(*year_words);
+      } else {
+        WeighYearBy(year, *year_words);
+      }
     }
     if (required_year_ && ctx_.name_year_terms) WeighNameWordsByYear(required_year_);
     WeighSameMarkKeysOnce();
@@ -190,6 +210,10 @@ class Assembly {
       std::vector<Q> rest = chain_;
       for (std::size_t i = 0; i < required_.size(); ++i)
         if (!chained_.count(i)) rest.push_back(required_[i]);
+      // The chain has no year: keep the name words that carry it.
+      if (year_carrier)
+        for (const NameClause& c : name_clauses_)
+          if (c.alone && chained_.count(c.clause)) rest.push_back(required_[c.clause]);
       out.chained_filter = Combine(Q::OP_AND, rest);
     }
     // A typo pass ranks only records the exact build did not match. When every
@@ -218,7 +242,7 @@ class Assembly {
   // have: the one required year, else the one free-text year the tier asks
   // for. 0 when there is none, no name word, or the index has no NY terms.
   int YearOfNames() const {
-    if (!ctx_.name_year_terms || name_clauses_.empty()) return 0;
+    if (!ctx_.name_year_terms || !RarestAlone()) return 0;
     if (required_year_) return required_year_;
     if (free_years_.size() != 1) return 0;
     const std::string year_term = T(prefix::kBirthYear, free_years_.front());
@@ -226,12 +250,31 @@ class Assembly {
     return in_tier ? std::stoi(free_years_.front()) : 0;
   }
 
-  // The NY terms of the rarest required name word (with all its accepted
-  // spellings): holding one of them is holding that word and the year.
-  Q RarestNameWithYear(int year) const {
-    const NameClause* rarest = &name_clauses_.front();
+  // The year of the one nam:YYYY (a single year) the query asks for; 0 when
+  // there is none or several.
+  static int OneBirthYear(const ParsedQuery& parsed) {
+    int year = 0;
+    for (const QueryPart& part : parsed.parts) {
+      if (part.kind != PartKind::kBirthYear) continue;
+      if (!part.year_from || part.year_from != part.year_to || (year && year != part.year_from)) return 0;
+      year = part.year_from;
+    }
+    return year;
+  }
+
+  // The rarest name word required alone; null when there is none.
+  const NameClause* RarestAlone() const {
+    const NameClause* rarest = nullptr;
     for (const NameClause& c : name_clauses_)
-      if (c.freq < rarest->freq) rarest = &c;
+      if (c.alone && (!rarest || c.freq < rarest->freq)) rarest = &c;
+    return rarest;
+  }
+
+  // The NY terms of the rarest name word required alone (with all its
+  // accepted spellings): holding one of them is holding that word and the
+  // year.
+  Q RarestNameWithYear(int year) const {
+    const NameClause* rarest = RarestAlone();
     std::vector<std::string> terms;
     for (const std::string& spelling : rarest->spellings) terms.push_back(T(prefix::kNameYear, NameYearKey(spelling, year)));
     return Terms(Q::OP_SYNONYM, terms);
@@ -343,6 +386,16 @@ class Assembly {
     // One SYNONYM: every accepted spelling matches alike; the typed form
     // earns the weight (below), exact marks and tone variants more.
     tq.required = Terms(Q::OP_SYNONYM, accept);
+    if (names_year_) {
+      // nam:YYYY: the word's records of that year (NY) instead of all its
+      // records (NF) and the year's: the same documents, from lists about a
+      // hundredth as long. A filter skips through each of its lists for
+      // every candidate; NFdinh holds 680,000 records at 10M, NYdinh_1904
+      // a few thousand.
+      std::vector<std::string> in_year;
+      for (const std::string& f : tq.folded) in_year.push_back(T(prefix::kNameYear, NameYearKey(f, names_year_)));
+      tq.required = Terms(Q::OP_SYNONYM, in_year);
+    }
     // The typed folded form is implied by the filter unless variants match too.
     if (accept.size() > 1) tq.boosts.emplace_back(accept.front(), w_.folded);
     if (k.exact != k.folded) {
@@ -434,7 +487,7 @@ class Assembly {
           previous = tq.folded;
           previous_clause_ = required_.size();
           ++required_names;
-          name_clauses_.push_back(NameClause{tq.folded, tq.frequency});
+          name_clauses_.push_back(NameClause{tq.folded, tq.frequency, required_.size()});
         } else {
           previous.clear();
         }
@@ -459,6 +512,9 @@ class Assembly {
             for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
           alternatives.push_back(Combine(Q::OP_OR, places));
         }
+        // OR a place, a word's NY terms do not carry the year: a record of
+        // that place may be born in any year.
+        if (end == i + 1 && alternatives.size() == 1) name_clauses_.back().alone = true;
         required_.push_back(Combine(Q::OP_OR, alternatives));
       }
       i = end;
@@ -774,7 +830,8 @@ class Assembly {
     h_.year_from = lo;
     h_.year_to = hi;
     if (lo && lo == hi) {
-      required_.push_back(Q(T(prefix::kBirthYear, std::to_string(lo))));
+      // The year of names_year_ is required by the name words (Run).
+      if (lo != names_year_) required_.push_back(Q(T(prefix::kBirthYear, std::to_string(lo))));
       h_.years.insert(lo);
       required_year_ = lo;
       return;
@@ -883,14 +940,11 @@ class Assembly {
   std::set<std::size_t> chained_;        // required_ clauses a chain link implies
   std::size_t previous_clause_ = 0;      // required_ index of the last chained word
   std::vector<std::string> free_years_;
-  // Single name words required, in order: their accepted folded spellings and
-  // about how many records hold one of them.
-  struct NameClause {
-    std::vector<std::string> spellings;
-    Xapian::doccount freq = 0;
-  };
-  std::vector<NameClause> name_clauses_;
+  std::vector<NameClause> name_clauses_;  // single name words required, in order
   int required_year_ = 0;  // nam:YYYY, one year; 0 = none
+  // The one nam:YYYY year when the index has NY terms: name words are then
+  // required by their NY terms of that year. 0 = name words by NF.
+  int names_year_ = 0;
   Highlight h_;
   int typo_terms_ = 0;
   int unknown_words_ = 0;  // typed name words no record holds (typo builds)

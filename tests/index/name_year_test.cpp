@@ -1,6 +1,6 @@
 // Name-and-year terms (NY, index/document_builder.h): a birth-year filter
-// starts its intersection from one short list instead of a name word's and the
-// year's, and finds exactly the same records. Indexes written before NY terms
+// asks for each name word's NY term of that year instead of the word's list
+// and the year's, and finds exactly the same records. Indexes written before NY terms
 // existed are searched without them. A year's and a name word's weight may
 // come from NY terms, and a marked word's two keys from one list: the
 // ranking stays what the boost terms say.
@@ -108,7 +108,7 @@ TEST_CASE("A record's name words are indexed with its birth year, and without a 
   CHECK(TermsWithPrefix(unknown, "NY").empty());
 }
 
-TEST_CASE("A birth-year filter joins the rarest name word's name-and-year terms and matches the same records",
+TEST_CASE("A birth-year filter asks for the name words' name-and-year terms and matches the same records",
           "[index][query]") {
   Readable readable(kPeople);
   const Xapian::Database& db = readable.db;
@@ -126,17 +126,60 @@ TEST_CASE("A birth-year filter joins the rarest name word's name-and-year terms 
       if (!plain.chain.empty()) CHECK(Matches(db, joined.chained_filter) == Matches(db, plain.chained_filter));
     }
   }
-  // "An" is rarer than "Nguyễn" and "Văn" (a surname's variants count with it).
+  // Every required name word by its NY term of the year (Văn is optional);
+  // neither its own list nor the year's is left to skip through.
   const BuiltQuery q = QueryBuilder(with).Build(ParseQuery("ten:\"Nguyễn Văn An\" nam:1940"), false);
-  CHECK(Mentions(q.filter, "NYan_1940"));
-  CHECK_FALSE(Mentions(q.filter, "NYnguyen_1940"));
+  for (const std::string term : {"NYnguyen_1940", "NYan_1940"}) CHECK(Mentions(q.filter, term));
+  for (const std::string term : {"NFnguyen", "NFvan", "NFan", "Y1940"}) CHECK_FALSE(Mentions(q.filter, term));
   CHECK(Matches(db, q.filter) == std::vector<std::string>{"an40"});
+  // A surname's other spellings, each in that year.
+  const BuiltQuery variants = QueryBuilder(with).Build(ParseQuery("hoang van an nam:1940"), false);
+  CHECK(Mentions(variants.filter, "NYhuynh_1940"));
+  CHECK(Matches(db, variants.filter) == std::vector<std::string>{"an-huynh"});
   // A free-text year ranks rather than filters: only the top tier asks for it.
   const BuiltQuery free = QueryBuilder(with).Build(ParseQuery("nguyen van an 1940"), false);
   CHECK_FALSE(Mentions(free.filter, "NYan_1940"));
   CHECK(Mentions(free.top_tier, "NYan_1940"));
   // Without the index's mark no NY term is asked for.
   CHECK_FALSE(Mentions(QueryBuilder(without).Build(ParseQuery("an nam:1940"), false).filter, "NYan_1940"));
+}
+
+TEST_CASE("A birth year stays required where no name word alone carries it", "[index][query]") {
+  // A one-word commune ("Yên") read in free text is a name word OR the
+  // place: a record of that place is born in any year, so that clause cannot
+  // carry the year. Two different years match nothing; a year without a name
+  // keeps its own list.
+  std::vector<RecordSpec> people = kPeople;
+  for (const RecordSpec& p : std::vector<RecordSpec>{{.id = "yen40", .name = "Lê Văn Tâm", .birth_year = 1940, .commune = "Yên"},
+                                                     {.id = "yen50", .name = "Lê Văn Tâm", .birth_year = 1950, .commune = "Yên"},
+                                                     {.id = "ha50", .name = "Lê Văn Yên", .birth_year = 1950},
+                                                     {.id = "vuong40", .name = "Phan Đình Vượng", .birth_year = 1940},
+                                                     {.id = "vuong41", .name = "Phan Đình Vượng", .birth_year = 1941}})
+    people.push_back(p);
+  Readable readable(people);
+  const Xapian::Database& db = readable.db;
+  const QueryContext without = readable.Context(false);
+  const QueryContext with = readable.Context(true);
+  for (const std::string query : {"Yên nam:1950", "Tâm Yên nam:1950", "le van tam yen nam:1940", "nam:1950",
+                                  "an nam:1940 nam:1941", "ten:\"Phan Đình Vượng\" nam:1940", "phan vuong nam:1941",
+                                  "ten:\"Phan Đinh Vuong\" nam:1940"}) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
+      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
+      CHECK(Matches(db, joined.filter) == Matches(db, plain.filter));
+      if (!plain.top_tier.empty()) CHECK(Matches(db, joined.top_tier) == Matches(db, plain.top_tier));
+      if (!plain.chain.empty()) CHECK(Matches(db, joined.chained_filter) == Matches(db, plain.chained_filter));
+    }
+  }
+  CHECK(Matches(db, QueryBuilder(with).Build(ParseQuery("Yên nam:1950"), false).filter) ==
+        std::vector<std::string>{"ha50", "yen50"});
+  // The chain of a name typed in order has no year of its own: the name
+  // words' NY terms stay beside it.
+  const BuiltQuery chained = QueryBuilder(with).Build(ParseQuery("ten:\"Phan Đình Vượng\" nam:1940"), false);
+  REQUIRE_FALSE(chained.chain.empty());
+  CHECK(Mentions(chained.chained_filter, "NYvuong_1940"));
+  CHECK(Matches(db, chained.chained_filter) == std::vector<std::string>{"vuong40"});
 }
 
 TEST_CASE("A new index is marked as holding name-and-year terms; an older one is searched without them", "[index]") {
