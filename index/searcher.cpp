@@ -503,6 +503,10 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     const BuiltQuery loose = QueryBuilder(ctx).Build(parsed, true);
     if (loose.typo_terms > 0) pass_below(loose);
   }
+  // An estimated total (Xapian's, for a filter whose name words it takes as
+  // independent) may fall below the matches already shown: never say fewer.
+  if (!result.hits.empty())
+    result.total = std::max<std::int64_t>(result.total, offset + static_cast<std::int64_t>(result.hits.size()));
   if (request.facets) {
     result.facets = facets.Result(static_cast<std::size_t>(std::max(0, options.facet_values)), awards);
     result.facets_exact = facets.exact();
