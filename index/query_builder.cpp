@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <optional>
 #include <set>
 
@@ -980,13 +981,44 @@ Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& quer
   }
 }
 
-Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {
-  const Q unweighted = Scale(0, filter);
-  if (boosts.empty()) return unweighted;
+namespace {
+
+Q Weighed(const Q& filter, const Q& boosts, const Q& superset) {
+  if (boosts.empty()) return Scale(0, filter);
   // Not AND_MAYBE(filter, boosts): with a left side that weighs nothing,
   // Xapian 1.4.22 stops too early and drops better documents (the paging
   // test catches it). OR keeps the documents without any boost, at weight 0.
-  return Q(Q::OP_FILTER, Q(Q::OP_OR, boosts, unweighted), filter);
+  return Q(Q::OP_FILTER, Q(Q::OP_OR, boosts, Scale(0, superset)), filter);
+}
+
+}  // namespace
+
+Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts) {
+  return Weighed(filter, boosts, filter);
+}
+
+Xapian::Query WeighedBy(const TermFreqs& freqs, const Xapian::Query& filter, const Xapian::Query& boosts) {
+  return Weighed(filter, boosts, CheapestSuperset(freqs, filter));
+}
+
+Xapian::Query CheapestSuperset(const TermFreqs& freqs, const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_FILTER: {
+      std::size_t rarest = 0;
+      Xapian::doccount least = std::numeric_limits<Xapian::doccount>::max();
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (const Xapian::doccount walk = EstimatedWalk(freqs, query.get_subquery(i)); walk < least) {
+          least = walk;
+          rarest = i;
+        }
+      return query.get_num_subqueries() ? CheapestSuperset(freqs, query.get_subquery(rarest)) : query;
+    }
+    case Q::OP_AND_NOT:
+    case Q::OP_SCALE_WEIGHT:
+      return query.get_num_subqueries() ? CheapestSuperset(freqs, query.get_subquery(0)) : query;
+    default: return query;
+  }
 }
 
 std::vector<std::string> SurnameVariants(std::string_view token) {

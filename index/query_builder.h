@@ -158,6 +158,17 @@ Xapian::doccount EstimatedWalk(const TermFreqs& freqs, const Xapian::Query& quer
 // The documents of `filter` (boolean), weighed by the boosts they hold.
 Xapian::Query WeighedBy(const Xapian::Query& filter, const Xapian::Query& boosts);
 
+// The same documents and weights, with the branch that keeps the documents
+// holding no boost taken from the cheapest list the filter implies
+// (CheapestSuperset) instead of a second copy of the whole filter, which
+// Xapian would walk twice.
+Xapian::Query WeighedBy(const TermFreqs& freqs, const Xapian::Query& filter, const Xapian::Query& boosts);
+
+// A query every document of `query` matches, about the cheapest to walk:
+// the rarest branch of an AND (of its rarest branch, and so on), the left
+// side of an AND_NOT; otherwise the query itself.
+Xapian::Query CheapestSuperset(const TermFreqs& freqs, const Xapian::Query& query);
+
 // The other spellings of a surname, folded: "Hoàng" or "hoang" -> {"huynh"}.
 std::vector<std::string> SurnameVariants(std::string_view token);
 

@@ -322,7 +322,7 @@ SearchResult Searcher::Impl::Run(const SearchRequest& request, const ParsedQuery
     }
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
-    enquire.set_query(WeighedBy(stage.filter, stage.boosts));
+    enquire.set_query(WeighedBy(freqs, stage.filter, stage.boosts));
     Xapian::MSet mset = enquire.get_mset(first, max, first + max);
     if (stage.whole) whole_estimate = mset.get_matches_estimated();
     return PageOf(mset);

@@ -128,3 +128,72 @@ TEST_CASE("A bare year's top tier asks for the birth year, not the decision year
   CHECK(Mentions(q.boosts, "DY1940"));
   CHECK(b.Count(q.top_tier) == 2);  // born and both
 }
+
+namespace {
+
+// The documents of a weighted query (CoordWeight, as the searcher ranks),
+// with their weights, in rank order.
+std::vector<std::pair<Xapian::docid, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::CoordWeight());
+  enquire.set_query(q);
+  std::vector<std::pair<Xapian::docid, double>> out;
+  const Xapian::MSet mset = enquire.get_mset(0, 1000);
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A weighted query keeps its boostless documents through the filter's cheapest list, to the same ranking",
+          "[index][query]") {
+  // Xapian walked the whole filter twice: once to filter, once inside the OR
+  // that keeps documents without any boost (name + commune p99 at 10M
+  // records 11.3 -> 8.7 ms with the cheapest list there instead).
+  std::vector<RecordSpec> people;
+  // "Vượng Văn Bế" holds the words of "be vuong" and none of its boosts.
+  const std::vector<std::string> names = {"Bế Văn Vượng", "Bế Vượng",      "Bế Thị Vượng", "Lăng Văn Thạch",
+                                          "Lăng Thạch",   "Nguyễn Văn An", "Nguyễn An",    "Vượng Văn Bế"};
+  const std::vector<std::string> communes = {"Hội Hoan", "Chiến Thắng", "Lộc Yên"};
+  int n = 0;
+  for (const std::string& name : names)
+    for (const std::string& commune : communes)
+      for (int year = 1940; year < 1943; ++year)
+        people.push_back({.id = "p" + std::to_string(n++), .name = name, .birth_year = year, .commune = commune,
+                          .award = "Huân chương Kháng chiến hạng Nhất"});
+  TestIndex index(people);
+  Built b(index);
+
+  for (const std::string query : {"Bế Vượng Hội Hoan", "Lăng Thạch Chiến Thắng", "ten:\"Bế Văn Vượng\" nam:1941",
+                                  "nguyen an 1940", "be vuong khang chien", "Lăng Thach", "be vuong"}) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery q = b.Build(query, typos);
+      if (q.boosts.empty()) continue;
+      for (const Xapian::Query& filter :
+           {q.filter, q.chained_filter, Xapian::Query(Xapian::Query::OP_AND_NOT, q.filter, q.chain)}) {
+        if (filter.empty()) continue;
+        const Xapian::Query cheap = CheapestSuperset(b.freqs, filter);
+        CHECK(b.Count(Xapian::Query(Xapian::Query::OP_AND_NOT, filter, cheap)) == 0);  // a superset
+        CHECK(EstimatedWalk(b.freqs, cheap) <= EstimatedWalk(b.freqs, filter.get_type() == Xapian::Query::OP_AND_NOT
+                                                                           ? filter.get_subquery(0)
+                                                                           : filter));
+        // Every document of the filter, each weighed by the boosts it holds.
+        const Xapian::Query reference(
+            Xapian::Query::OP_FILTER,
+            Xapian::Query(Xapian::Query::OP_OR, q.boosts, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0)),
+            filter);
+        const auto ranked = Ranked(b.db, WeighedBy(b.freqs, filter, q.boosts));
+        CHECK(ranked.size() == b.Count(filter));
+        CHECK(ranked == Ranked(b.db, reference));
+      }
+    }
+  }
+  // The rarest branch of an AND, through an AND_NOT's left side.
+  const Xapian::Query rare("NYvuong_1941"), common("NFbe");
+  const Xapian::Query both(Xapian::Query::OP_AND, common, rare);
+  CHECK(CheapestSuperset(b.freqs, both).get_description() == rare.get_description());
+  CHECK(CheapestSuperset(b.freqs, Xapian::Query(Xapian::Query::OP_AND_NOT, both, Xapian::Query("NFthi")))
+            .get_description() == rare.get_description());
+  CHECK(CheapestSuperset(b.freqs, common).get_description() == common.get_description());
+}
