@@ -136,7 +136,11 @@ struct NameClause {
 class Assembly {
  public:
   Assembly(const QueryContext& ctx, const QueryWeights& w, const BuildOptions& options)
-      : ctx_(ctx), w_(w), typos_(options.typos), relax_places_(options.relax_places) {}
+      : ctx_(ctx),
+        w_(w),
+        typos_(options.typos),
+        relax_places_(options.relax_places),
+        later_places_(options.later_places) {}
 
   BuiltQuery Run(const ParsedQuery& parsed) {
     names_year_ = ctx_.name_year_terms ? OneBirthYear(parsed) : 0;
@@ -192,6 +196,7 @@ class Assembly {
     out.typo_terms = typo_terms_;
     out.dropped_places = dropped_places_;
     out.place_phrases = place_phrases_;
+    out.other_readings = other_readings_;
     out.highlight = std::move(h_);
     if (required_.empty()) {
       out.query = out.filter = Q::MatchAll;
@@ -432,7 +437,7 @@ class Assembly {
       std::size_t place_end = i, award_end = i;
       std::vector<PlaceName> place_names;  // for the longest place span at i
       if (free) {
-        FindPlaceSpan(words, folded, i, place_end, place_names);
+        if (FindPlaceSpan(words, folded, i, place_end, place_names)) ++other_readings_;
         award_end = AwardSpanEnd(folded, i);
         // An award phrase does not cut a place in two: in "Võ Trọng Toàn
         // Quốc Việt" the words are a name and the commune Quốc Việt, not the
@@ -588,25 +593,50 @@ class Assembly {
     return end > i ? end + 1 : i;
   }
 
+  // The names [i, i + len) is as a whole place, at each level it is found in
+  // the index or the gazetteer; empty when it is no place.
+  std::vector<PlaceName> PlaceNamesAt(const std::vector<std::string>& words, const std::vector<std::string>& folded,
+                                      std::size_t i, std::size_t len) const {
+    const std::string key = Join(folded, i, i + len, '_');
+    const std::string name = Join(words, i, i + len, ' ');
+    std::vector<PlaceName> found;
+    for (std::string_view level : {"commune", "district", "province"})
+      if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
+        found.push_back(PlaceName{std::string(level), name});
+    // Typed with marks, the words must be a place's spelling: "Lộc Thành"
+    // (a surname and a given name) is not the commune Lộc Thanh. Places the
+    // gazetteer does not know are recognised by their folded index terms.
+    if (!found.empty() && ctx_.places && key != Join(words, i, i + len, '_') && ctx_.places->Knows(name, "") &&
+        !ctx_.places->KnowsSpelling(name, ""))
+      found.clear();
+    return found;
+  }
+
+  // Whether a place begins inside [i, end) and reaches past it.
+  bool LaterPlaceOverlaps(const std::vector<std::string>& words, const std::vector<std::string>& folded,
+                          std::size_t i, std::size_t end) const {
+    for (std::size_t k = i + 1; k < end; ++k)
+      for (std::size_t len = std::min(kMaxSpanWords, words.size() - k); k + len > end; --len)
+        if (!PlaceNamesAt(words, folded, k, len).empty()) return true;
+    return false;
+  }
+
   // The longest span from i (up to kMaxSpanWords words) that is a whole place
-  // name, in the index at any level or in the gazetteer. Fills `names` with the
-  // span's own name at the levels it was found and its old/new names.
-  void FindPlaceSpan(const std::vector<std::string>& words, const std::vector<std::string>& folded, std::size_t i,
+  // name, in the index at any level or in the gazetteer; in a later-places
+  // build, not one whose last words begin a place reaching further. Fills
+  // `names` with the span's own name at the levels it was found and its
+  // old/new names. Whether a place met here reads two ways.
+  bool FindPlaceSpan(const std::vector<std::string>& words, const std::vector<std::string>& folded, std::size_t i,
                      std::size_t& end, std::vector<PlaceName>& names) {
+    bool two_ways = false;
     for (std::size_t len = std::min(kMaxSpanWords, words.size() - i); len >= 1; --len) {
-      const std::string key = Join(folded, i, i + len, '_');
-      const std::string name = Join(words, i, i + len, ' ');
-      std::vector<PlaceName> found;
-      for (std::string_view level : {"commune", "district", "province"})
-        if (Freq(T(WholePrefix(level), key)) > 0 || (ctx_.places && ctx_.places->Knows(name, level)))
-          found.push_back(PlaceName{std::string(level), name});
+      std::vector<PlaceName> found = PlaceNamesAt(words, folded, i, len);
       if (found.empty()) continue;
-      // Typed with marks, the words must be a place's spelling: "Lộc Thành"
-      // (a surname and a given name) is not the commune Lộc Thanh. Places the
-      // gazetteer does not know are recognised by their folded index terms.
-      if (ctx_.places && key != Join(words, i, i + len, '_') && ctx_.places->Knows(name, "") &&
-          !ctx_.places->KnowsSpelling(name, ""))
-        continue;
+      if (len > 1 && LaterPlaceOverlaps(words, folded, i, i + len)) {
+        two_ways = true;
+        if (later_places_) continue;
+      }
+      const std::string name = Join(words, i, i + len, ' ');
       // Old and new names of the place, unless the words are award words too
       // and nothing else was typed: "kháng chiến" alone may be the commune,
       // not every commune merged into it; beside a name ("Hoàng Văn Khiêm
@@ -616,8 +646,9 @@ class Assembly {
           for (PlaceName& r : ctx_.places->Related(name, level_name.level)) found.push_back(std::move(r));
       end = i + len;
       names = std::move(found);
-      return;
+      return two_ways;
     }
+    return two_ways;
   }
 
   void NameField(const std::vector<std::string>& words, std::vector<std::vector<std::string>>& free_runs) {
@@ -930,8 +961,10 @@ class Assembly {
   const QueryWeights& w_;
   const bool typos_;
   const bool relax_places_;
+  const bool later_places_;
   int dropped_places_ = 0;
   int place_phrases_ = 0;
+  int other_readings_ = 0;
   std::vector<Q> required_;
   std::vector<Q> boosts_;
   BoostTerms boost_terms_;  // boosts_ as (term, factor)

@@ -102,6 +102,10 @@ struct BuiltQuery {
   int typo_terms = 0;      // vocabulary terms added by typo expansion
   int dropped_places = 0;  // place phrases left out of the filter (BuildOptions::relax_places)
   int place_phrases = 0;   // place phrases a relaxed build would leave out
+  // Place phrases whose last words begin a place that reaches further
+  // ("Bình Gia Lộc": the district Bình Gia, or the commune Gia Lộc): a
+  // later-places build (BuildOptions::later_places) reads them otherwise.
+  int other_readings = 0;
 };
 
 struct BuildOptions {
@@ -113,6 +117,10 @@ struct BuildOptions {
   // the typed one (an unrecorded change, an OCR-damaged commune) still match.
   // Places typed as fields (xa:, huyen:, tinh:) always restrict.
   bool relax_places = false;
+  // Where two places in free text share words, read the later one ("Nguyễn
+  // Bình Gia Lộc": Nguyễn Bình of the commune Gia Lộc), where a build reads
+  // the longest from the left (of the district Bình Gia, given name Lộc).
+  bool later_places = false;
 };
 
 // What each kind of evidence adds to a hit's weight. Ranking uses

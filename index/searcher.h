@@ -24,7 +24,10 @@
 // In stages, each ranked below the one before: (1) records whose name has the
 // typed words in order (Văn/Thị may be missing or extra); (2) the same words
 // scattered, only when that is cheap (rare words: for a common name it would
-// mean walking hundreds of thousands of postings at 10M records); (3) the
+// mean walking hundreds of thousands of postings at 10M records); (2b) where
+// two places in free text share words ("Nguyễn Bình Gia Lộc": the district
+// Bình Gia, or the commune Gia Lộc), the other reading, exact too, only when
+// the stages before cannot fill the page; (3) the
 // name with a place phrase of free text left out (the records carry a
 // commune the gazetteer does not link to the typed one), only when the exact
 // stages cannot fill the page, marked `approximate`; (4) typo hits (one edit,

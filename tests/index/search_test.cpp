@@ -614,3 +614,28 @@ TEST_CASE("A place phrase read as name words needs them next to each other", "[i
   std::sort(ids.begin(), ids.end());
   CHECK(ids == std::vector<std::string>{"at-place", "in-name"});
 }
+
+TEST_CASE("Words two places share are read both ways, the longest from the left first", "[index][search][places]") {
+  // "Nguyễn Bình Gia Lộc": Nguyễn … Lộc of the district Bình Gia, or Nguyễn
+  // Bình of the commune Gia Lộc. At 10M records the second reading was
+  // never asked, and the query found nothing.
+  TestIndex index({{.id = "of-district", .name = "Nguyễn Văn Lộc", .commune = "Hồng Phong", .district = "Bình Gia"},
+                   {.id = "of-commune", .name = "Nguyễn Bình", .commune = "Gia Lộc", .district = "Tứ Kỳ"},
+                   {.id = "elsewhere", .name = "Nguyễn Bình", .commune = "Tân Liên", .district = "Cao Lộc"},
+                   {.id = "words-only", .name = "Nguyễn Bình Gia Lộc"}});
+  const SearchResult both = index.Search("Nguyễn Bình Gia Lộc");
+  std::vector<std::string> ids;
+  for (const SearchHit& hit : both.hits) ids.push_back(hit.id);
+  REQUIRE(Contains(ids, "of-district"));
+  REQUIRE(Contains(ids, "of-commune"));
+  CHECK_FALSE(Contains(ids, "elsewhere"));
+  CHECK(Rank(ids, "of-district") < Rank(ids, "of-commune"));
+  // The other reading's hits match what was typed: not approximate.
+  for (const SearchHit& hit : both.hits)
+    if (hit.id == "of-commune") CHECK_FALSE(hit.approximate);
+  CHECK(both.total >= 2);
+  // One reading only: Nguyễn of the district Bình Gia (or the words in a name).
+  std::vector<std::string> one = index.ExactIds("Nguyễn Bình Gia");
+  std::sort(one.begin(), one.end());
+  CHECK(one == std::vector<std::string>{"of-district", "words-only"});
+}
