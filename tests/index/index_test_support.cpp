@@ -4,6 +4,7 @@
 #include <fstream>
 #include <random>
 
+#include "index/document_builder.h"
 #include "index/indexer.h"
 
 namespace sovang::index::testing {
@@ -114,6 +115,20 @@ std::vector<std::string> TestIndex::ExactIds(const std::string& query, int limit
   for (const SearchHit& hit : Search(query, limit).hits)
     if (!hit.approximate) ids.push_back(hit.id);
   return ids;
+}
+
+std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::CoordWeight());
+  enquire.set_query(q);
+  std::vector<std::pair<std::string, double>> out;
+  const Xapian::MSet mset = enquire.get_mset(0, 1000);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      if ((*t).rfind(prefix::kId, 0) == 0) out.emplace_back((*t).substr(prefix::kId.size()), it.get_weight());
+  }
+  return out;
 }
 
 }  // namespace sovang::index::testing

@@ -4,7 +4,10 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <xapian.h>
 
 #include "core/gazetteer.h"
 #include "core/record.h"
@@ -43,6 +46,10 @@ Record MakeRecord(const RecordSpec& spec);
 //   Kháng Chiến (huyện Tràng Định) is a commune; so was Lộc Thanh (1981–2000);
 //   Lạng Sơn and Cao Bằng merged into Cao Lạng (1975), split again (1978).
 Gazetteer TestGazetteer(const std::filesystem::path& dir);
+
+// The documents of a weighted query (CoordWeight, as the searcher ranks),
+// each as its record id with its weight, in rank order.
+std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q);
 
 // An index in dir/index with these records, committed with outbox_seq 1, and
 // a searcher over it using `gazetteer` (if given).

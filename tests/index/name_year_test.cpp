@@ -55,22 +55,6 @@ std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query
   return ids;
 }
 
-// The documents of a weighted query (CoordWeight, as the searcher ranks),
-// each with its weight, in rank order.
-std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::CoordWeight());
-  enquire.set_query(q);
-  std::vector<std::pair<std::string, double>> out;
-  const Xapian::MSet mset = enquire.get_mset(0, 1000);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-      if ((*t).rfind(prefix::kId, 0) == 0) out.emplace_back((*t).substr(prefix::kId.size()), it.get_weight());
-  }
-  return out;
-}
-
 const std::vector<RecordSpec> kPeople = {
     {.id = "an40", .name = "Nguyễn Văn An", .birth_year = 1940},
     {.id = "an41", .name = "Nguyễn Văn An", .birth_year = 1941},
@@ -97,6 +81,31 @@ struct Readable {
   NameVocabulary vocabulary;
 };
 
+// kPeople and `more`.
+std::vector<RecordSpec> PeopleAnd(const std::vector<RecordSpec>& more) {
+  std::vector<RecordSpec> people = kPeople;
+  people.insert(people.end(), more.begin(), more.end());
+  return people;
+}
+
+// Each query, with and without typos, matches the same records whether the
+// index's NY terms are used or not: its filter, top tier and chained filter.
+void CheckSameRecordsWithNameYearTerms(Readable& readable, const std::vector<std::string>& queries) {
+  const QueryContext without = readable.Context(false);
+  const QueryContext with = readable.Context(true);
+  for (const std::string& query : queries) {
+    for (const bool typos : {false, true}) {
+      INFO(query << (typos ? " (typos)" : ""));
+      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
+      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
+      CHECK(Matches(readable.db, joined.filter) == Matches(readable.db, plain.filter));
+      if (!plain.top_tier.empty()) CHECK(Matches(readable.db, joined.top_tier) == Matches(readable.db, plain.top_tier));
+      if (!plain.chain.empty())
+        CHECK(Matches(readable.db, joined.chained_filter) == Matches(readable.db, plain.chained_filter));
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("A record's name words are indexed with its birth year, and without a year not at all", "[index]") {
@@ -114,18 +123,8 @@ TEST_CASE("A birth-year filter asks for the name words' name-and-year terms and 
   const Xapian::Database& db = readable.db;
   const QueryContext without = readable.Context(false);
   const QueryContext with = readable.Context(true);
-
-  for (const std::string query : {"ten:\"Nguyễn Văn An\" nam:1940", "hoang van an nam:1940", "Đỗ Tâm nam:1913",
-                                  "ten:\"Nguyễn Văn Ann\" nam:1940", "an nam:1940", "nguyen van an 1940"}) {
-    for (const bool typos : {false, true}) {
-      INFO(query << (typos ? " (typos)" : ""));
-      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
-      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
-      CHECK(Matches(db, joined.filter) == Matches(db, plain.filter));
-      if (!plain.top_tier.empty()) CHECK(Matches(db, joined.top_tier) == Matches(db, plain.top_tier));
-      if (!plain.chain.empty()) CHECK(Matches(db, joined.chained_filter) == Matches(db, plain.chained_filter));
-    }
-  }
+  CheckSameRecordsWithNameYearTerms(readable, {"ten:\"Nguyễn Văn An\" nam:1940", "hoang van an nam:1940", "Đỗ Tâm nam:1913",
+                                               "ten:\"Nguyễn Văn Ann\" nam:1940", "an nam:1940", "nguyen van an 1940"});
   // Every required name word by its NY term of the year (Văn is optional);
   // neither its own list nor the year's is left to skip through.
   const BuiltQuery q = QueryBuilder(with).Build(ParseQuery("ten:\"Nguyễn Văn An\" nam:1940"), false);
@@ -149,29 +148,16 @@ TEST_CASE("A birth year stays required where no name word alone carries it", "[i
   // place: a record of that place is born in any year, so that clause cannot
   // carry the year. Two different years match nothing; a year without a name
   // keeps its own list.
-  std::vector<RecordSpec> people = kPeople;
-  for (const RecordSpec& p : std::vector<RecordSpec>{{.id = "yen40", .name = "Lê Văn Tâm", .birth_year = 1940, .commune = "Yên"},
-                                                     {.id = "yen50", .name = "Lê Văn Tâm", .birth_year = 1950, .commune = "Yên"},
-                                                     {.id = "ha50", .name = "Lê Văn Yên", .birth_year = 1950},
-                                                     {.id = "vuong40", .name = "Phan Đình Vượng", .birth_year = 1940},
-                                                     {.id = "vuong41", .name = "Phan Đình Vượng", .birth_year = 1941}})
-    people.push_back(p);
-  Readable readable(people);
+  Readable readable(PeopleAnd({{.id = "yen40", .name = "Lê Văn Tâm", .birth_year = 1940, .commune = "Yên"},
+                                {.id = "yen50", .name = "Lê Văn Tâm", .birth_year = 1950, .commune = "Yên"},
+                                {.id = "ha50", .name = "Lê Văn Yên", .birth_year = 1950},
+                                {.id = "vuong40", .name = "Phan Đình Vượng", .birth_year = 1940},
+                                {.id = "vuong41", .name = "Phan Đình Vượng", .birth_year = 1941}}));
   const Xapian::Database& db = readable.db;
-  const QueryContext without = readable.Context(false);
   const QueryContext with = readable.Context(true);
-  for (const std::string query : {"Yên nam:1950", "Tâm Yên nam:1950", "le van tam yen nam:1940", "nam:1950",
-                                  "an nam:1940 nam:1941", "ten:\"Phan Đình Vượng\" nam:1940", "phan vuong nam:1941",
-                                  "ten:\"Phan Đinh Vuong\" nam:1940"}) {
-    for (const bool typos : {false, true}) {
-      INFO(query << (typos ? " (typos)" : ""));
-      const BuiltQuery plain = QueryBuilder(without).Build(ParseQuery(query), typos);
-      const BuiltQuery joined = QueryBuilder(with).Build(ParseQuery(query), typos);
-      CHECK(Matches(db, joined.filter) == Matches(db, plain.filter));
-      if (!plain.top_tier.empty()) CHECK(Matches(db, joined.top_tier) == Matches(db, plain.top_tier));
-      if (!plain.chain.empty()) CHECK(Matches(db, joined.chained_filter) == Matches(db, plain.chained_filter));
-    }
-  }
+  CheckSameRecordsWithNameYearTerms(readable, {"Yên nam:1950", "Tâm Yên nam:1950", "le van tam yen nam:1940", "nam:1950",
+                                               "an nam:1940 nam:1941", "ten:\"Phan Đình Vượng\" nam:1940",
+                                               "phan vuong nam:1941", "ten:\"Phan Đinh Vuong\" nam:1940"});
   CHECK(Matches(db, QueryBuilder(with).Build(ParseQuery("Yên nam:1950"), false).filter) ==
         std::vector<std::string>{"ha50", "yen50"});
   // The chain of a name typed in order has no year of its own: the name
@@ -276,15 +262,12 @@ TEST_CASE("Name words and a free-text year are weighed from name-and-year terms,
 TEST_CASE("The weighted query ranks as its boost terms say, whichever lists carry the weights", "[index][query]") {
   // Records whose words take their tone mark in one place ("Đình") and in
   // either ("Hoà" and "Hòa": the tone key holds more than the exact key).
-  std::vector<RecordSpec> people = kPeople;
-  for (const RecordSpec& p : std::vector<RecordSpec>{{.id = "dinh40", .name = "Phan Đình Vượng", .birth_year = 1940},
-                                                     {.id = "dinh41", .name = "Phan Đình Vượng", .birth_year = 1941},
-                                                     {.id = "minh40", .name = "Phan Minh Vượng", .birth_year = 1940},
-                                                     {.id = "hoa-old", .name = "Lê Thị Hoà", .birth_year = 1940},
-                                                     {.id = "hoa-new", .name = "Lê Thị Hòa", .birth_year = 1940},
-                                                     {.id = "hoa-none", .name = "Lê Thị Hoa", .birth_year = 1940}})
-    people.push_back(p);
-  Readable readable(people);
+  Readable readable(PeopleAnd({{.id = "dinh40", .name = "Phan Đình Vượng", .birth_year = 1940},
+                                {.id = "dinh41", .name = "Phan Đình Vượng", .birth_year = 1941},
+                                {.id = "minh40", .name = "Phan Minh Vượng", .birth_year = 1940},
+                                {.id = "hoa-old", .name = "Lê Thị Hoà", .birth_year = 1940},
+                                {.id = "hoa-new", .name = "Lê Thị Hòa", .birth_year = 1940},
+                                {.id = "hoa-none", .name = "Lê Thị Hoa", .birth_year = 1940}}));
   const Xapian::Database& db = readable.db;
   const QueryContext ctx = readable.Context(true);
 

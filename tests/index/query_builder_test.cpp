@@ -129,22 +129,6 @@ TEST_CASE("A bare year's top tier asks for the birth year, not the decision year
   CHECK(b.Count(q.top_tier) == 2);  // born and both
 }
 
-namespace {
-
-// The documents of a weighted query (CoordWeight, as the searcher ranks),
-// with their weights, in rank order.
-std::vector<std::pair<Xapian::docid, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::CoordWeight());
-  enquire.set_query(q);
-  std::vector<std::pair<Xapian::docid, double>> out;
-  const Xapian::MSet mset = enquire.get_mset(0, 1000);
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("A weighted query keeps its boostless documents through the filter's cheapest list, to the same ranking",
           "[index][query]") {
   // Xapian walked the whole filter twice: once to filter, once inside the OR
