@@ -10,20 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "text/html_escape.h"
+
 namespace sovang::ocr {
 namespace {
-
-void Escape(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-}
 
 std::string BBox(const Box& b) {
   return "bbox " + std::to_string(b.x) + " " + std::to_string(b.y) + " " +
@@ -41,7 +31,7 @@ class Writer {
         out_ += "<span class=\"ocrx_word\" id=\"word_1_" + std::to_string(++word_id_) +
                 "\" title=\"" + BBox(w.box) + "; x_wconf " +
                 std::to_string(static_cast<int>(std::lround(w.confidence * 100))) + "\">";
-        Escape(out_, w.text);
+        text::AppendHtmlEscaped(out_, w.text);
         out_ += "</span> ";
       }
       if (!line.words.empty()) out_.pop_back();
