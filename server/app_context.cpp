@@ -139,6 +139,9 @@ AppContext::AppContext(ServerOptions options)
   // when an ingest is running it has done both already.
   std::optional<WriterLock> lock = TryWriterLock(layout_);
   writer_ = std::make_unique<store::Database>(store::Database::Open(layout_.db()));
+  store::OpenOptions read_only;
+  read_only.read_only = true;
+  version_watcher_ = std::make_unique<store::Database>(store::Database::Open(layout_.db(), read_only));
   searchers_ = std::make_unique<Searchers>(layout_.index_dir());
   if (lock) SyncIndexLocked();
   authenticator_ = std::make_unique<NoAuthenticator>(options_.public_url);
@@ -155,6 +158,11 @@ AppContext::NoWaitScope::~NoWaitScope() { no_wait = previous_; }
 bool AppContext::NoWaitScope::active() { return no_wait; }
 
 AppContext::DbLease AppContext::Reader() { return readers_.Acquire(/*may_wait=*/!NoWaitScope::active()); }
+
+std::int64_t AppContext::StoreVersion() {
+  std::lock_guard<std::mutex> lock(version_mu_);
+  return version_watcher_->DataVersion();
+}
 
 void AppContext::Write(const std::function<void(store::Database&)>& fn) {
   std::lock_guard<std::mutex> serialise(write_mu_);

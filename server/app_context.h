@@ -10,6 +10,7 @@
 // `sovang ingest` can run while the server serves (its new records show up in
 // search within about a second).
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,13 @@ class AppContext {
   };
   DbLease Reader();
 
+  // The store's data version (store::Database::DataVersion, on a connection
+  // kept for asking it): it changes with every commit to the archive, by this
+  // server or by another process, so an answer derived from the store and
+  // kept with the version it was made at holds while the version does. Reads
+  // it under a mutex (a read transaction's start, ~1 µs). Throws Error.
+  std::int64_t StoreVersion();
+
   // Runs `fn` on the writer connection in one transaction (rolled back if it
   // throws), holding the archive writer lock meanwhile, then applies the
   // outbox to the index. Writes are serialised. Throws Error(kConflict) when
@@ -93,6 +101,8 @@ class AppContext {
   std::mutex write_mu_;
   std::unique_ptr<store::Database> writer_;
   Pool<store::Database> readers_;
+  std::mutex version_mu_;
+  std::unique_ptr<store::Database> version_watcher_;  // never writes: sees every commit
   std::unique_ptr<Searchers> searchers_;
   SearchCache search_cache_;
   std::unique_ptr<Authenticator> authenticator_;

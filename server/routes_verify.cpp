@@ -8,6 +8,7 @@
 #include <deque>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "core/error.h"
 #include "crypto/hash.h"
 #include "crypto/verification_code.h"
+#include "server/answer_cache.h"
 #include "server/rate_limit.h"
 #include "server/route_groups.h"
 #include "server/static_files.h"
@@ -138,16 +140,42 @@ class VerificationLogWriter {
   std::thread thread_;  // last: starts once the members it uses exist
 };
 
+// A verification as the API answers it. Code verifications are kept while the
+// store is unchanged (server/answer_cache.h): one certificate is checked again
+// and again (its QR code scanned at a counter, a page reloaded), and an answer
+// from memory skips the store's B-trees, the pages they read and the JSON.
+struct VerifiedCode {
+  store::Verification verification;
+  std::string json;
+};
+std::size_t AnswerBytes(const VerifiedCode& answer) {
+  // The printed fields are about what the JSON holds.
+  return 2 * answer.json.size();
+}
+using Verified = std::shared_ptr<const VerifiedCode>;
+
+Verified Describe(store::Verification v) {
+  std::string json = JsonText(store::VerificationToJson(v));
+  return std::make_shared<const VerifiedCode>(VerifiedCode{std::move(v), std::move(json)});
+}
+
+// ~40,000 answers: every certificate a province verifies in a busy day.
+constexpr std::size_t kVerifiedCodesBytes = 16u << 20;
+
 struct VerifyState {
   VerifyState(AppContext& app, const ServerOptions& options)
       : per_minute(options.verify_per_minute),
         limiter({static_cast<double>(std::min(10, std::max(1, options.verify_per_minute))),
                  options.verify_per_minute / 60.0, 100000}),
-        log(app.layout()) {}
+        log(app.layout()),
+        answers(kVerifiedCodesBytes),
+        not_a_code(Describe({})) {}
   // Lookups a minute per client address (0: no limit), in bursts of up to 10.
   int per_minute;
   TokenBucket limiter;
   VerificationLogWriter log;
+  AnswerCache<VerifiedCode> answers;  // by canonical code, at the store's version
+  const Verified not_a_code;
 };
 
 void Admit(VerifyState& state, const Request& req, Response& res) {
@@ -164,20 +192,29 @@ std::string Clip(std::string s) {
   return s;
 }
 
-store::Verification LookupCode(AppContext& app, VerifyState& state, const Request& req, const std::string& typed) {
-  store::Verification v;
-  {
-    auto db = app.Reader();
-    v = store::Certificates(*db).VerifyCode(Clip(typed));
+Verified LookupCode(AppContext& app, VerifyState& state, const Request& req, const std::string& typed) {
+  const std::string clipped = Clip(typed);
+  const std::optional<std::string> code = crypto::ParseVerificationCode(clipped);
+  Verified answer = state.not_a_code;
+  if (code) {
+    // The version before the look: an answer made after it is at least as
+    // new as the store at that version, and any commit since moves it.
+    const std::string version = std::to_string(app.StoreVersion());
+    answer = state.answers.Find(*code, version);
+    if (!answer) {
+      {
+        auto db = app.Reader();
+        answer = Describe(store::Certificates(*db).VerifyCode(*code));
+      }
+      state.answers.Insert(*code, version, answer);
+    }
   }
-  const std::optional<std::string> code = crypto::ParseVerificationCode(Clip(typed));
-  state.log.Add(
-      {req.client_address(), "code", crypto::Sha256Hex(code.value_or(Clip(typed))), nullptr, v.status,
-       v.certificate_id});
-  return v;
+  state.log.Add({req.client_address(), "code", crypto::Sha256Hex(code.value_or(clipped)), nullptr,
+                 answer->verification.status, answer->verification.certificate_id});
+  return answer;
 }
 
-store::Verification LookupNumbers(AppContext& app, VerifyState& state, const Request& req) {
+Verified LookupNumbers(AppContext& app, VerifyState& state, const Request& req) {
   const std::string decision = Clip(req.Query("decision").value_or(""));
   const std::string date = Clip(req.Query("date").value_or(""));
   const std::string book = Clip(req.Query("book").value_or(""));
@@ -197,7 +234,7 @@ store::Verification LookupNumbers(AppContext& app, VerifyState& state, const Req
        {{"decision", decision}, {"date", date}, {"book", book}},
        v.status,
        v.certificate_id});
-  return v;
+  return Describe(std::move(v));
 }
 
 // --- the HTML answer -------------------------------------------------------
@@ -263,11 +300,11 @@ bool WantsJson(const Request& req) {
   return accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
 }
 
-void Answer(Response& res, const store::Verification& v, bool json) {
+void Answer(Response& res, const Verified& answer, bool json) {
   if (json) {
-    res.Json(store::VerificationToJson(v));
+    res.Bytes(answer->json, std::string(kJsonContentType));
   } else {
-    res.Html(ResultPage(v));
+    res.Html(ResultPage(answer->verification));
   }
   res.SetHeader("Cache-Control", "no-store");
 }
@@ -280,9 +317,10 @@ void FormPage(AppContext& app, Response& res) {
 
 }  // namespace
 
-// Every route here is quick (Pace::kQuick): a lookup is two B-tree reads of
-// the store and its log row is written by a thread of its own, so it is
-// answered on the event loop that read the request.
+// Every route here is quick (Pace::kQuick): a lookup is an answer kept in
+// memory or two B-tree reads of the store, and its log row is written by a
+// thread of its own, so it is answered on the event loop that read the
+// request.
 void RegisterVerifyRoutes(Router& router, AppContext& app) {
   auto state = std::make_shared<VerifyState>(app, app.options());
 

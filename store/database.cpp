@@ -260,6 +260,13 @@ std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowi
 
 int Database::Changes() const { return sqlite3_changes(impl_->handle()); }
 
+std::int64_t Database::DataVersion() {
+  Statement& st = Prepare("PRAGMA data_version");
+  detail::ResetOnExit reset(st);
+  if (!st.Step()) throw Error(Errc::kStore, "PRAGMA data_version answered nothing");
+  return st.Int(0);
+}
+
 // ---------------------------------------------------------------------------
 
 Statement::Statement(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

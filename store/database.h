@@ -87,6 +87,13 @@ class Database {
   std::int64_t LastInsertRowId() const;
   int Changes() const;
 
+  // A number that changes whenever another connection commits to this file,
+  // in this process or another (PRAGMA data_version); this connection's own
+  // commits leave it alone. Costs a read transaction's start (no page read):
+  // what lets a long-lived reader tell whether answers it derived from the
+  // store still hold. Throws Error(kStore).
+  std::int64_t DataVersion();
+
   struct Impl;
   Impl* impl() const { return impl_.get(); }
 

@@ -369,3 +369,32 @@ TEST_CASE("A connection opened with a page cache size has it; others keep SQLite
   Database plain = Database::Open(dir / "archive.db", {.read_only = true});
   CHECK(Scalar(plain, "PRAGMA cache_size") == "-2000");
 }
+
+TEST_CASE("The data version moves with every other connection's commit, not with a read or its own", "[store]") {
+  TempDir dir;
+  Database writer = Database::Open(dir / "archive.db");
+  Database watcher = Database::Open(dir / "archive.db", OpenOptions{.read_only = true});
+  const std::int64_t first = watcher.DataVersion();
+  CHECK(watcher.DataVersion() == first);
+  CHECK(Scalar(watcher, "SELECT count(*) FROM outbox") == "0");
+  CHECK(watcher.DataVersion() == first);
+
+  writer.Exec("INSERT INTO outbox(record_id, op, created_at) VALUES ('r1', 'upsert', 'now')");
+  const std::int64_t second = watcher.DataVersion();
+  CHECK(second != first);
+  CHECK(watcher.DataVersion() == second);
+
+  // The writer's own commits do not move its own number; a rolled-back
+  // transaction moves nobody's.
+  const std::int64_t writers = writer.DataVersion();
+  writer.Exec("INSERT INTO outbox(record_id, op, created_at) VALUES ('r2', 'upsert', 'now')");
+  CHECK(writer.DataVersion() == writers);
+  const std::int64_t third = watcher.DataVersion();
+  CHECK(third != second);
+  CHECK_THROWS(writer.Transaction([&] {
+    writer.Exec("INSERT INTO outbox(record_id, op, created_at) VALUES ('r3', 'upsert', 'now')");
+    throw std::runtime_error("undone");
+  }));
+  CHECK(watcher.DataVersion() == third);
+  CHECK(Scalar(watcher, "SELECT count(*) FROM outbox") == "2");
+}
