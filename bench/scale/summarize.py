@@ -12,8 +12,11 @@ out, sizes = sys.argv[1], sys.argv[2:]
 # archives are held to the 1M figures.
 GROUPS = {"exact": ["id", "book_number", "decision_number"],
           "name": ["exact_name", "folded_name", "name_year", "field_filter"],
+          # Surname + given name + commune, as a clerk types it: a name query
+          # with a place, held to the name target but shown on its own line.
+          "name + place": ["name_commune"],
           "typo": ["typo"]}
-TARGET_P99_10M = {"exact": 0.5, "name": 5.0, "typo": 20.0}
+TARGET_P99_10M = {"exact": 0.5, "name": 5.0, "name + place": 5.0, "typo": 20.0}
 
 
 def targets_for(n):
