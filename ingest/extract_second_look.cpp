@@ -1,6 +1,5 @@
 #include "ingest/extract_second_look.h"
 
-#include <time.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/cpu_time.h"
 #include "ingest/confidence.h"
 #include "ingest/extract_kinds.h"
 #include "ingest/extract_text.h"
@@ -127,12 +127,6 @@ bool SwitchedOff() {
     return v && (std::string_view(v) == "off" || std::string_view(v) == "0");
   }();
   return off;
-}
-
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 class Looker {

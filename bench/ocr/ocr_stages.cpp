@@ -9,8 +9,6 @@
 //
 //   sovang-ocr-stages DIR_OR_FILE...        > stages.json
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/award_catalog.h"
+#include "core/cpu_time.h"
 #include "core/gazetteer.h"
 #include "ingest/extract.h"
 #include "ocr/recognizer.h"
@@ -32,14 +31,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// CPU seconds of the whole process (every thread), user + system.
-double ProcessCpu() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -74,21 +65,21 @@ int main(int argc, char** argv) {
     std::map<std::string, double> cpu, wall;
     nlohmann::json per_page = nlohmann::json::array();
     int pages = 0, calls = 0, rereads = 0, osd = 0;
-    const double cpu_start = ProcessCpu();
+    const double cpu_start = sovang::ProcessCpuSeconds();
     const auto wall_start = Clock::now();
     for (const fs::path& file : files) {
-      double c = ProcessCpu();
+      double c = sovang::ProcessCpuSeconds();
       std::vector<sovang::ocr::LoadedPage> loaded = sovang::ocr::LoadPages(file);
-      cpu["decode"] += ProcessCpu() - c;
+      cpu["decode"] += sovang::ProcessCpuSeconds() - c;
       int page_no = 0;
       for (auto& lp : loaded) {
         ++page_no;
-        c = ProcessCpu();
+        c = sovang::ProcessCpuSeconds();
         lp.image = lp.image.GreyForArchive();  // as the pipeline's decoder does
-        cpu["decode"] += ProcessCpu() - c;
-        c = ProcessCpu();
+        cpu["decode"] += sovang::ProcessCpuSeconds() - c;
+        c = sovang::ProcessCpuSeconds();
         const sovang::ocr::RecognizedPage page = recognizer->Recognize(lp.image);
-        const double page_cpu = ProcessCpu() - c;
+        const double page_cpu = sovang::ProcessCpuSeconds() - c;
         cpu["recognize_total"] += page_cpu;
         calls += page.tesseract_calls;
         rereads += page.number_rereads;
@@ -106,21 +97,21 @@ int main(int argc, char** argv) {
         source.file = file.filename().string();
         source.sha256 = std::string(64, '0');
         source.page = page_no;
-        c = ProcessCpu();
+        c = sovang::ProcessCpuSeconds();
         const auto records = sovang::ingest::ExtractRecords(
             page, sovang::ingest::ExtractContext{sovang::AwardCatalog::Default(), sovang::Gazetteer::Default(), source});
-        cpu["extract"] += ProcessCpu() - c;
+        cpu["extract"] += sovang::ProcessCpuSeconds() - c;
         // The pipeline keeps a single PNG or JPEG file as the page's image
         // (PageImage::WholeFileFormat); other pages are archived as PNG.
         if (lp.image.WholeFileFormat().empty()) {
-          c = ProcessCpu();
+          c = sovang::ProcessCpuSeconds();
           const std::string png = lp.image.EncodePng();
-          cpu["encode_png"] += ProcessCpu() - c;
+          cpu["encode_png"] += sovang::ProcessCpuSeconds() - c;
         }
         ++pages;
       }
     }
-    const double total_cpu = ProcessCpu() - cpu_start;
+    const double total_cpu = sovang::ProcessCpuSeconds() - cpu_start;
     // Split the recogniser's CPU by its own wall timers (one thread: wall ~ CPU).
     const double timed = wall["cleanup"] + wall["layout"] + wall["recognition"];
     nlohmann::json out = {{"files", files.size()}, {"pages", pages}, {"wall_seconds", Since(wall_start)},

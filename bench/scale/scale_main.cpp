@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/award_catalog.h"
+#include "core/cpu_time.h"
 #include "core/gazetteer.h"
 #include "index/indexer.h"
 #include "index/searcher.h"
@@ -69,11 +69,7 @@ double Seconds(Clock::time_point since) { return std::chrono::duration<double>(C
 // CPU time of the calling thread, ms: a query's own cost, whatever else the
 // machine runs (wall-clock latency on a shared 2-core machine mostly measures
 // the neighbours).
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+double ThreadCpuMs() { return sovang::ThreadCpuSeconds() * 1e3; }
 
 // p50/p90/p99/max/mean of v (sorted here), keys prefixed ("" or "cpu_").
 void AddPercentiles(std::vector<double>& v, const std::string& key_prefix, nlohmann::json& out) {

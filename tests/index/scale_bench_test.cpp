@@ -13,10 +13,10 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
-#include <time.h>
 
 #include <catch2/catch.hpp>
 
+#include "core/cpu_time.h"
 #include "index/compact.h"
 #include "index/indexer.h"
 #include "index/searcher.h"
@@ -139,11 +139,7 @@ struct Timing {
   }
 };
 
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+double ThreadCpuMs() { return sovang::ThreadCpuSeconds() * 1e3; }
 
 std::string Fold(const std::string& s) {  // crude, for making unmarked queries
   static const std::vector<std::pair<std::string, std::string>> kMap = {

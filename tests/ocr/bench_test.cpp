@@ -11,13 +11,13 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/cpu_time.h"
 #include "ocr/page_loader.h"
 #include "ocr/recognizer.h"
 
@@ -114,11 +114,9 @@ TEST_CASE("Benchmark: clean-up and recognition on generated pages", "[.bench]") 
       const int n = CountPages(file);
       for (int p = 1; p <= n; ++p) {
         LoadedPage page = LoadPage(file, p);
-        timespec t0{}, t1{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+        const double cpu_start = sovang::ThreadCpuSeconds();
         const RecognizedPage result = recognizer->Recognize(page.image);
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
-        const double cpu = double(t1.tv_sec - t0.tv_sec) + 1e-9 * double(t1.tv_nsec - t0.tv_nsec);
+        const double cpu = sovang::ThreadCpuSeconds() - cpu_start;
         total_cpu += cpu;
         const std::string text = Collapse(result.FullText());
         int found = 0, total = 0;

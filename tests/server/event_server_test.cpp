@@ -27,6 +27,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "core/cpu_time.h"
 #include "server/event_server.h"
 #include "server_test_support.h"
 
@@ -333,13 +334,6 @@ TEST_CASE("Stopping lets a request being answered finish and send its answer", "
 
 namespace {
 
-double ProcessCpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 // A client socket made before the limit is tightened (so that it needs no
 // descriptor later), connected afterwards.
 struct RawClient {
@@ -395,9 +389,9 @@ TEST_CASE("Out of file descriptors, the server waits instead of spinning, then a
   for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) fillers.push_back(fd);
   for (const RawClient& c : clients) CHECK(c.Connect(served.port));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  const double cpu_before = ProcessCpuSeconds();
+  const double cpu_before = sovang::ProcessCpuSeconds();
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
-  const double cpu_spent = ProcessCpuSeconds() - cpu_before;
+  const double cpu_spent = sovang::ProcessCpuSeconds() - cpu_before;
   // Descriptors come free: the server accepts again, and answers.
   for (int fd : fillers) ::close(fd);
   setrlimit(RLIMIT_NOFILE, &saved);
