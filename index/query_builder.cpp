@@ -636,7 +636,7 @@ class Assembly {
         two_ways = true;
         if (later_places_) continue;
       }
-      const std::string name = Join(words, i, i + len, ' ');
+      const std::string name = found.front().name;  // the span's words, as PlaceNamesAt joined them
       // Old and new names of the place, unless the words are award words too
       // and nothing else was typed: "kháng chiến" alone may be the commune,
       // not every commune merged into it; beside a name ("Hoàng Văn Khiêm
