@@ -60,7 +60,7 @@ class AppContext {
   // kept for asking it): it changes with every commit to the archive, by this
   // server or by another process, so an answer derived from the store and
   // kept with the version it was made at holds while the version does. Reads
-  // it under a mutex (a read transaction's start, ~1 µs). Throws Error.
+  // it under a mutex (a read transaction's start, no page read). Throws Error.
   std::int64_t StoreVersion();
 
   // Runs `fn` on the writer connection in one transaction (rolled back if it
