@@ -64,13 +64,20 @@ bool IsOptionalMiddle(std::string_view token) {
   return text::Lower(token) == folded || text::IsMiddleNameFiller(token);
 }
 
-std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-    out.push_back(folded[i] + "_" + folded[i + 1]);
-    if (i + 2 < folded.size() && i + 1 < skippable.size() && skippable[i + 1])
-      out.push_back(folded[i] + "_" + folded[i + 2]);
+std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i + 1 < skippable.size(); ++i) {
+    out.emplace_back(i, i + 1);
+    if (i + 2 < skippable.size() && skippable[i + 1]) out.emplace_back(i, i + 2);
   }
+  return out;
+}
+
+std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable) {
+  std::vector<bool> each = skippable;
+  each.resize(folded.size(), false);
+  std::vector<std::string> out;
+  for (const auto& [a, b] : NameBigramPairs(each)) out.push_back(folded[a] + "_" + folded[b]);
   return out;
 }
 
@@ -88,19 +95,36 @@ std::string NameEndsKey(const std::vector<std::string>& folded) {
   return folded.front() + "_" + folded.back();
 }
 
-bool HasNameYearTerms(std::string_view families) {
+bool HasTermFamily(std::string_view families, std::string_view family) {
   for (std::size_t start = 0; start <= families.size();) {
     const std::size_t end = std::min(families.find(' ', start), families.size());
-    if (families.substr(start, end - start) == "name_year") return true;
+    if (families.substr(start, end - start) == family) return true;
     start = end + 1;
   }
   return false;
+}
+
+bool HasEveryTermFamily(std::string_view families) {
+  for (std::size_t start = 0; start <= kTermFamilies.size();) {
+    const std::size_t end = std::min(kTermFamilies.find(' ', start), kTermFamilies.size());
+    if (!HasTermFamily(families, kTermFamilies.substr(start, end - start))) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 std::string NameYearKey(std::string_view folded, int year) {
   std::string key(folded);
   key.push_back('_');
   key += std::to_string(year);
+  return key;
+}
+
+std::string NameCommuneKey(std::string_view ends, std::string_view commune) {
+  if (ends.empty() || commune.empty() || ends.size() + commune.size() > 200) return {};
+  std::string key(ends);
+  key.push_back('_');
+  key.append(commune);
   return key;
 }
 
@@ -160,6 +184,9 @@ void BuildDocument(const Record& r, Xapian::Document& doc) {
     for (const std::string& word : folded_name) doc.add_boolean_term(Term(prefix::kNameYear, NameYearKey(word, *year)));
 
   AddPlace(doc, r.value(FieldId::kCommune), prefix::kCommuneWord, prefix::kCommune);
+  if (const std::string key = NameCommuneKey(NameEndsKey(folded_name), PlaceKey(r.value(FieldId::kCommune)));
+      !key.empty())
+    doc.add_boolean_term(Term(prefix::kNameCommune, key));
   AddPlace(doc, r.value(FieldId::kDistrict), prefix::kDistrictWord, prefix::kDistrict);
   AddPlace(doc, r.value(FieldId::kProvince), prefix::kProvinceWord, prefix::kProvince);
 

@@ -25,6 +25,12 @@
 //                                                short list, not a name word's
 //                                                with the year's: see
 //                                                kTermFamiliesKey)
+//   NC   surname and given name (NG) with the    NCnguyen_thach_loc_yen
+//        commune (XC), '_'-joined (boolean; a    (the first two words are
+//        name + commune query looks up short     the name's ends, the rest
+//        lists instead of walking a common       the commune)
+//        name's against a commune's: see
+//        kTermFamiliesKey)
 //   PC   commune word, folded                    PCloc
 //   PH   district word, folded                   PHcao
 //   PT   province word, folded                   PTlang
@@ -67,6 +73,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/record.h"
@@ -86,6 +93,7 @@ inline constexpr std::string_view kNameBigram = "NB";
 inline constexpr std::string_view kNameWhole = "NW";
 inline constexpr std::string_view kNameEnds = "NG";
 inline constexpr std::string_view kNameYear = "NY";
+inline constexpr std::string_view kNameCommune = "NC";
 inline constexpr std::string_view kCommuneWord = "PC";
 inline constexpr std::string_view kDistrictWord = "PH";
 inline constexpr std::string_view kProvinceWord = "PT";
@@ -121,10 +129,15 @@ inline constexpr char kFacetSeparator = '\x1f';
 // documents keeps its mark, or lacks it, so that no query asks for terms its
 // older documents do not have.
 inline constexpr std::string_view kTermFamiliesKey = "term_families";
-inline constexpr std::string_view kTermFamilies = "name_year";  // NY terms
+inline constexpr std::string_view kNameYearFamily = "name_year";        // NY terms
+inline constexpr std::string_view kNameCommuneFamily = "name_commune";  // NC terms
+inline constexpr std::string_view kTermFamilies = "name_year name_commune";
 
-// Whether the families of an index's kTermFamiliesKey metadata include NY.
-bool HasNameYearTerms(std::string_view families);
+// Whether the families of an index's kTermFamiliesKey metadata (words
+// separated by spaces) include `family`.
+bool HasTermFamily(std::string_view families, std::string_view family);
+// Whether they include every family of kTermFamilies.
+bool HasEveryTermFamily(std::string_view families);
 
 // Longest token indexed (bytes); longer runs are OCR garbage and would only
 // bloat the vocabulary (Xapian's own limit is 245 bytes per term).
@@ -149,6 +162,10 @@ bool IsOptionalMiddle(std::string_view token);
 // {"nguyen_van", "nguyen_thach", "van_thach"}.
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable);
 
+// The positions of those bigrams' words, in the same order: {0,1}, {0,2},
+// {1,2} for the example above.
+std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable);
+
 // Whole-name key: the folded name words joined by '_' ({"nguyen", "thin"} ->
 // "nguyen_thin"); empty when it would be too long for a term.
 std::string WholeNameKey(const std::vector<std::string>& folded);
@@ -160,6 +177,12 @@ std::string NameEndsKey(const std::vector<std::string>& folded);
 // Name-and-year key: a folded name word and a birth year ("thach", 1932 ->
 // "thach_1932").
 std::string NameYearKey(std::string_view folded, int year);
+
+// Name-and-commune key: a surname-and-given-name key (NameEndsKey) and a
+// whole-place key (PlaceKey): ("nguyen_thach", "loc_yen") ->
+// "nguyen_thach_loc_yen"; empty when either is, or when it would be too long
+// for a term.
+std::string NameCommuneKey(std::string_view ends, std::string_view commune);
 
 // Whole-place key: folded words joined by '_' ("Lộc Yên" -> "loc_yen").
 std::string PlaceKey(std::string_view name);

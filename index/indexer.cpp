@@ -157,8 +157,7 @@ std::int64_t Indexer::DocumentCount() const {
 
 bool Indexer::HasCurrentTermFamilies() const {
   return Guard("reading index metadata", [&] {
-    return impl_->db.get_doccount() == 0 ||
-           HasNameYearTerms(impl_->db.get_metadata(std::string(kTermFamiliesKey)));
+    return impl_->db.get_doccount() == 0 || HasEveryTermFamily(impl_->db.get_metadata(std::string(kTermFamiliesKey)));
   });
 }
 

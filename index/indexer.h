@@ -46,7 +46,7 @@ class Indexer {
   // Whether every document holds the term families today's BuildDocument
   // writes (index/document_builder.h, kTermFamiliesKey). False for an index
   // an older sovang wrote: it is searched without them (slower searches with
-  // a birth year) until `sovang reindex`.
+  // a birth year or a commune) until `sovang reindex`.
   bool HasCurrentTermFamilies() const;
 
  private:

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "core/decision_number.h"
 #include "core/error.h"
@@ -191,6 +193,7 @@ class Assembly {
       }
     }
     if (required_year_ && ctx_.name_year_terms) WeighNameWordsByYear(required_year_);
+    Q name_commune = NameWithCommune();
     WeighSameMarkKeysOnce();
     BuiltQuery out;
     out.typo_terms = typo_terms_;
@@ -198,6 +201,17 @@ class Assembly {
     out.place_phrases = place_phrases_;
     out.other_readings = other_readings_;
     out.highlight = std::move(h_);
+    out.name_commune = std::move(name_commune);
+    if (!out.name_commune.empty()) {
+      // Its records are of the place: the place's words read otherwise weigh nothing there.
+      std::vector<Q> boosts;
+      for (std::size_t k = 0; k < boost_terms_.size(); ++k)
+        if (!name_reading_terms_.count(boost_terms_[k].first)) {
+          boosts.push_back(boosts_[k]);
+          out.name_commune_boost_terms.push_back(boost_terms_[k]);
+        }
+      out.name_commune_boosts = Combine(Q::OP_OR, boosts);
+    }
     if (required_.empty()) {
       out.query = out.filter = Q::MatchAll;
       out.match_all = true;
@@ -227,12 +241,17 @@ class Assembly {
     // exactly those: its tier would be empty, and costs a run to find out.
     const bool tier_disjoint = typos_ && unknown_words_ == 0;
     if (!tier_terms_.empty() && !tier_disjoint) {
-      std::vector<Q> all{out.filter};
       const std::set<std::string> implied = ImpliedTerms(tier_terms_);
-      for (const std::string& t : tier_terms_)
-        if (!implied.count(t)) all.push_back(Q(t));
-      if (year_words && required_year_ == 0) all.push_back(*year_words);
-      out.top_tier = Combine(Q::OP_AND, all);
+      // Every boost, or (for_place) those a record of the place may hold.
+      auto tier_of = [&](const Q& filter, bool for_place) {
+        std::vector<Q> all{filter};
+        for (const std::string& t : tier_terms_)
+          if (!implied.count(t) && !(for_place && name_reading_terms_.count(t))) all.push_back(Q(t));
+        if (year_words && required_year_ == 0) all.push_back(*year_words);
+        return Combine(Q::OP_AND, all);
+      };
+      out.top_tier = tier_of(out.filter, false);
+      if (!out.name_commune.empty()) out.name_commune_tier = tier_of(out.name_commune, true);
     }
     return out;
   }
@@ -266,6 +285,30 @@ class Assembly {
       year = part.year_from;
     }
     return year;
+  }
+
+  // BuiltQuery::name_commune: the NC terms of the two name words typed
+  // (surname, given name) with the one commune read in free text, AND the
+  // required clauses they do not imply. Each NC term implies both name
+  // words (unless they carry a nam: year) and the place phrase's clause.
+  Q NameWithCommune() const {
+    if (!ctx_.name_commune_terms || typos_ || relax_places_ || name_clauses_.size() != 2 || commune_spans_.size() != 1)
+      return Q();
+    const CommuneSpan& place = commune_spans_.front();
+    std::vector<std::string> terms;
+    for (const std::string& surname : name_clauses_[0].spellings)
+      for (const std::string& given : name_clauses_[1].spellings)
+        for (const std::string& commune : place.communes)
+          if (std::string key = NameCommuneKey(NameEndsKey({surname, given}), commune); !key.empty())
+            terms.push_back(T(prefix::kNameCommune, key));
+    if (terms.empty()) return Q();
+    std::set<std::size_t> implied{place.clause};
+    if (!names_year_)
+      for (const NameClause& c : name_clauses_) implied.insert(c.clause);
+    std::vector<Q> all{Terms(Q::OP_SYNONYM, terms)};
+    for (std::size_t k = 0; k < required_.size(); ++k)
+      if (!implied.count(k)) all.push_back(required_[k]);
+    return Combine(Q::OP_AND, all);
   }
 
   // The rarest name word required alone; null when there is none.
@@ -431,6 +474,8 @@ class Assembly {
       std::vector<std::string> first, second;
     };
     std::vector<Link> links;         // chain links of this run
+    std::map<std::string, double> award_phrase_weight;  // AB term -> its award phrase words' weight
+    std::vector<bool> in_place(n, false);               // words of a phrase read as a place (too)
     std::size_t required_names = 0;  // required single name words of this run
     std::size_t i = 0;
     while (i < n) {
@@ -506,14 +551,29 @@ class Assembly {
         // took 60 ms at 10M records.
         std::vector<Q> alternatives{end > i + 1 ? Adjacent(span_spellings) : Combine(Q::OP_AND, name_parts)};
         if (award_end == end && end > i + 1) {
-          std::vector<std::string> terms;
-          for (std::size_t j = i; j < end; ++j) terms.push_back(T(prefix::kAwardWord, folded[j]));
-          alternatives.push_back(Terms(Q::OP_AND, terms));
-          for (const std::string& t : terms) Boost(t, w_.award);
+          // The award phrase by its bigrams (every pair of the span is one:
+          // AwardSpanEnd), not its words: a bigram's list is far shorter
+          // than its words' (at 1M records Achien holds 439,312, Athang
+          // 123,561, ABchien_thang 68,612), and a filter skips through each
+          // of its lists for every candidate. The bigrams carry the words'
+          // weight too, so a record with the award weighs what it did.
+          std::vector<std::string> bigrams;
+          for (std::size_t j = i; j + 1 < end; ++j)
+            bigrams.push_back(T(prefix::kAwardBigram, folded[j] + "_" + folded[j + 1]));
+          alternatives.push_back(Terms(Q::OP_AND, bigrams));
+          const double words_weight = w_.award * static_cast<double>(end - i) / static_cast<double>(bigrams.size());
+          for (const std::string& b : bigrams) award_phrase_weight[b] += words_weight;
         }
         if (place_end == end && end > i) {
           std::vector<Q> places;
-          for (const PlaceName& p : place_names) places.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
+          std::fill(in_place.begin() + static_cast<std::ptrdiff_t>(i),
+                    in_place.begin() + static_cast<std::ptrdiff_t>(end), true);
+          // Its clause is pushed below, at index required_.size().
+          CommuneSpan& span = commune_spans_.emplace_back(CommuneSpan{{}, required_.size()});
+          for (const PlaceName& p : place_names) {
+            places.push_back(Q(T(WholePrefix(p.level), PlaceKey(p.name))));
+            if (p.level == "commune") span.communes.push_back(PlaceKey(p.name));
+          }
           for (const PlaceName& p : place_names)
             for (const std::string& t : text::Tokenize(p.name)) Mark(text::Fold(t));
           alternatives.push_back(Combine(Q::OP_OR, places));
@@ -531,14 +591,24 @@ class Assembly {
       const Link& link = links.front();
       Chain(link.first, link.second, true, link.chain_index);
     }
-    for (const std::string& b : NameBigrams(folded, skippable)) Boost(T(prefix::kNameBigram, b), w_.bigram);
+    // Bigrams with a place's words read as name words ("Tâm Hoàng", "Hoàng
+    // Văn" in "Nguyễn Tâm Hoàng Văn Thụ") weigh for that reading only.
+    for (const auto& [a, b] : NameBigramPairs(skippable)) {
+      const std::string term = T(prefix::kNameBigram, folded[a] + "_" + folded[b]);
+      Boost(term, w_.bigram);
+      if (in_place[a] || in_place[b]) name_reading_terms_.insert(term);
+    }
     if (const std::string whole = WholeNameKey(name_words); !whole.empty())
       Boost(T(prefix::kNameWhole, whole), w_.whole_name);
     if (const std::string ends = NameEndsKey(name_words); !ends.empty()) Boost(T(prefix::kNameEnds, ends), w_.name_ends);
     if (free)
       for (std::size_t j = 0; j + 1 < n; ++j) {
-        const std::string b = folded[j] + "_" + folded[j + 1];
-        if (IsAwardBigram(b)) Boost(T(prefix::kAwardBigram, b), w_.award);
+        const std::string b = T(prefix::kAwardBigram, folded[j] + "_" + folded[j + 1]);
+        if (in_place[j] || in_place[j + 1]) name_reading_terms_.insert(b);  // the place read as an award
+        if (const auto phrase = award_phrase_weight.find(b); phrase != award_phrase_weight.end())
+          Boost(b, w_.award + std::exchange(phrase->second, 0.0));
+        else if (IsAwardBigram(b.substr(prefix::kAwardBigram.size())))
+          Boost(b, w_.award);
       }
   }
 
@@ -975,6 +1045,15 @@ class Assembly {
   std::size_t previous_clause_ = 0;      // required_ index of the last chained word
   std::vector<std::string> free_years_;
   std::vector<NameClause> name_clauses_;  // single name words required, in order
+  // Boost terms that a place phrase's words earn only when read otherwise
+  // (name words, an award): a record of that place rarely holds them.
+  std::set<std::string> name_reading_terms_;
+  // The place phrases read in free text, in order.
+  struct CommuneSpan {
+    std::vector<std::string> communes;  // its commune names (PlaceKey, old and new too); empty: no commune
+    std::size_t clause;                 // its index in required_
+  };
+  std::vector<CommuneSpan> commune_spans_;
   int required_year_ = 0;  // nam:YYYY, one year; 0 = none
   // The one nam:YYYY year when the index has NY terms: name words are then
   // required by their NY terms of that year. 0 = name words by NF.

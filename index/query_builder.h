@@ -70,6 +70,9 @@ struct QueryContext {
   // Every document holds NY (name word + birth year) terms: a birth year
   // joins the rarest name word's list (HasNameYearTerms of the index).
   bool name_year_terms = false;
+  // Every document holds NC (surname and given name + commune) terms: a
+  // name typed with a commune is looked up in them (BuiltQuery::name_commune).
+  bool name_commune_terms = false;
 };
 
 struct BuiltQuery {
@@ -97,6 +100,21 @@ struct BuiltQuery {
   // the index (the tier would hold only exact matches, which the typo pass
   // excludes).
   Xapian::Query top_tier;
+  // A surname and a given name typed with a commune ("Hoàng Thành Hoàng
+  // Văn Thụ"): the records holding an NC term of those two words (their
+  // spellings) with the commune (its old and new names too), AND the
+  // filter's clauses those terms do not imply (a year, a number). A subset
+  // of the filter, its best reading, found from short lists: searching the
+  // name's records for the commune's walks tens of thousands of candidates
+  // at 10M records. Empty for any other query, in typo and relaxed builds,
+  // and for an index without NC terms.
+  Xapian::Query name_commune;
+  // Its boosts: those of the filter but the ones the place phrase's words
+  // earn only when read as name words or an award, which a record of the
+  // place rarely holds (they would keep its top tier empty).
+  Xapian::Query name_commune_boosts;
+  BoostTerms name_commune_boost_terms;
+  Xapian::Query name_commune_tier;  // its documents that hold every one of its boosts
   Highlight highlight;
   bool match_all = false;  // the query was blank
   int typo_terms = 0;      // vocabulary terms added by typo expansion
