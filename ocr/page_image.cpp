@@ -137,11 +137,18 @@ int CheckRaster(const std::uint8_t* data, std::size_t size, const std::string& n
   return format;
 }
 
-PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::string& name,
-                    int page) {
+PixPtr DecodeRaster(const std::uint8_t* data, std::size_t size, const std::string& name, int page,
+                    JpegColour jpeg) {
   const int format = CheckRaster(data, size, name, page);
   const bool tiff = L_FORMAT_IS_TIFF(format);
-  PixPtr pix(tiff ? pixReadMemTiff(data, size, page) : pixReadMem(data, size));
+  PixPtr pix;
+  if (tiff) {
+    pix.reset(pixReadMemTiff(data, size, page));
+  } else if (format == IFF_JFIF_JPEG && jpeg == JpegColour::kLuminance) {
+    pix.reset(pixReadMemJpeg(data, size, 0, 1, nullptr, L_JPEG_READ_LUMINANCE));
+  } else {
+    pix.reset(pixReadMem(data, size));
+  }
   if (!pix) {
     throw Error(Errc::kCorruptInput,
                 name + ": " + FormatName(format) + " data is truncated or damaged" +

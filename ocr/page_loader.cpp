@@ -205,7 +205,10 @@ int TiffPagesOrThrow(const std::string& bytes, const std::string& name) {
 // Page `index` (0-based) of a raster file; only TIFFs have more than one.
 LoadedPage DecodePage(const std::string& bytes, int index, const std::string& name, bool single_image) {
   LoadedPage out;
-  out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index));
+  // A JPEG as its luminance: the recogniser reads nothing else, and the
+  // archive shows the page from the file itself (a JPEG whose name does not
+  // say so gets a grey page PNG).
+  out.image = MakePageImage(DecodeRaster(Bytes(bytes), bytes.size(), name, index, JpegColour::kLuminance));
   Pix* pix = PixOf(out.image);
   static constexpr char kPngSignature[] = "\x89PNG\r\n\x1a\n";
   const bool png = bytes.compare(0, 8, kPngSignature, 8) == 0;
