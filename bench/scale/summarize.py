@@ -85,7 +85,7 @@ for n, r in results.items():
     if not b:
         continue
     print(f"| {int(n):,} | {b['store_records_per_s']:,.0f} | {b['index_records_per_s']:,.0f} | {b.get('compact_seconds', 0):.1f} | "
-          f"{mb(r['du'].get('sovang.db', 0)):,.0f} | {mb(b.get('index_bytes_built', 0)):,.0f} → {mb(b['index_bytes']):,.0f} | "
+          f"{mb(r['du'].get('sovang.db', 0)):,.0f} | {mb(b.get('index_bytes_built', 0)):,.0f} → {mb(r['du'].get('index', b['index_bytes'])):,.0f} | "
           f"{mb(r['du'].get('archive', 0)):,.0f} | {r.get('build_max_rss_mb', 0):,.0f} | {r['build_load'].replace(chr(10), ' → ')} |")
 
 for n, r in results.items():
