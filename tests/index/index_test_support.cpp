@@ -1,5 +1,6 @@
 #include "index_test_support.h"
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <random>
@@ -129,6 +130,20 @@ std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, c
       if ((*t).rfind(prefix::kId, 0) == 0) out.emplace_back((*t).substr(prefix::kId.size()), it.get_weight());
   }
   return out;
+}
+
+std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(q);
+  std::vector<std::string> ids;
+  for (const Xapian::docid id : enquire.get_mset(0, 1000)) {
+    const Xapian::Document doc = db.get_document(id);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+      if ((*it).rfind(prefix::kId, 0) == 0) ids.push_back((*it).substr(prefix::kId.size()));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 }  // namespace sovang::index::testing

@@ -51,6 +51,9 @@ Gazetteer TestGazetteer(const std::filesystem::path& dir);
 // each as its record id with its weight, in rank order.
 std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q);
 
+// The documents of a boolean query (at most 1000), by record id, sorted.
+std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q);
+
 // An index in dir/index with these records, committed with outbox_seq 1, and
 // a searcher over it using `gazetteer` (if given).
 class TestIndex {

@@ -35,21 +35,6 @@ std::vector<std::string> TermsWithPrefix(const Record& record, const std::string
   return out;
 }
 
-// The documents of a boolean query, by record id, sorted.
-std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_query(q);
-  std::vector<std::string> ids;
-  for (const Xapian::docid id : enquire.get_mset(0, 1000)) {
-    const Xapian::Document doc = db.get_document(id);
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-      if ((*it).rfind(prefix::kId, 0) == 0) ids.push_back((*it).substr(prefix::kId.size()));
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 const std::vector<RecordSpec> kPeople = {
     {.id = "thach-locyen", .name = "Nguyễn Văn Thạch", .birth_year = 1940, .commune = "Lộc Yên"},
     {.id = "thach-tanlien", .name = "Nguyễn Thạch", .birth_year = 1941, .commune = "Tân Liên"},  // Lộc Yên's new name
