@@ -8,6 +8,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <vector>
+
+#include <sched.h>
 
 #include "core/archive_layout.h"
 #include "core/error.h"
@@ -193,4 +197,33 @@ TEST_CASE("A single PNG or JPEG is its own page image; pages of other files get 
   }
   CHECK(own == 2);
   CHECK(beside == 4);
+}
+
+TEST_CASE("OCR workers yield to every other thread: they run at SCHED_IDLE", "[ingest][pipeline]") {
+  // What the recogniser's thread runs at, as each page is read.
+  struct PolicyRecorder : CannedRecognizer {
+    explicit PolicyRecorder(std::vector<int>& seen, std::mutex& mu) : seen_(seen), mu_(mu) {}
+    ocr::RecognizedPage Recognize(const ocr::PageImage& image) override {
+      const int policy = sched_getscheduler(0);  // 0: the calling thread
+      std::lock_guard<std::mutex> lock(mu_);
+      seen_.push_back(policy);
+      return CannedRecognizer::Recognize(image);
+    }
+    std::vector<int>& seen_;
+    std::mutex& mu_;
+  };
+  std::vector<int> seen;
+  std::mutex mu;
+  Archive archive;
+  const fs::path dir = archive.dir.path() / "in";
+  for (int i = 0; i < 4; ++i) test::WriteTinyPng(dir / ("p" + std::to_string(i) + ".png"), 10 + i);
+  ingest::IngestOptions options = CannedOptions();
+  options.lower_worker_priority = true;
+  options.make_recognizer = [&] { return std::make_unique<PolicyRecorder>(seen, mu); };
+  const ingest::IngestReport report = ingest::Ingest(archive.layout, archive.db, archive.indexer, {dir}, options);
+  CHECK(report.pages == 4);
+  REQUIRE(seen.size() == 4);
+  for (const int policy : seen) CHECK(policy == SCHED_IDLE);
+  // The calling thread (the store writer) keeps its own.
+  CHECK(sched_getscheduler(0) == SCHED_OTHER);
 }
