@@ -40,6 +40,18 @@ std::vector<std::string> FoldedWords(std::string_view value) {
   return out;
 }
 
+// Whether `ok` holds for every space-separated word of `words` (an empty
+// string is one empty word); stops at the first that fails.
+template <typename Predicate>
+bool EveryWord(std::string_view words, Predicate ok) {
+  for (std::size_t start = 0; start <= words.size();) {
+    const std::size_t end = std::min(words.find(' ', start), words.size());
+    if (!ok(words.substr(start, end - start))) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 void AddPlace(Xapian::Document& doc, std::string_view value, std::string_view word_prefix,
               std::string_view whole_prefix) {
   if (value.empty()) return;
@@ -64,20 +76,18 @@ bool IsOptionalMiddle(std::string_view token) {
   return text::Lower(token) == folded || text::IsMiddleNameFiller(token);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable) {
+std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(std::size_t n, const std::vector<bool>& skippable) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t i = 0; i + 1 < skippable.size(); ++i) {
+  for (std::size_t i = 0; i + 1 < n; ++i) {
     out.emplace_back(i, i + 1);
-    if (i + 2 < skippable.size() && skippable[i + 1]) out.emplace_back(i, i + 2);
+    if (i + 2 < n && i + 1 < skippable.size() && skippable[i + 1]) out.emplace_back(i, i + 2);
   }
   return out;
 }
 
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable) {
-  std::vector<bool> each = skippable;
-  each.resize(folded.size(), false);
   std::vector<std::string> out;
-  for (const auto& [a, b] : NameBigramPairs(each)) out.push_back(folded[a] + "_" + folded[b]);
+  for (const auto& [a, b] : NameBigramPairs(folded.size(), skippable)) out.push_back(folded[a] + "_" + folded[b]);
   return out;
 }
 
@@ -96,21 +106,11 @@ std::string NameEndsKey(const std::vector<std::string>& folded) {
 }
 
 bool HasTermFamily(std::string_view families, std::string_view family) {
-  for (std::size_t start = 0; start <= families.size();) {
-    const std::size_t end = std::min(families.find(' ', start), families.size());
-    if (families.substr(start, end - start) == family) return true;
-    start = end + 1;
-  }
-  return false;
+  return !EveryWord(families, [&](std::string_view word) { return word != family; });
 }
 
 bool HasEveryTermFamily(std::string_view families) {
-  for (std::size_t start = 0; start <= kTermFamilies.size();) {
-    const std::size_t end = std::min(kTermFamilies.find(' ', start), kTermFamilies.size());
-    if (!HasTermFamily(families, kTermFamilies.substr(start, end - start))) return false;
-    start = end + 1;
-  }
-  return true;
+  return EveryWord(kTermFamilies, [&](std::string_view family) { return HasTermFamily(families, family); });
 }
 
 std::string NameYearKey(std::string_view folded, int year) {

@@ -162,9 +162,9 @@ bool IsOptionalMiddle(std::string_view token);
 // {"nguyen_van", "nguyen_thach", "van_thach"}.
 std::vector<std::string> NameBigrams(const std::vector<std::string>& folded, const std::vector<bool>& skippable);
 
-// The positions of those bigrams' words, in the same order: {0,1}, {0,2},
-// {1,2} for the example above.
-std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(const std::vector<bool>& skippable);
+// The positions of the bigrams' words of an n-word name, in the same order:
+// {0,1}, {0,2}, {1,2} for the example above.
+std::vector<std::pair<std::size_t, std::size_t>> NameBigramPairs(std::size_t n, const std::vector<bool>& skippable);
 
 // Whole-name key: the folded name words joined by '_' ({"nguyen", "thin"} ->
 // "nguyen_thin"); empty when it would be too long for a term.

@@ -593,7 +593,7 @@ class Assembly {
     }
     // Bigrams with a place's words read as name words ("Tâm Hoàng", "Hoàng
     // Văn" in "Nguyễn Tâm Hoàng Văn Thụ") weigh for that reading only.
-    for (const auto& [a, b] : NameBigramPairs(skippable)) {
+    for (const auto& [a, b] : NameBigramPairs(n, skippable)) {
       const std::string term = T(prefix::kNameBigram, folded[a] + "_" + folded[b]);
       Boost(term, w_.bigram);
       if (in_place[a] || in_place[b]) name_reading_terms_.insert(term);

@@ -68,7 +68,7 @@ struct QueryContext {
   const std::set<std::string>* award_bigrams = nullptr;  // "khang_chien": folded catalog bigrams, may be null
   const NameVocabulary* vocabulary = nullptr;     // needed for typos = true
   // Every document holds NY (name word + birth year) terms: a birth year
-  // joins the rarest name word's list (HasNameYearTerms of the index).
+  // joins the rarest name word's list (HasTermFamily of the index).
   bool name_year_terms = false;
   // Every document holds NC (surname and given name + commune) terms: a
   // name typed with a commune is looked up in them (BuiltQuery::name_commune).

@@ -1,6 +1,5 @@
 #include "ingest/extract_second_look.h"
 
-
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
