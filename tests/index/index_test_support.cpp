@@ -132,6 +132,21 @@ std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, c
   return out;
 }
 
+std::vector<std::string> TermsWithPrefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).rfind(prefix, 0) == 0) out.push_back(*it);
+  return out;
+}
+
+void RemoveTermsWithPrefix(Xapian::WritableDatabase& db, const std::string& prefix) {
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    Xapian::Document doc = db.get_document(*id);
+    for (const std::string& term : TermsWithPrefix(doc, prefix)) doc.remove_term(term);
+    db.replace_document(*id, doc);
+  }
+}
+
 std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());

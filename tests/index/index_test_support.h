@@ -51,6 +51,13 @@ Gazetteer TestGazetteer(const std::filesystem::path& dir);
 // each as its record id with its weight, in rank order.
 std::vector<std::pair<std::string, double>> Ranked(const Xapian::Database& db, const Xapian::Query& q);
 
+// The terms of `doc` that start with `prefix`, in term order.
+std::vector<std::string> TermsWithPrefix(const Xapian::Document& doc, const std::string& prefix);
+
+// Takes the terms starting with `prefix` out of every document of `db` (not
+// committed): an index as written before that term family existed.
+void RemoveTermsWithPrefix(Xapian::WritableDatabase& db, const std::string& prefix);
+
 // The documents of a boolean query (at most 1000), by record id, sorted.
 std::vector<std::string> Matches(const Xapian::Database& db, const Xapian::Query& q);
 

@@ -26,13 +26,10 @@ using namespace sovang::index::testing;
 
 namespace {
 
-std::vector<std::string> TermsWithPrefix(const Record& record, const std::string& prefix) {
+std::vector<std::string> RecordTermsWithPrefix(const Record& record, const std::string& prefix) {
   Xapian::Document doc;
   BuildDocument(record, doc);
-  std::vector<std::string> out;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if ((*it).rfind(prefix, 0) == 0) out.push_back(*it);
-  return out;
+  return TermsWithPrefix(doc, prefix);
 }
 
 const std::vector<RecordSpec> kPeople = {
@@ -58,11 +55,11 @@ TEST_CASE("A record holds the NC term of its surname and given name with its com
   CHECK(NameCommuneKey("nguyen_thach", "").empty());
   CHECK(NameCommuneKey("nguyen_thach", std::string(300, 'a')).empty());  // longer than a term may be
 
-  CHECK(TermsWithPrefix(MakeRecord(kPeople[0]), "NC") == std::vector<std::string>{"NCnguyen_thach_loc_yen"});
-  CHECK(TermsWithPrefix(MakeRecord({.id = "x", .name = "Nguyễn Thạch Long", .commune = "Hợp Thành"}), "NC") ==
+  CHECK(RecordTermsWithPrefix(MakeRecord(kPeople[0]), "NC") == std::vector<std::string>{"NCnguyen_thach_loc_yen"});
+  CHECK(RecordTermsWithPrefix(MakeRecord({.id = "x", .name = "Nguyễn Thạch Long", .commune = "Hợp Thành"}), "NC") ==
         std::vector<std::string>{"NCnguyen_long_hop_thanh"});
-  CHECK(TermsWithPrefix(MakeRecord(kPeople.back()), "NC").empty());  // no commune
-  CHECK(TermsWithPrefix(MakeRecord({.id = "x", .name = "Thạch", .commune = "Lộc Yên"}), "NC").empty());
+  CHECK(RecordTermsWithPrefix(MakeRecord(kPeople.back()), "NC").empty());  // no commune
+  CHECK(RecordTermsWithPrefix(MakeRecord({.id = "x", .name = "Thạch", .commune = "Lộc Yên"}), "NC").empty());
 }
 
 TEST_CASE("A surname and given name typed with a commune are looked up in NC terms", "[index][query]") {
@@ -128,14 +125,7 @@ TEST_CASE("An index written before NC terms finds the same records without them"
   // Its documents hold no NC terms, and its mark names NY terms only.
   {
     Xapian::WritableDatabase db(index.dir().string());
-    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
-      Xapian::Document doc = db.get_document(*id);
-      std::vector<std::string> nc;
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if ((*t).rfind("NC", 0) == 0) nc.push_back(*t);
-      for (const std::string& term : nc) doc.remove_term(term);
-      db.replace_document(*id, doc);
-    }
+    RemoveTermsWithPrefix(db, "NC");
     db.set_metadata(std::string(kTermFamiliesKey), std::string(kNameYearFamily));
     db.commit();
   }

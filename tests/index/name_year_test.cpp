@@ -27,13 +27,6 @@ using namespace sovang::index::testing;
 
 namespace {
 
-std::vector<std::string> TermsWithPrefix(const Xapian::Document& doc, const std::string& prefix) {
-  std::vector<std::string> out;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
-    if ((*it).rfind(prefix, 0) == 0) out.push_back(*it);
-  return out;
-}
-
 bool Mentions(const Xapian::Query& q, const std::string& term) {
   for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it)
     if (*it == term) return true;
@@ -166,11 +159,7 @@ TEST_CASE("A new index is marked as holding name-and-year terms; an older one is
   // no mark. Reopening it for writing does not mark it either.
   {
     Xapian::WritableDatabase db(index.dir().string());
-    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
-      Xapian::Document doc = db.get_document(*id);
-      for (const std::string& term : TermsWithPrefix(doc, "NY")) doc.remove_term(term);
-      db.replace_document(*id, doc);
-    }
+    RemoveTermsWithPrefix(db, "NY");
     db.commit();
   }
   {
