@@ -7,6 +7,7 @@
 
 #include "ocr/internal/geometry.h"
 #include "ocr/internal/pix.h"
+#include "ocr/internal/rotate_grey.h"
 #include "ocr/recognizer.h"
 
 namespace sovang::ocr {
@@ -32,13 +33,6 @@ PixPtr ToGrey8(Pix* pix);
 
 // The page's dpi, or 300 when absent or implausible (< 70).
 int PlausibleDpi(Pix* pix);
-
-// The page turned by `angle` radians (clockwise positive) about its centre,
-// white brought in at the corners: pixel for pixel what pixRotate(grey,
-// angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0) makes of an 8-bit page,
-// faster. With `binary`, also its fixed-threshold ink (pixels below 160).
-// Null when out of memory.
-PixPtr RotateGrey(Pix* grey, float angle, PixPtr* binary = nullptr);
 
 // Runs the clean-up the options ask for. The page is turned by what
 // `detect_rotation` says (asked only when the options detect orientation);

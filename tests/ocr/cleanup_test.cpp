@@ -1,5 +1,6 @@
-// The clean-up's one-pass background normalisation against Leptonica's own
-// three passes, pixel for pixel, on real scans.
+// The clean-up's one-pass background normalisation and its deskew rotation
+// against Leptonica's own passes, pixel for pixel, on real scans; both with
+// their AVX2 loops (where the processor has them) and without.
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +10,7 @@
 
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/pix.h"
+#include "ocr/internal/simd.h"
 #include "ocr/page_loader.h"
 
 using namespace sovang::ocr;
@@ -18,6 +20,15 @@ namespace {
 PageImage Load(const std::string& name) {
   return std::move(LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / name, 1).image);
 }
+
+// The AVX2 loops allowed or not for one test's life.
+class Avx2Allowed {
+ public:
+  explicit Avx2Allowed(bool allowed) { AllowAvx2(allowed); }
+  ~Avx2Allowed() { AllowAvx2(true); }
+  Avx2Allowed(const Avx2Allowed&) = delete;
+  Avx2Allowed& operator=(const Avx2Allowed&) = delete;
+};
 
 RecognizerOptions NormaliseOnly() {
   RecognizerOptions o;
@@ -34,7 +45,9 @@ TEST_CASE("Background normalisation in one pass gives Leptonica's passes pixel f
                                     std::string("line_vi_600dpi.png"));
   // Also cut to a width that is not a whole number of words (odd row ends).
   const bool odd_width = GENERATE(false, true);
-  INFO(name << (odd_width ? ", 3 px narrower" : ""));
+  const bool avx2 = GENERATE(false, true);
+  const Avx2Allowed allowed(avx2);
+  INFO(name << (odd_width ? ", 3 px narrower" : "") << (UseAvx2() ? ", AVX2" : ", plain"));
   const PageImage image = Load(name);
   Pix* page = PixOf(image);
   REQUIRE(page != nullptr);
@@ -90,7 +103,9 @@ TEST_CASE("Without background normalisation the page is still copied, not shared
 TEST_CASE("Deskew rotation gives Leptonica's area-mapped rotation pixel for pixel", "[ocr]") {
   const std::string name = GENERATE(std::string("aged_skewed.jpg"), std::string("ledger.png"),
                                     std::string("colour.jpg"), std::string("line_vi.png"));
-  INFO(name);
+  const bool avx2 = GENERATE(false, true);
+  const Avx2Allowed allowed(avx2);
+  INFO(name << (UseAvx2() ? ", AVX2" : ", plain"));
   const PageImage image = Load(name);
   PixPtr grey = ToGrey8(PixOf(image));
   REQUIRE(grey);
@@ -104,7 +119,7 @@ TEST_CASE("Deskew rotation gives Leptonica's area-mapped rotation pixel for pixe
       PixPtr want(pixRotate(page, radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
       PixPtr want_ink(pixThresholdToBinary(want.get(), 160));
       PixPtr ink;
-      PixPtr got = RotateGrey(page, radians, &ink);
+      PixPtr got = RotateGrey(page, radians, 160, &ink);
       REQUIRE(got);
       REQUIRE(ink);
       l_int32 same = 0;
@@ -113,7 +128,7 @@ TEST_CASE("Deskew rotation gives Leptonica's area-mapped rotation pixel for pixe
       REQUIRE(pixEqual(ink.get(), want_ink.get(), &same) == 0);
       CHECK(same == 1);
       CHECK(pixGetXRes(got.get()) == pixGetXRes(page));
-      CHECK(RotateGrey(page, radians) != nullptr);
+      CHECK(RotateGrey(page, radians, 160) != nullptr);
     }
   }
 }
