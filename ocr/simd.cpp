@@ -1,6 +1,8 @@
 #include "ocr/internal/simd.h"
 
 #include <atomic>
+#include <cstdlib>
+#include <string_view>
 
 namespace sovang::ocr {
 namespace {
@@ -17,7 +19,11 @@ bool ProcessorHasAvx2() {
 #endif
 }
 
-std::atomic<bool> allowed{true};
+// SOVANG_NO_AVX2=1: the plain loops, for comparing on one machine.
+std::atomic<bool> allowed{[] {
+  const char* v = std::getenv("SOVANG_NO_AVX2");
+  return v == nullptr || std::string_view(v) != "1";
+}()};
 
 }  // namespace
 

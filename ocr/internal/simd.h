@@ -12,7 +12,7 @@ namespace sovang::ocr {
 bool UseAvx2();
 
 // Off: the plain versions run even where AVX2 is present (tests compare the
-// two). Process-wide; on by default.
+// two). Process-wide; on unless the environment says SOVANG_NO_AVX2=1.
 void AllowAvx2(bool allow);
 
 }  // namespace sovang::ocr
