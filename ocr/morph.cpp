@@ -7,12 +7,14 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace sovang::ocr {
 namespace {
 
 std::atomic<bool> fast_enabled{false};
 std::atomic<long> fast_done{0};
+std::atomic<long> fast_closed{0};
 
 // A 1-bit image's rows as words (pixel x of a row: bit 31 - x % 32 of word
 // x / 32), worked on in place.
@@ -100,10 +102,94 @@ void OpenRows(const Bits& b, int n) {
   }
 }
 
+// A safe closing by a line of n pixels (the image on an unbounded plane of
+// unset pixels, so nothing near its edges is lost): the dilation D(s) = OR
+// of s .. s + n - 1, then the erosion C(x) = AND of D over x - n + 1 .. x
+// (a closing does not depend on the brick's origin). Both by doubling, on
+// `lead` unset units (bits of a row, rows of a column) in front of the image
+// where D reaches out: C(x) is read from D down to x - n + 1.
+template <class OrAhead, class AndBehind>
+void CloseByDoubling(int n, OrAhead or_ahead, AndBehind and_behind) {
+  int m = 1;
+  while (2 * m <= n) {
+    or_ahead(m);
+    m *= 2;
+  }
+  if (n > m) or_ahead(n - m);
+  m = 1;
+  while (2 * m <= n) {
+    and_behind(m);
+    m *= 2;
+  }
+  if (n > m) and_behind(n - m);
+}
 
-// The opening of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize pixels,
-// as a new image.
-PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
+void OrLeft(l_uint32* r, int wpl, int s) {  // r(x) |= r(x + s)
+  const int q = s / 32, k = s % 32;
+  for (int i = 0; i < wpl; ++i) {
+    const l_uint32 a = i + q < wpl ? r[i + q] : 0u;
+    const l_uint32 c = i + q + 1 < wpl ? r[i + q + 1] : 0u;
+    r[i] |= k == 0 ? a : (a << k) | (c >> (32 - k));
+  }
+}
+
+void AndRight(l_uint32* r, int wpl, int s) {  // r(x) &= r(x - s)
+  const int q = s / 32, k = s % 32;
+  for (int i = wpl - 1; i >= 0; --i) {
+    const l_uint32 a = i - q >= 0 ? r[i - q] : 0u;
+    const l_uint32 c = i - q - 1 >= 0 ? r[i - q - 1] : 0u;
+    r[i] &= k == 0 ? a : (a >> k) | (c << (32 - k));
+  }
+}
+
+// Rows: each row copied behind `lead` unset words, closed, copied back.
+void CloseRows(const Bits& b, int n) {
+  const int lead = (n - 1 + 31) / 32;
+  const int wpl = lead + b.wpl;
+  std::vector<l_uint32> row(static_cast<std::size_t>(wpl));
+  for (int y = 0; y < b.h; ++y) {
+    std::fill(row.begin(), row.begin() + lead, 0u);
+    std::memcpy(row.data() + lead, b.row(y), static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
+    CloseByDoubling(
+        n, [&](int s) { OrLeft(row.data(), wpl, s); }, [&](int s) { AndRight(row.data(), wpl, s); });
+    std::memcpy(b.row(y), row.data() + lead, static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
+  }
+}
+
+// Columns: the image behind n - 1 unset rows, closed a whole row at a time.
+void CloseColumns(const Bits& b, int n) {
+  const int lead = n - 1;
+  const std::size_t row_words = static_cast<std::size_t>(b.wpl);
+  std::vector<l_uint32> all(row_words * static_cast<std::size_t>(lead + b.h), 0u);
+  std::memcpy(all.data() + row_words * static_cast<std::size_t>(lead), b.data,
+              row_words * static_cast<std::size_t>(b.h) * sizeof(l_uint32));
+  const Bits t{all.data(), b.w, lead + b.h, b.wpl};
+  auto or_below = [&](int by) {  // row(y) |= row(y + by)
+    for (int y = 0; y + by < t.h; ++y) {
+      l_uint32* r = t.row(y);
+      const l_uint32* s = t.row(y + by);
+      for (int i = 0; i < t.wpl; ++i) r[i] |= s[i];
+    }
+  };
+  auto and_above = [&](int by) {  // row(y) &= row(y - by); rows before the first: unset
+    for (int y = t.h - 1; y >= 0; --y) {
+      l_uint32* r = t.row(y);
+      if (y - by >= 0) {
+        const l_uint32* s = t.row(y - by);
+        for (int i = 0; i < t.wpl; ++i) r[i] &= s[i];
+      } else {
+        std::memset(r, 0, row_words * sizeof(l_uint32));
+      }
+    }
+  };
+  CloseByDoubling(n, or_below, and_above);
+  std::memcpy(b.data, all.data() + row_words * static_cast<std::size_t>(lead),
+              row_words * static_cast<std::size_t>(b.h) * sizeof(l_uint32));
+}
+
+// A copy of 1-bit `pixs` with its pad bits cleared (they count as unset), or
+// null.
+PIX* CopyWithoutPadBits(PIX* pixs) {
   PIX* out = pixCreateTemplate(pixs);
   if (out == nullptr) return nullptr;
   const int w = pixGetWidth(pixs), h = pixGetHeight(pixs), wpl = pixGetWpl(pixs);
@@ -111,13 +197,36 @@ PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
     pixDestroy(&out);
     return nullptr;
   }
-  std::memcpy(pixGetData(out), pixGetData(pixs), static_cast<std::size_t>(wpl) * sizeof(l_uint32) * static_cast<std::size_t>(h));
-  // Pad bits past the row count as unset.
+  std::memcpy(pixGetData(out), pixGetData(pixs),
+              static_cast<std::size_t>(wpl) * sizeof(l_uint32) * static_cast<std::size_t>(h));
   if (w % 32 != 0) {
     const l_uint32 keep = ~0u << (32 - w % 32);
     for (int y = 0; y < h; ++y) pixGetData(out)[static_cast<std::ptrdiff_t>(y) * wpl + (w - 1) / 32] &= keep;
   }
-  const Bits bits{pixGetData(out), w, h, wpl};
+  return out;
+}
+
+// The safe closing of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize
+// pixels, as a new image.
+PIX* CloseSafeByLine(PIX* pixs, int hsize, int vsize) {
+  PIX* out = CopyWithoutPadBits(pixs);
+  if (out == nullptr) return nullptr;
+  const Bits bits{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
+  if (hsize > 1) {
+    CloseRows(bits, hsize);
+  } else {
+    CloseColumns(bits, vsize);
+  }
+  ++fast_closed;
+  return out;
+}
+
+// The opening of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize pixels,
+// as a new image.
+PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
+  PIX* out = CopyWithoutPadBits(pixs);
+  if (out == nullptr) return nullptr;
+  const Bits bits{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
   if (hsize > 1) {
     OpenRows(bits, hsize);
   } else {
@@ -130,6 +239,7 @@ PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
 
 void UseFastLineOpening(bool on) { fast_enabled = on; }
 long FastLineOpenings() { return fast_done; }
+long FastLineClosings() { return fast_closed; }
 
 }  // namespace sovang::ocr
 
@@ -177,4 +287,21 @@ extern "C" PIX* pixOpenCompBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vs
   const int n = f1 * f2;
   if (n < 2) return real(pixd, pixs, hsize, vsize);
   return sovang::ocr::OpenByLine(pixs, hsize > 1 ? n : 1, hsize > 1 ? 1 : n);
+}
+
+// Leptonica's safe closing by a line (pixCloseSafeBrick(nullptr, pixs, n, 1)
+// or (.., 1, n): the table finder bridging breaks in faded rules) dilates
+// and erodes with n shifted copies each, on a copy of the page with a
+// border added; answered here by doubling (CloseRows, CloseColumns), pixel
+// for pixel the same (tests/ocr/morph_test.cpp). Anything else goes to
+// Leptonica.
+extern "C" PIX* pixCloseSafeBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
+  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
+  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixCloseSafeBrick"));
+  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
+  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
+      pixGetColormap(pixs) != nullptr) {
+    return real(pixd, pixs, hsize, vsize);
+  }
+  return sovang::ocr::CloseSafeByLine(pixs, hsize, vsize);
 }

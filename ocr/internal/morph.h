@@ -14,4 +14,9 @@ void UseFastLineOpening(bool on);
 // How many openings were answered here so far in this process (for tests).
 long FastLineOpenings();
 
+// The same switch answers pixCloseSafeBrick(nullptr, 1-bit pix, n, 1) and
+// (.., 1, n) here (the table finder's bridging of faded rules); how many so
+// far.
+long FastLineClosings();
+
 }  // namespace sovang::ocr

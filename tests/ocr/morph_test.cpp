@@ -1,5 +1,5 @@
-// The opening of a binary image by a line (ocr/morph.cpp) against
-// Leptonica's own, pixel for pixel.
+// The opening and the safe closing of a binary image by a line
+// (ocr/morph.cpp) against Leptonica's own, pixel for pixel.
 
 #include <catch2/catch.hpp>
 
@@ -75,7 +75,44 @@ void CheckSame(Pix* src, int hsize, int vsize, bool composite = false) {
   CHECK(pixGetWidth(fast.get()) == pixGetWidth(want.get()));
 }
 
+// pixCloseSafeBrick answered here against Leptonica's own.
+void CheckSameClosing(Pix* src, int hsize, int vsize) {
+  INFO(pixGetWidth(src) << "x" << pixGetHeight(src) << ", closing by " << hsize << "x" << vsize);
+  static const auto leptonicas = reinterpret_cast<OpenBrick>(dlsym(RTLD_NEXT, "pixCloseSafeBrick"));
+  REQUIRE(leptonicas != nullptr);
+  UseFastLineOpening(true);
+  const long before = FastLineClosings();
+  PixPtr fast(pixCloseSafeBrick(nullptr, src, hsize, vsize));
+  const bool answered_here = FastLineClosings() > before;
+  UseFastLineOpening(false);
+  PixPtr want(leptonicas(nullptr, src, hsize, vsize));
+  REQUIRE(fast);
+  REQUIRE(want);
+  CHECK(answered_here == ((hsize == 1) != (vsize == 1)));
+  l_int32 same = 0;
+  REQUIRE(pixEqual(fast.get(), want.get(), &same) == 0);
+  CHECK(same == 1);
+  CHECK(pixGetXRes(fast.get()) == pixGetXRes(want.get()));
+}
+
 }  // namespace
+
+TEST_CASE("Safe closing by a line gives Leptonica's pixel for pixel", "[ocr]") {
+  unsigned seed = 500;
+  for (const int w : {1, 7, 31, 32, 33, 100, 257}) {
+    for (const int h : {1, 5, 64, 131}) {
+      PixPtr ink = RandomInk(w, h, seed++);
+      for (const int n : {2, 3, 4, 5, 8, 10, 31, 32, 33, 40, 64, 65, 75}) {
+        CheckSameClosing(ink.get(), n, 1);
+        CheckSameClosing(ink.get(), 1, n);
+      }
+    }
+  }
+  // What is not a line goes to Leptonica.
+  PixPtr ink = RandomInk(100, 80, 99);
+  CheckSameClosing(ink.get(), 5, 5);
+  CheckSameClosing(ink.get(), 1, 1);
+}
 
 TEST_CASE("Opening by a line gives Leptonica's opening pixel for pixel", "[ocr]") {
   REQUIRE(Leptonicas() != nullptr);
@@ -119,6 +156,10 @@ TEST_CASE("Opening a real page's ink by rules' lengths gives Leptonica's", "[ocr
   PixPtr ink(pixThresholdToBinary(grey.get(), 160));
   // Tesseract's rule finder at 300 dpi: 75 px lines; the table finder's lengths.
   for (const int n : {15, 75, 150, 400}) {
+    if (n < 100) {  // the table finder's bridging of breaks in rules: 10 px at 300 dpi
+      CheckSameClosing(ink.get(), n / 7, 1);
+      CheckSameClosing(ink.get(), 1, n / 7);
+    }
     CheckSame(ink.get(), n, 1);
     CheckSame(ink.get(), 1, n);
     CheckSame(ink.get(), n, 1, true);
