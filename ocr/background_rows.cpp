@@ -13,15 +13,6 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little);
 
-// The stretch as arithmetic, for the vector loop: below `top`, v * 255 / top
-// rounded, as ((v * 255 + top / 2) * m) >> 22; from `top` on, 255. Whether it
-// gives Leptonica's table for every v is checked, not assumed.
-constexpr int kTop = 200;
-constexpr int kReciprocal = 20972;  // ceil(2^22 / 200)
-constexpr int StretchByArithmetic(int v) {
-  return v >= kTop ? 255 : static_cast<int>((static_cast<unsigned>(v * 255 + kTop / 2) * kReciprocal) >> 22);
-}
-
 void NormalizeRowPlain(const l_uint8* s, const l_uint16* factor, int from, int padded, const Stretch& stretch,
                        l_uint8* d) {
   for (int n = from; n < padded; ++n) {
@@ -30,21 +21,22 @@ void NormalizeRowPlain(const l_uint8* s, const l_uint16* factor, int from, int p
   }
 }
 
-// 16 bytes at a time: (s * factor) >> 8 is the high half of (s << 8) * factor.
-__attribute__((target("avx2"))) int NormalizeRowAvx2(const l_uint8* s, const l_uint16* factor, int padded, l_uint8* d) {
-  const __m256i byte_max = _mm256_set1_epi16(255), below_top = _mm256_set1_epi16(kTop - 1);
-  const __m256i times = _mm256_set1_epi16(255), round = _mm256_set1_epi16(kTop / 2);
-  const __m256i reciprocal = _mm256_set1_epi16(static_cast<short>(kReciprocal));
+// 16 bytes at a time: (s * factor) >> 8 is the high half of (s << 8) *
+// factor; the stretch gathered from its table, eight levels at a time.
+__attribute__((target("avx2"))) int NormalizeRowAvx2(const l_uint8* s, const l_uint16* factor, int padded,
+                                                     const Stretch& stretch, l_uint8* d) {
+  const __m256i byte_max = _mm256_set1_epi16(255);
   const int end = padded & ~15;
   for (int n = 0; n < end; n += 16) {
     const __m256i px = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n)));
     const __m256i f = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(factor + n));
     const __m256i v = _mm256_min_epu16(_mm256_mulhi_epu16(_mm256_slli_epi16(px, 8), f), byte_max);
-    const __m256i scaled = _mm256_add_epi16(_mm256_mullo_epi16(v, times), round);
-    const __m256i quotient = _mm256_srli_epi16(_mm256_mulhi_epu16(scaled, reciprocal), 6);
-    const __m256i top = _mm256_cmpgt_epi16(v, below_top);
-    const __m256i out = _mm256_blendv_epi8(quotient, byte_max, top);
-    const __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi16(out, out), 0x08);
+    const __m256i lo = _mm256_i32gather_epi32(stretch.wide.data(), _mm256_cvtepu16_epi32(_mm256_castsi256_si128(v)), 4);
+    const __m256i hi =
+        _mm256_i32gather_epi32(stretch.wide.data(), _mm256_cvtepu16_epi32(_mm256_extracti128_si256(v, 1)), 4);
+    // Lanes 0-3 | 8-11 | 4-7 | 12-15 after the in-lane packs; put back in order.
+    const __m256i words = _mm256_permute4x64_epi64(_mm256_packus_epi32(lo, hi), 0xd8);
+    const __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi16(words, words), 0x08);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(d + n), _mm256_castsi256_si128(packed));
   }
   return end;
@@ -91,16 +83,13 @@ std::optional<Stretch> StretchToWhite(int top) {
   }
   numaDestroy(&trc);
   if (!complete) return std::nullopt;
-  stretch.arithmetic = top == kTop;
-  for (int v = 0; stretch.arithmetic && v < 256; ++v) {
-    stretch.arithmetic = stretch.table[static_cast<std::size_t>(v)] == StretchByArithmetic(v);
-  }
+  for (int v = 0; v < 256; ++v) stretch.wide[static_cast<std::size_t>(v)] = stretch.table[static_cast<std::size_t>(v)];
   return stretch;
 }
 
 void NormalizeRow(const l_uint8* s, const l_uint16* factor, int padded, const Stretch& stretch, l_uint8* d) {
   int from = 0;
-  if (stretch.arithmetic && UseAvx2()) from = NormalizeRowAvx2(s, factor, padded, d);
+  if (UseAvx2()) from = NormalizeRowAvx2(s, factor, padded, stretch, d);
   NormalizeRowPlain(s, factor, from, padded, stretch, d);
 }
 

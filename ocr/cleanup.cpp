@@ -105,13 +105,14 @@ PixPtr NormalizeBackground(Pix* grey, int size, PixPtr* binary) {
     l_uint8* d = dst8 + static_cast<std::ptrdiff_t>(y) * wpld * 4;
     if (y % kReduction == 0) {
       // Leptonica leaves pixels past the map black (pixCreateTemplate).
-      const bool in_map = y / kReduction < hm;
       const l_uint32* m = factors + static_cast<std::ptrdiff_t>(y / kReduction) * wplm;
-      for (int n = 0; n < padded; ++n) {
-        const int j = n / kReduction;
-        row_factor[static_cast<std::size_t>(n)] =
-            static_cast<l_uint16>((n ^ 3) < w && in_map && j < wm ? GET_DATA_TWO_BYTES(m, j) : 0u);
+      const int mapped = y / kReduction < hm ? std::min(wm, padded / kReduction) : 0;
+      std::fill(row_factor.begin(), row_factor.end(), l_uint16{0});
+      for (int j = 0; j < mapped; ++j) {
+        const auto f = static_cast<l_uint16>(GET_DATA_TWO_BYTES(m, j));
+        std::fill_n(row_factor.begin() + static_cast<std::ptrdiff_t>(j) * kReduction, kReduction, f);
       }
+      for (int n = w; n < padded; ++n) row_factor[static_cast<std::size_t>(n ^ 3)] = 0;  // past the page
     }
     NormalizeRow(src8 + static_cast<std::ptrdiff_t>(y) * wpls * 4, row_factor.data(), padded, *stretch, d);
     if (ink) InkRow(d, w, padded, kBinaryThreshold, pixGetData(ink.get()) + static_cast<std::ptrdiff_t>(y) * wplb);
