@@ -87,6 +87,31 @@ TEST_CASE("Background normalisation in one pass gives Leptonica's passes pixel f
   CHECK(cleaned.grey.get() != page);
 }
 
+TEST_CASE("A page with black areas wider than the background window is normalised as Leptonica does", "[ocr]") {
+  // A black scan margin and a black block: the background map has holes,
+  // which Leptonica's pixFillMapHoles fills (asked only then).
+  const bool avx2 = GENERATE(false, true);
+  const Avx2Allowed allowed(avx2);
+  PixPtr page(pixCreate(900, 700, 8));
+  pixSetAll(page.get());
+  for (int y = 0; y < 700; ++y) {
+    for (int x = 0; x < 900; ++x) {
+      const bool margin = x < 140;
+      const bool block = x > 500 && x < 700 && y > 200 && y < 450;
+      const bool text = (y / 12) % 3 == 0 && (x / 7) % 2 == 0;
+      pixSetPixel(page.get(), x, y, margin || block ? 0 : text ? 40 : 225 - y / 10);
+    }
+  }
+  pixSetResolution(page.get(), 300, 300);
+  const CleanedPage cleaned = CleanPage(page.get(), NormaliseOnly(), {});
+  PixPtr norm(pixBackgroundNormMorph(page.get(), nullptr, 4, 19, 200));
+  REQUIRE(norm);
+  pixGammaTRC(norm.get(), norm.get(), 1.0f, 0, 200);
+  l_int32 same = 0;
+  REQUIRE(pixEqual(cleaned.grey.get(), norm.get(), &same) == 0);
+  CHECK(same == 1);
+}
+
 TEST_CASE("Without background normalisation the page is still copied, not shared", "[ocr]") {
   const PageImage image = Load("ledger.png");
   Pix* page = PixOf(image);
