@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "ocr/internal/ink_counts.h"
+
 namespace sovang::ocr {
 namespace {
 
@@ -18,14 +20,12 @@ struct Band {
   int mid() const { return (begin + end) / 2; }
 };
 
-std::vector<Band> BandsAbove(Numa* projection, double threshold, int offset) {
+std::vector<Band> BandsAbove(const std::vector<int>& projection, double threshold, int offset) {
   std::vector<Band> bands;
-  const int n = numaGetCount(projection);
+  const int n = static_cast<int>(projection.size());
   int start = -1;
   for (int i = 0; i <= n; ++i) {
-    l_float32 v = 0;
-    if (i < n) numaGetFValue(projection, i, &v);
-    const bool on = i < n && v >= threshold;
+    const bool on = i < n && projection[static_cast<std::size_t>(i)] >= threshold;
     if (on && start < 0) start = i;
     if (!on && start >= 0) {
       bands.push_back(Band{start + offset, i + offset});
@@ -33,11 +33,6 @@ std::vector<Band> BandsAbove(Numa* projection, double threshold, int offset) {
     }
   }
   return bands;
-}
-
-PixPtr Clip(Pix* pix, const Box& b) {
-  LeptBoxPtr box = MakeLeptBox(b);
-  return PixPtr(pixClipRectangle(pix, box.get(), nullptr));
 }
 
 // Edges from rule positions, plus the table's own border where an outer rule
@@ -54,8 +49,7 @@ std::vector<int> Edges(const std::vector<Band>& rules, int lo, int hi, int min_g
 
 // Columns of a table without vertical rules: x ranges where no body row has
 // text, at least `min_gap` wide, give the column boundaries.
-std::vector<int> ColumnsFromAlignment(Pix* ink, const Box& table, const std::vector<int>& row_edges,
-                                      int dpi) {
+std::vector<int> ColumnsFromAlignment(Pix* ink, const Box& table, const std::vector<int>& row_edges, int dpi) {
   const int w = table.w;
   std::vector<int> covered(static_cast<std::size_t>(w), 0);
   const int rows = static_cast<int>(row_edges.size()) - 1;
@@ -67,13 +61,9 @@ std::vector<int> ColumnsFromAlignment(Pix* ink, const Box& table, const std::vec
     const int inset = std::max(2, dpi / 60);
     const Box band{table.x, row_edges[r] + inset, table.w, row_edges[r + 1] - row_edges[r] - 2 * inset};
     if (band.empty()) continue;
-    PixPtr strip = Clip(joined.get(), band);
-    if (!strip) continue;
-    NumaPtr proj(pixCountPixelsByColumn(strip.get()));
-    for (int x = 0; x < w && x < numaGetCount(proj.get()); ++x) {
-      l_float32 v = 0;
-      numaGetFValue(proj.get(), x, &v);
-      if (v > 0) ++covered[static_cast<std::size_t>(x)];
+    const std::vector<int> proj = InkByColumn(joined.get(), band);
+    for (int x = 0; x < w && x < static_cast<int>(proj.size()); ++x) {
+      if (proj[static_cast<std::size_t>(x)] > 0) ++covered[static_cast<std::size_t>(x)];
     }
   }
   // Gaps: runs of x covered by no body row, between text on both sides.
@@ -103,8 +93,7 @@ std::vector<int> ColumnsFromAlignment(Pix* ink, const Box& table, const std::vec
 }  // namespace
 
 Box TableGrid::CellBox(int r, int c) const {
-  return Box{col_edges[c], row_edges[r], col_edges[c + 1] - col_edges[c],
-             row_edges[r + 1] - row_edges[r]};
+  return Box{col_edges[c], row_edges[r], col_edges[c + 1] - col_edges[c], row_edges[r + 1] - row_edges[r]};
 }
 
 Box TableGrid::CellInterior(int r, int c) const {
@@ -136,9 +125,8 @@ PixPtr RuleMask(Pix* binary, bool horizontal, int length, int bridge, int max_th
   PixPtr opened(horizontal ? pixOpenCompBrick(nullptr, closed.get(), length, 1)
                            : pixOpenCompBrick(nullptr, closed.get(), 1, length));
   if (!opened) return nullptr;
-  return PixPtr(pixSelectBySize(opened.get(), max_thick, max_thick, 8,
-                                horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH, L_SELECT_IF_LTE,
-                                nullptr));
+  return PixPtr(pixSelectBySize(opened.get(), max_thick, max_thick, 8, horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
+                                L_SELECT_IF_LTE, nullptr));
 }
 
 // The largest set of at least three horizontal rules, one under the other,
@@ -149,8 +137,7 @@ std::vector<Box> AlignedRules(const std::vector<Box>& rules, int dpi) {
   for (const Box& first : rules) {
     std::vector<Box> group;
     for (const Box& r : rules) {
-      if (std::abs(r.x - first.x) <= tolerance &&
-          std::abs((r.x + r.w) - (first.x + first.w)) <= tolerance) {
+      if (std::abs(r.x - first.x) <= tolerance && std::abs((r.x + r.w) - (first.x + first.w)) <= tolerance) {
         group.push_back(r);
       }
     }
@@ -190,14 +177,9 @@ std::optional<TableGrid> FindTable(Pix* binary, int dpi) {
   TableGrid grid;
   // At least ~1.5 in wide and ~1/2 in tall.
   if (table.w >= dpi * 3 / 2 && table.h >= dpi / 2) {
-    PixPtr h_in = Clip(horizontal.get(), table);
-    PixPtr v_in = Clip(vertical.get(), table);
-    if (!h_in || !v_in) return std::nullopt;
-    NumaPtr h_proj(pixCountPixelsByRow(h_in.get(), nullptr));
-    NumaPtr v_proj(pixCountPixelsByColumn(v_in.get()));
     // Rules spanning most of the table give the rows and the columns.
-    const std::vector<Band> h_rules = BandsAbove(h_proj.get(), 0.5 * table.w, table.y);
-    const std::vector<Band> v_rules = BandsAbove(v_proj.get(), 0.5 * table.h, table.x);
+    const std::vector<Band> h_rules = BandsAbove(InkByRow(horizontal.get(), table), 0.5 * table.w, table.y);
+    const std::vector<Band> v_rules = BandsAbove(InkByColumn(vertical.get(), table), 0.5 * table.h, table.x);
     if (h_rules.size() >= 3 && v_rules.size() >= 2) {
       grid.box = table;
       grid.row_edges = Edges(h_rules, table.y, table.y + table.h, min_cell);
