@@ -124,20 +124,34 @@ __attribute__((target("avx2"))) int RotateRowAvx2(const Frame& f, l_float32 row_
     if (!_mm256_testz_si256(inside, inside)) {
       __m256i p00, p10, p01, p11;
       const int x0 = _mm256_cvtsi256_si32(xp), y0 = _mm256_cvtsi256_si32(yp);
+      // Eight columns side by side from one pair of rows (y0, y0 + 1) or,
+      // where the source crosses a row, from two pairs (y0 and y0 + 1 for
+      // the first lanes, y0 + 1 and y0 + 2 for the rest): 16 bytes of each
+      // row at the same place, the lanes taken from them by shuffles.
+      const int y7 = _mm256_extract_epi32(yp, 7);
+      const int rows = y7 - y0 + 2;  // source rows read
       const bool side_by_side = _mm256_movemask_ps(_mm256_castsi256_ps(inside)) == 0xff &&
-                                _mm256_extract_epi32(yp, 7) == y0 && _mm256_extract_epi32(xp, 7) - x0 == 7 &&
-                                ((x0 >> 2) + 4 <= f.wpls || y0 + 2 < f.h);  // the 16 bytes are in the page
+                                _mm256_extract_epi32(xp, 7) - x0 == 7 && (rows == 2 || rows == 3) &&
+                                ((x0 >> 2) + 4 <= f.wpls || y0 + rows < f.h);  // the 16 bytes are in the page
       if (side_by_side) {
         const int* at = words + static_cast<std::ptrdiff_t>(y0) * f.wpls + (x0 >> 2);
-        const __m128i upper = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-        const __m128i lower = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + f.wpls));
         const auto* pick = kPicks.at[x0 & 3];
         const __m128i left = _mm_load_si128(reinterpret_cast<const __m128i*>(pick[0]));
         const __m128i right = _mm_load_si128(reinterpret_cast<const __m128i*>(pick[1]));
+        auto row_at = [&](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + k * f.wpls)); };
+        const __m128i upper = row_at(0), lower = row_at(1);
         p00 = _mm256_cvtepu8_epi32(_mm_shuffle_epi8(upper, left));
         p10 = _mm256_cvtepu8_epi32(_mm_shuffle_epi8(upper, right));
         p01 = _mm256_cvtepu8_epi32(_mm_shuffle_epi8(lower, left));
         p11 = _mm256_cvtepu8_epi32(_mm_shuffle_epi8(lower, right));
+        if (rows == 3) {
+          const __m256i next = _mm256_cmpgt_epi32(yp, _mm256_set1_epi32(y0));  // lanes one row down
+          const __m128i third = row_at(2);
+          p00 = _mm256_blendv_epi8(p00, p01, next);
+          p10 = _mm256_blendv_epi8(p10, p11, next);
+          p01 = _mm256_blendv_epi8(p01, _mm256_cvtepu8_epi32(_mm_shuffle_epi8(third, left)), next);
+          p11 = _mm256_blendv_epi8(p11, _mm256_cvtepu8_epi32(_mm_shuffle_epi8(third, right)), next);
+        }
       } else {
         const __m256i xp1 = _mm256_add_epi32(xp, one);
         const __m256i row = _mm256_mullo_epi32(yp, wpls);
