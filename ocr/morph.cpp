@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "ocr/internal/bit_rows.h"
+
 namespace sovang::ocr {
 namespace {
 
@@ -33,23 +35,14 @@ struct Bits {
 // the same doubling with | the other way. ~2 log2(n) passes for Leptonica's 2n.
 void OpenColumns(const Bits& b, int n) {
   int m = 1;
-  auto and_below = [&](int by) {
-    for (int y = 0; y < b.h; ++y) {
-      l_uint32* r = b.row(y);
-      if (y + by < b.h) {
-        const l_uint32* s = b.row(y + by);
-        for (int i = 0; i < b.wpl; ++i) r[i] &= s[i];
-      } else {
-        std::memset(r, 0, static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
-      }
-    }
+  // Rows follow each other in memory: shifting the image by `by` rows is
+  // shifting its words by by * wpl.
+  const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(b.wpl) * b.h;
+  auto and_below = [&](int by) {  // row(y) &= row(y + by); rows past the last: unset
+    CombineAhead(BitOp::kAnd, b.data, words, std::ptrdiff_t{32} * by * b.wpl);
   };
-  auto or_above = [&](int by) {
-    for (int y = b.h - 1; y >= by; --y) {
-      l_uint32* r = b.row(y);
-      const l_uint32* s = b.row(y - by);
-      for (int i = 0; i < b.wpl; ++i) r[i] |= s[i];
-    }
+  auto or_above = [&](int by) {  // row(y) |= row(y - by)
+    CombineBehind(BitOp::kOr, b.data, words, std::ptrdiff_t{32} * by * b.wpl);
   };
   while (2 * m <= n) {
     and_below(m);
@@ -66,39 +59,21 @@ void OpenColumns(const Bits& b, int n) {
 
 // The same along rows: shifting a row by s pixels is shifting its words'
 // bits (pad bits past the row are 0, as is everything beyond it).
-void AndLeft(l_uint32* r, int wpl, int s) {  // r(x) &= r(x + s)
-  const int q = s / 32, k = s % 32;
-  for (int i = 0; i < wpl; ++i) {
-    const l_uint32 a = i + q < wpl ? r[i + q] : 0u;
-    const l_uint32 c = i + q + 1 < wpl ? r[i + q + 1] : 0u;
-    r[i] &= k == 0 ? a : (a << k) | (c >> (32 - k));
-  }
-}
-
-void OrRight(l_uint32* r, int wpl, int s) {  // r(x) |= r(x - s)
-  const int q = s / 32, k = s % 32;
-  for (int i = wpl - 1; i >= 0; --i) {
-    const l_uint32 a = i - q >= 0 ? r[i - q] : 0u;
-    const l_uint32 c = i - q - 1 >= 0 ? r[i - q - 1] : 0u;
-    r[i] |= k == 0 ? a : (a >> k) | (c << (32 - k));
-  }
-}
-
 void OpenRows(const Bits& b, int n) {
   for (int y = 0; y < b.h; ++y) {
     l_uint32* r = b.row(y);
     int m = 1;
     while (2 * m <= n) {
-      AndLeft(r, b.wpl, m);
+      CombineAhead(BitOp::kAnd, r, b.wpl, m);
       m *= 2;
     }
-    if (n > m) AndLeft(r, b.wpl, n - m);
+    if (n > m) CombineAhead(BitOp::kAnd, r, b.wpl, n - m);
     m = 1;
     while (2 * m <= n) {
-      OrRight(r, b.wpl, m);
+      CombineBehind(BitOp::kOr, r, b.wpl, m);
       m *= 2;
     }
-    if (n > m) OrRight(r, b.wpl, n - m);
+    if (n > m) CombineBehind(BitOp::kOr, r, b.wpl, n - m);
   }
 }
 
@@ -124,24 +99,6 @@ void CloseByDoubling(int n, OrAhead or_ahead, AndBehind and_behind) {
   if (n > m) and_behind(n - m);
 }
 
-void OrLeft(l_uint32* r, int wpl, int s) {  // r(x) |= r(x + s)
-  const int q = s / 32, k = s % 32;
-  for (int i = 0; i < wpl; ++i) {
-    const l_uint32 a = i + q < wpl ? r[i + q] : 0u;
-    const l_uint32 c = i + q + 1 < wpl ? r[i + q + 1] : 0u;
-    r[i] |= k == 0 ? a : (a << k) | (c >> (32 - k));
-  }
-}
-
-void AndRight(l_uint32* r, int wpl, int s) {  // r(x) &= r(x - s)
-  const int q = s / 32, k = s % 32;
-  for (int i = wpl - 1; i >= 0; --i) {
-    const l_uint32 a = i - q >= 0 ? r[i - q] : 0u;
-    const l_uint32 c = i - q - 1 >= 0 ? r[i - q - 1] : 0u;
-    r[i] &= k == 0 ? a : (a >> k) | (c << (32 - k));
-  }
-}
-
 // Rows: each row copied behind `lead` unset words, closed, copied back.
 void CloseRows(const Bits& b, int n) {
   const int lead = (n - 1 + 31) / 32;
@@ -151,7 +108,8 @@ void CloseRows(const Bits& b, int n) {
     std::fill(row.begin(), row.begin() + lead, 0u);
     std::memcpy(row.data() + lead, b.row(y), static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
     CloseByDoubling(
-        n, [&](int s) { OrLeft(row.data(), wpl, s); }, [&](int s) { AndRight(row.data(), wpl, s); });
+        n, [&](int s) { CombineAhead(BitOp::kOr, row.data(), wpl, s); },
+        [&](int s) { CombineBehind(BitOp::kAnd, row.data(), wpl, s); });
     std::memcpy(b.row(y), row.data() + lead, static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
   }
 }
@@ -164,23 +122,12 @@ void CloseColumns(const Bits& b, int n) {
   std::memcpy(all.data() + row_words * static_cast<std::size_t>(lead), b.data,
               row_words * static_cast<std::size_t>(b.h) * sizeof(l_uint32));
   const Bits t{all.data(), b.w, lead + b.h, b.wpl};
+  const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(t.wpl) * t.h;
   auto or_below = [&](int by) {  // row(y) |= row(y + by)
-    for (int y = 0; y + by < t.h; ++y) {
-      l_uint32* r = t.row(y);
-      const l_uint32* s = t.row(y + by);
-      for (int i = 0; i < t.wpl; ++i) r[i] |= s[i];
-    }
+    CombineAhead(BitOp::kOr, t.data, words, std::ptrdiff_t{32} * by * t.wpl);
   };
   auto and_above = [&](int by) {  // row(y) &= row(y - by); rows before the first: unset
-    for (int y = t.h - 1; y >= 0; --y) {
-      l_uint32* r = t.row(y);
-      if (y - by >= 0) {
-        const l_uint32* s = t.row(y - by);
-        for (int i = 0; i < t.wpl; ++i) r[i] &= s[i];
-      } else {
-        std::memset(r, 0, row_words * sizeof(l_uint32));
-      }
-    }
+    CombineBehind(BitOp::kAnd, t.data, words, std::ptrdiff_t{32} * by * t.wpl);
   };
   CloseByDoubling(n, or_below, and_above);
   std::memcpy(b.data, all.data() + row_words * static_cast<std::size_t>(lead),

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "avx2_allowed.h"
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/pix.h"
 #include "ocr/internal/simd.h"
@@ -20,15 +21,6 @@ namespace {
 PageImage Load(const std::string& name) {
   return std::move(LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / name, 1).image);
 }
-
-// The AVX2 loops allowed or not for one test's life.
-class Avx2Allowed {
- public:
-  explicit Avx2Allowed(bool allowed) { AllowAvx2(allowed); }
-  ~Avx2Allowed() { AllowAvx2(true); }
-  Avx2Allowed(const Avx2Allowed&) = delete;
-  Avx2Allowed& operator=(const Avx2Allowed&) = delete;
-};
 
 RecognizerOptions NormaliseOnly() {
   RecognizerOptions o;

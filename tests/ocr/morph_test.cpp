@@ -1,5 +1,6 @@
 // The opening and the safe closing of a binary image by a line
-// (ocr/morph.cpp) against Leptonica's own, pixel for pixel.
+// (ocr/morph.cpp) against Leptonica's own, pixel for pixel, with the word
+// loops plain and with AVX2.
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "avx2_allowed.h"
 #include "ocr/internal/cleanup.h"
 #include "ocr/internal/morph.h"
 #include "ocr/internal/pix.h"
@@ -98,6 +100,8 @@ void CheckSameClosing(Pix* src, int hsize, int vsize) {
 }  // namespace
 
 TEST_CASE("Safe closing by a line gives Leptonica's pixel for pixel", "[ocr]") {
+  const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
+  const Avx2Allowed allowed(avx2);
   unsigned seed = 500;
   for (const int w : {1, 7, 31, 32, 33, 100, 257}) {
     for (const int h : {1, 5, 64, 131}) {
@@ -115,6 +119,8 @@ TEST_CASE("Safe closing by a line gives Leptonica's pixel for pixel", "[ocr]") {
 }
 
 TEST_CASE("Opening by a line gives Leptonica's opening pixel for pixel", "[ocr]") {
+  const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
+  const Avx2Allowed allowed(avx2);
   REQUIRE(Leptonicas() != nullptr);
   unsigned seed = 1;
   for (const int w : {1, 7, 31, 32, 33, 100, 257}) {
@@ -135,6 +141,8 @@ TEST_CASE("Opening by a line gives Leptonica's opening pixel for pixel", "[ocr]"
 }
 
 TEST_CASE("Composite opening by a line gives Leptonica's, whose line may be a little longer or shorter", "[ocr]") {
+  const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
+  const Avx2Allowed allowed(avx2);
   REQUIRE(Leptonicas(true) != nullptr);
   unsigned seed = 100;
   for (const int w : {33, 257, 700}) {
@@ -149,6 +157,8 @@ TEST_CASE("Composite opening by a line gives Leptonica's, whose line may be a li
 }
 
 TEST_CASE("Opening a real page's ink by rules' lengths gives Leptonica's", "[ocr]") {
+  const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
+  const Avx2Allowed allowed(avx2);
   const std::string name = GENERATE(std::string("ledger.png"), std::string("aged_skewed.jpg"), std::string("framed.png"));
   INFO(name);
   const PageImage image = LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / name, 1).image;
