@@ -5,7 +5,10 @@
 // (PageImage::EncodePng; pages of TIFFs and PDFs only). What the pipeline
 // adds around it (SHA-256, master copy, SQLite, Xapian, the second look) is
 // the ingest run's CPU minus these.
-// Driven by bench/ocr/run.sh; never run by ctest.
+// It runs, as `sovang ingest` does, with glibc's transparent huge pages asked
+// for (cli/huge_pages.h; SOVANG_HUGE_PAGES=0: glibc's default), so its
+// clean-up is timed with the page faults a worker sees ("huge_pages" in the
+// output says which). Driven by bench/ocr/run.sh; never run by ctest.
 //
 //   sovang-ocr-stages DIR_OR_FILE...        > stages.json
 
@@ -21,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/huge_pages.h"
 #include "core/award_catalog.h"
 #include "core/cpu_time.h"
 #include "core/gazetteer.h"
@@ -28,6 +32,17 @@
 #include "ocr/recognizer.h"
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Whether glibc was asked for transparent huge pages (cli/huge_pages.h).
+bool HugePagesAsked() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  return tunables != nullptr && std::string(tunables).find("glibc.malloc.hugetlb=1") != std::string::npos;
+}
+
+}  // namespace
+
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -43,7 +58,8 @@ bool IsScan(const fs::path& p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  sovang::ocr::PinOpenMpToOneThread();  // as `sovang` does first thing
+  sovang::cli::RunAgainWithHugePages();  // as `sovang ingest` does first thing
+  sovang::ocr::PinOpenMpToOneThread();   // as `sovang` does first thing
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
     const fs::path p = argv[i];
@@ -114,8 +130,8 @@ int main(int argc, char** argv) {
     const double total_cpu = sovang::ProcessCpuSeconds() - cpu_start;
     // Split the recogniser's CPU by its own wall timers (one thread: wall ~ CPU).
     const double timed = wall["cleanup"] + wall["layout"] + wall["recognition"];
-    nlohmann::json out = {{"files", files.size()}, {"pages", pages}, {"wall_seconds", Since(wall_start)},
-                          {"cpu_seconds", total_cpu}, {"tesseract_calls", calls},
+    nlohmann::json out = {{"files", files.size()},     {"pages", pages},           {"wall_seconds", Since(wall_start)},
+                          {"cpu_seconds", total_cpu},  {"tesseract_calls", calls}, {"huge_pages", HugePagesAsked()},
                           {"number_rereads", rereads}, {"osd_pages", osd}};
     for (const auto& [k, v] : cpu) out["cpu"][k] = v;
     for (const auto& [k, v] : wall) out["recognizer_wall"][k] = v;
