@@ -21,23 +21,38 @@ void NormalizeRowPlain(const l_uint8* s, const l_uint16* factor, int from, int p
   }
 }
 
-// 16 bytes at a time: (s * factor) >> 8 is the high half of (s << 8) *
-// factor; the stretch gathered from its table, eight levels at a time.
+// Levels n .. n + 15 of a row, 16 bits each: min((s * factor) >> 8, 255),
+// (s * factor) >> 8 being the high half of (s << 8) * factor.
+__attribute__((target("avx2"))) inline __m256i Levels(const l_uint8* s, const l_uint16* factor, int n) {
+  const __m256i px = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n)));
+  const __m256i f = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(factor + n));
+  return _mm256_min_epu16(_mm256_mulhi_epu16(_mm256_slli_epi16(px, 8), f), _mm256_set1_epi16(255));
+}
+
+// 32 bytes at a time: the levels 16 at a time (Levels), the stretch looked
+// up by the high nibble of each level among 16 shuffles of 16 table entries
+// by the low one.
 __attribute__((target("avx2"))) int NormalizeRowAvx2(const l_uint8* s, const l_uint16* factor, int padded,
                                                      const Stretch& stretch, l_uint8* d) {
-  const __m256i byte_max = _mm256_set1_epi16(255);
-  const int end = padded & ~15;
-  for (int n = 0; n < end; n += 16) {
-    const __m256i px = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n)));
-    const __m256i f = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(factor + n));
-    const __m256i v = _mm256_min_epu16(_mm256_mulhi_epu16(_mm256_slli_epi16(px, 8), f), byte_max);
-    const __m256i lo = _mm256_i32gather_epi32(stretch.wide.data(), _mm256_cvtepu16_epi32(_mm256_castsi256_si128(v)), 4);
-    const __m256i hi =
-        _mm256_i32gather_epi32(stretch.wide.data(), _mm256_cvtepu16_epi32(_mm256_extracti128_si256(v, 1)), 4);
-    // Lanes 0-3 | 8-11 | 4-7 | 12-15 after the in-lane packs; put back in order.
-    const __m256i words = _mm256_permute4x64_epi64(_mm256_packus_epi32(lo, hi), 0xd8);
-    const __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi16(words, words), 0x08);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(d + n), _mm256_castsi256_si128(packed));
+  const __m256i low_nibble = _mm256_set1_epi8(0x0f);
+  __m256i tables[16];
+  for (int h = 0; h < 16; ++h) {
+    tables[h] =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(stretch.table.data() + 16 * h)));
+  }
+  const int end = padded & ~31;
+  for (int n = 0; n < end; n += 32) {
+    // packus works within 128-bit lanes: put the 32 levels back in order.
+    const __m256i v =
+        _mm256_permute4x64_epi64(_mm256_packus_epi16(Levels(s, factor, n), Levels(s, factor, n + 16)), 0xd8);
+    const __m256i lo = _mm256_and_si256(v, low_nibble);
+    const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble);
+    __m256i out = _mm256_setzero_si256();
+    for (int h = 0; h < 16; ++h) {
+      const __m256i here = _mm256_cmpeq_epi8(hi, _mm256_set1_epi8(static_cast<char>(h)));
+      out = _mm256_or_si256(out, _mm256_and_si256(here, _mm256_shuffle_epi8(tables[h], lo)));
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + n), out);
   }
   return end;
 }
@@ -83,7 +98,6 @@ std::optional<Stretch> StretchToWhite(int top) {
   }
   numaDestroy(&trc);
   if (!complete) return std::nullopt;
-  for (int v = 0; v < 256; ++v) stretch.wide[static_cast<std::size_t>(v)] = stretch.table[static_cast<std::size_t>(v)];
   return stretch;
 }
 

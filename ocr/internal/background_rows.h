@@ -13,7 +13,6 @@ namespace sovang::ocr {
 // white, as a table.
 struct Stretch {
   std::array<l_uint8, 256> table{};
-  std::array<int, 256> wide{};  // the same as ints, for the vector loop's gathers
 };
 std::optional<Stretch> StretchToWhite(int top);
 
