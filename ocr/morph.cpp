@@ -17,6 +17,7 @@ namespace {
 std::atomic<bool> fast_enabled{false};
 std::atomic<long> fast_done{0};
 std::atomic<long> fast_closed{0};
+std::atomic<long> fast_dilated{0};
 
 // A 1-bit image's rows as words (pixel x of a row: bit 31 - x % 32 of word
 // x / 32), worked on in place.
@@ -168,6 +169,64 @@ PIX* CloseSafeByLine(PIX* pixs, int hsize, int vsize) {
   return out;
 }
 
+// r(x) |= the OR of r over [x, x + n - 1] (n >= 1) by doubling, then with
+// `behind` over [x - n + 1, x] instead; `combine(ahead, s)` does one step.
+template <class Combine>
+void OrOverRun(int n, bool behind, Combine combine) {
+  int m = 1;
+  while (2 * m <= n) {
+    combine(behind, m);
+    m *= 2;
+  }
+  if (n > m) combine(behind, n - m);
+}
+
+// Leptonica's dilation by an hsize x vsize brick (origin at hsize / 2,
+// vsize / 2): each pixel becomes the OR of its window [x - (hsize - 1 -
+// hsize / 2), x + hsize / 2] along rows, then likewise down columns (the
+// brick is separable); nothing comes in from beyond the image. Each window
+// is a run ahead (to x + c) then a run behind, both by doubling.
+PIX* DilateByBrick(PIX* pixs, int hsize, int vsize) {
+  PIX* out = CopyWithoutPadBits(pixs);
+  if (out == nullptr) return nullptr;
+  const Bits b{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
+  if (hsize > 1) {
+    const int c = hsize / 2;
+    for (int y = 0; y < b.h; ++y) {
+      l_uint32* r = b.row(y);
+      auto step = [&](bool behind, int s) {
+        if (behind) {
+          CombineBehind(BitOp::kOr, r, b.wpl, s);
+        } else {
+          CombineAhead(BitOp::kOr, r, b.wpl, s);
+        }
+      };
+      OrOverRun(c + 1, false, step);
+      OrOverRun(hsize - c, true, step);
+    }
+    // What ran past the row's last pixel into its pad bits is no pixel.
+    if (b.w % 32 != 0) {
+      for (int y = 0; y < b.h; ++y) b.row(y)[(b.w - 1) / 32] &= ~0u << (32 - b.w % 32);
+    }
+  }
+  if (vsize > 1) {
+    const int c = vsize / 2;
+    const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(b.wpl) * b.h;
+    auto step = [&](bool behind, int rows) {
+      const std::ptrdiff_t s = std::ptrdiff_t{32} * rows * b.wpl;
+      if (behind) {
+        CombineBehind(BitOp::kOr, b.data, words, s);
+      } else {
+        CombineAhead(BitOp::kOr, b.data, words, s);
+      }
+    };
+    OrOverRun(c + 1, false, step);
+    OrOverRun(vsize - c, true, step);
+  }
+  ++fast_dilated;
+  return out;
+}
+
 // The opening of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize pixels,
 // as a new image.
 PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
@@ -187,6 +246,7 @@ PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
 void UseFastLineOpening(bool on) { fast_enabled = on; }
 long FastLineOpenings() { return fast_done; }
 long FastLineClosings() { return fast_closed; }
+long FastBrickDilations() { return fast_dilated; }
 
 }  // namespace sovang::ocr
 
@@ -251,4 +311,19 @@ extern "C" PIX* pixCloseSafeBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 v
     return real(pixd, pixs, hsize, vsize);
   }
   return sovang::ocr::CloseSafeByLine(pixs, hsize, vsize);
+}
+
+// Leptonica dilates a binary image by a brick (pixDilateBrick) with one
+// shifted copy per column and per row of the brick; the table finder widens
+// its rules by 5 x 5 and Tesseract dilates its line masks. Answered here by
+// doubling (DilateByBrick), pixel for pixel the same (tests/ocr/morph_test.cpp);
+// anything else goes to Leptonica.
+extern "C" PIX* pixDilateBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
+  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
+  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixDilateBrick"));
+  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || hsize < 1 || vsize < 1 ||
+      (hsize == 1 && vsize == 1) || pixGetDepth(pixs) != 1 || pixGetColormap(pixs) != nullptr) {
+    return real(pixd, pixs, hsize, vsize);
+  }
+  return sovang::ocr::DilateByBrick(pixs, hsize, vsize);
 }

@@ -19,4 +19,8 @@ long FastLineOpenings();
 // far.
 long FastLineClosings();
 
+// And pixDilateBrick(nullptr, 1-bit pix, h, v) (the table finder widening
+// its rules, Tesseract its line masks); how many so far.
+long FastBrickDilations();
+
 }  // namespace sovang::ocr

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "avx2_allowed.h"
 #include "ocr/internal/cleanup.h"
@@ -97,7 +99,41 @@ void CheckSameClosing(Pix* src, int hsize, int vsize) {
   CHECK(pixGetXRes(fast.get()) == pixGetXRes(want.get()));
 }
 
+// pixDilateBrick answered here against Leptonica's own.
+void CheckSameDilation(Pix* src, int hsize, int vsize) {
+  INFO(pixGetWidth(src) << "x" << pixGetHeight(src) << ", dilation by " << hsize << "x" << vsize);
+  static const auto leptonicas = reinterpret_cast<OpenBrick>(dlsym(RTLD_NEXT, "pixDilateBrick"));
+  REQUIRE(leptonicas != nullptr);
+  UseFastLineOpening(true);
+  const long before = FastBrickDilations();
+  PixPtr fast(pixDilateBrick(nullptr, src, hsize, vsize));
+  const bool answered_here = FastBrickDilations() > before;
+  UseFastLineOpening(false);
+  PixPtr want(leptonicas(nullptr, src, hsize, vsize));
+  REQUIRE(fast);
+  REQUIRE(want);
+  CHECK(answered_here == (hsize > 1 || vsize > 1));
+  l_int32 same = 0;
+  REQUIRE(pixEqual(fast.get(), want.get(), &same) == 0);
+  CHECK(same == 1);
+}
+
 }  // namespace
+
+TEST_CASE("Dilation by a brick gives Leptonica's pixel for pixel", "[ocr]") {
+  const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
+  const Avx2Allowed allowed(avx2);
+  unsigned seed = 900;
+  for (const int w : {1, 7, 32, 33, 100, 257}) {
+    for (const int h : {1, 5, 64, 131}) {
+      PixPtr ink = RandomInk(w, h, seed++);
+      for (const auto& [hs, vs] : std::vector<std::pair<int, int>>{
+               {5, 5}, {1, 5}, {5, 1}, {2, 2}, {4, 7}, {3, 1}, {1, 2}, {33, 1}, {1, 40}, {6, 9}, {1, 1}}) {
+        CheckSameDilation(ink.get(), hs, vs);
+      }
+    }
+  }
+}
 
 TEST_CASE("Safe closing by a line gives Leptonica's pixel for pixel", "[ocr]") {
   const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
