@@ -18,6 +18,15 @@ Area ClipArea(Pix* pix, const Box& b) {
   return a;
 }
 
+// Word k of `line` with the pixels outside [a.x0, a.x1) cleared (pixel x:
+// bit 31 - x % 32).
+l_uint32 WordInArea(const l_uint32* line, int k, const Area& a) {
+  l_uint32 word = line[k];
+  if (k * 32 < a.x0) word &= ~0u >> (a.x0 - k * 32);
+  if ((k + 1) * 32 > a.x1) word &= ~0u << ((k + 1) * 32 - a.x1);
+  return word;
+}
+
 }  // namespace
 
 // Set pixels in each row of `area` (pixCountPixelsByRow of the clipped
@@ -30,12 +39,7 @@ std::vector<int> InkByRow(Pix* pix, const Box& area) {
   for (int y = a.y0; y < a.y1; ++y) {
     const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
     int n = 0;
-    for (int k = a.x0 / 32; k * 32 < a.x1; ++k) {
-      l_uint32 word = line[k];  // pixel x: bit 31 - x % 32
-      if (k * 32 < a.x0) word &= ~0u >> (a.x0 - k * 32);
-      if ((k + 1) * 32 > a.x1) word &= ~0u << ((k + 1) * 32 - a.x1);
-      n += std::popcount(word);
-    }
+    for (int k = a.x0 / 32; k * 32 < a.x1; ++k) n += std::popcount(WordInArea(line, k, a));
     counts[static_cast<std::size_t>(y - a.y0)] = n;
   }
   return counts;
@@ -52,9 +56,7 @@ std::vector<int> InkByColumn(Pix* pix, const Box& area) {
   for (int y = a.y0; y < a.y1; ++y) {
     const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
     for (int k = a.x0 / 32; k * 32 < a.x1; ++k) {
-      l_uint32 word = line[k];
-      if (k * 32 < a.x0) word &= ~0u >> (a.x0 - k * 32);
-      if ((k + 1) * 32 > a.x1) word &= ~0u << ((k + 1) * 32 - a.x1);
+      l_uint32 word = WordInArea(line, k, a);
       while (word != 0) {
         const int bit = std::countl_zero(word);  // pixel k * 32 + bit
         ++counts[static_cast<std::size_t>(k * 32 + bit - a.x0)];

@@ -250,6 +250,27 @@ long FastBrickDilations() { return fast_dilated; }
 
 }  // namespace sovang::ocr
 
+namespace sovang::ocr {
+namespace {
+
+using BrickOperation = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
+
+// Leptonica's own `name`, for what is not answered here.
+BrickOperation Leptonicas(const char* name) { return reinterpret_cast<BrickOperation>(dlsym(RTLD_NEXT, name)); }
+
+// Whether a brick operation is answered here: switched on, a new image asked
+// for, of a 1-bit image without a colour map.
+bool AnsweredHere(PIX* pixd, PIX* pixs) {
+  return fast_enabled && pixd == nullptr && pixs != nullptr && pixGetDepth(pixs) == 1 &&
+         pixGetColormap(pixs) == nullptr;
+}
+
+// A brick one pixel across: hsize x 1 or 1 x vsize.
+bool IsLine(l_int32 hsize, l_int32 vsize) { return (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1; }
+
+}  // namespace
+}  // namespace sovang::ocr
+
 // Leptonica opens a binary image with a line (pixOpenBrick(pixd, pixs, n, 1)
 // or (.., 1, n)) by eroding with n shifted copies of the image and dilating
 // with n more: Tesseract's rule finder opens every page it lays out with 1 x
@@ -264,14 +285,10 @@ long FastBrickDilations() { return fast_dilated; }
 // image not 1 bit deep) goes to Leptonica. Pixel for pixel the same
 // (tests/ocr/morph_test.cpp).
 extern "C" PIX* pixOpenBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
-  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
-  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixOpenBrick"));
-  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
-  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
-      pixGetColormap(pixs) != nullptr) {
-    return real(pixd, pixs, hsize, vsize);
-  }
-  return sovang::ocr::OpenByLine(pixs, hsize, vsize);
+  using namespace sovang::ocr;
+  static const BrickOperation real = Leptonicas("pixOpenBrick");
+  if (!AnsweredHere(pixd, pixs) || !IsLine(hsize, vsize)) return real(pixd, pixs, hsize, vsize);
+  return OpenByLine(pixs, hsize, vsize);
 }
 
 // Leptonica's composite opening by a line (pixOpenCompBrick, the table
@@ -280,20 +297,16 @@ extern "C" PIX* pixOpenBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize)
 // pixels, which may differ a little from the size asked for. Answered the
 // same way as pixOpenBrick, with that length.
 extern "C" PIX* pixOpenCompBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
-  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
-  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixOpenCompBrick"));
-  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
-  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
-      pixGetColormap(pixs) != nullptr) {
-    return real(pixd, pixs, hsize, vsize);
-  }
+  using namespace sovang::ocr;
+  static const BrickOperation real = Leptonicas("pixOpenCompBrick");
+  if (!AnsweredHere(pixd, pixs) || !IsLine(hsize, vsize)) return real(pixd, pixs, hsize, vsize);
   l_int32 f1 = 0, f2 = 0;
   if (selectComposableSizes(std::max(hsize, vsize), &f1, &f2) != 0 || f1 < 1 || f2 < 1) {
     return real(pixd, pixs, hsize, vsize);
   }
   const int n = f1 * f2;
   if (n < 2) return real(pixd, pixs, hsize, vsize);
-  return sovang::ocr::OpenByLine(pixs, hsize > 1 ? n : 1, hsize > 1 ? 1 : n);
+  return OpenByLine(pixs, hsize > 1 ? n : 1, hsize > 1 ? 1 : n);
 }
 
 // Leptonica's safe closing by a line (pixCloseSafeBrick(nullptr, pixs, n, 1)
@@ -303,14 +316,10 @@ extern "C" PIX* pixOpenCompBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vs
 // for pixel the same (tests/ocr/morph_test.cpp). Anything else goes to
 // Leptonica.
 extern "C" PIX* pixCloseSafeBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
-  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
-  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixCloseSafeBrick"));
-  const bool line = (hsize == 1) != (vsize == 1) && hsize >= 1 && vsize >= 1;
-  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || !line || pixGetDepth(pixs) != 1 ||
-      pixGetColormap(pixs) != nullptr) {
-    return real(pixd, pixs, hsize, vsize);
-  }
-  return sovang::ocr::CloseSafeByLine(pixs, hsize, vsize);
+  using namespace sovang::ocr;
+  static const BrickOperation real = Leptonicas("pixCloseSafeBrick");
+  if (!AnsweredHere(pixd, pixs) || !IsLine(hsize, vsize)) return real(pixd, pixs, hsize, vsize);
+  return CloseSafeByLine(pixs, hsize, vsize);
 }
 
 // Leptonica dilates a binary image by a brick (pixDilateBrick) with one
@@ -319,11 +328,10 @@ extern "C" PIX* pixCloseSafeBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 v
 // doubling (DilateByBrick), pixel for pixel the same (tests/ocr/morph_test.cpp);
 // anything else goes to Leptonica.
 extern "C" PIX* pixDilateBrick(PIX* pixd, PIX* pixs, l_int32 hsize, l_int32 vsize) {
-  using F = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
-  static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "pixDilateBrick"));
-  if (!sovang::ocr::fast_enabled || pixd != nullptr || pixs == nullptr || hsize < 1 || vsize < 1 ||
-      (hsize == 1 && vsize == 1) || pixGetDepth(pixs) != 1 || pixGetColormap(pixs) != nullptr) {
+  using namespace sovang::ocr;
+  static const BrickOperation real = Leptonicas("pixDilateBrick");
+  if (!AnsweredHere(pixd, pixs) || hsize < 1 || vsize < 1 || (hsize == 1 && vsize == 1)) {
     return real(pixd, pixs, hsize, vsize);
   }
-  return sovang::ocr::DilateByBrick(pixs, hsize, vsize);
+  return DilateByBrick(pixs, hsize, vsize);
 }

@@ -79,43 +79,36 @@ void CheckSame(Pix* src, int hsize, int vsize, bool composite = false) {
   CHECK(pixGetWidth(fast.get()) == pixGetWidth(want.get()));
 }
 
-// pixCloseSafeBrick answered here against Leptonica's own.
-void CheckSameClosing(Pix* src, int hsize, int vsize) {
-  INFO(pixGetWidth(src) << "x" << pixGetHeight(src) << ", closing by " << hsize << "x" << vsize);
-  static const auto leptonicas = reinterpret_cast<OpenBrick>(dlsym(RTLD_NEXT, "pixCloseSafeBrick"));
+// `name` (pixCloseSafeBrick, pixDilateBrick) answered here, as `answered`
+// counts, against Leptonica's own; `ours` says whether it should be.
+void CheckSameAsLeptonicas(const char* name, OpenBrick operation, long (*answered)(), bool ours, Pix* src, int hsize,
+                           int vsize) {
+  INFO(pixGetWidth(src) << "x" << pixGetHeight(src) << ", " << name << " " << hsize << "x" << vsize);
+  const auto leptonicas = reinterpret_cast<OpenBrick>(dlsym(RTLD_NEXT, name));
   REQUIRE(leptonicas != nullptr);
   UseFastLineOpening(true);
-  const long before = FastLineClosings();
-  PixPtr fast(pixCloseSafeBrick(nullptr, src, hsize, vsize));
-  const bool answered_here = FastLineClosings() > before;
+  const long before = answered();
+  PixPtr fast(operation(nullptr, src, hsize, vsize));
+  const bool answered_here = answered() > before;
   UseFastLineOpening(false);
   PixPtr want(leptonicas(nullptr, src, hsize, vsize));
   REQUIRE(fast);
   REQUIRE(want);
-  CHECK(answered_here == ((hsize == 1) != (vsize == 1)));
+  CHECK(answered_here == ours);
   l_int32 same = 0;
   REQUIRE(pixEqual(fast.get(), want.get(), &same) == 0);
   CHECK(same == 1);
   CHECK(pixGetXRes(fast.get()) == pixGetXRes(want.get()));
 }
 
-// pixDilateBrick answered here against Leptonica's own.
+void CheckSameClosing(Pix* src, int hsize, int vsize) {
+  CheckSameAsLeptonicas("pixCloseSafeBrick", pixCloseSafeBrick, FastLineClosings, (hsize == 1) != (vsize == 1), src,
+                        hsize, vsize);
+}
+
 void CheckSameDilation(Pix* src, int hsize, int vsize) {
-  INFO(pixGetWidth(src) << "x" << pixGetHeight(src) << ", dilation by " << hsize << "x" << vsize);
-  static const auto leptonicas = reinterpret_cast<OpenBrick>(dlsym(RTLD_NEXT, "pixDilateBrick"));
-  REQUIRE(leptonicas != nullptr);
-  UseFastLineOpening(true);
-  const long before = FastBrickDilations();
-  PixPtr fast(pixDilateBrick(nullptr, src, hsize, vsize));
-  const bool answered_here = FastBrickDilations() > before;
-  UseFastLineOpening(false);
-  PixPtr want(leptonicas(nullptr, src, hsize, vsize));
-  REQUIRE(fast);
-  REQUIRE(want);
-  CHECK(answered_here == (hsize > 1 || vsize > 1));
-  l_int32 same = 0;
-  REQUIRE(pixEqual(fast.get(), want.get(), &same) == 0);
-  CHECK(same == 1);
+  CheckSameAsLeptonicas("pixDilateBrick", pixDilateBrick, FastBrickDilations, hsize > 1 || vsize > 1, src, hsize,
+                        vsize);
 }
 
 }  // namespace
@@ -195,7 +188,8 @@ TEST_CASE("Composite opening by a line gives Leptonica's, whose line may be a li
 TEST_CASE("Opening a real page's ink by rules' lengths gives Leptonica's", "[ocr]") {
   const bool avx2 = GENERATE(false, true);  // the doubling's word loops, plain and AVX2
   const Avx2Allowed allowed(avx2);
-  const std::string name = GENERATE(std::string("ledger.png"), std::string("aged_skewed.jpg"), std::string("framed.png"));
+  const std::string name =
+      GENERATE(std::string("ledger.png"), std::string("aged_skewed.jpg"), std::string("framed.png"));
   INFO(name);
   const PageImage image = LoadPage(std::filesystem::path(SOVANG_SOURCE_DIR) / "tests/ocr/fixtures" / name, 1).image;
   PixPtr grey = ToGrey8(PixOf(image));
