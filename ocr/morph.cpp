@@ -25,79 +25,60 @@ struct Bits {
   l_uint32* data;
   int w, h, wpl;
   l_uint32* row(int y) const { return data + static_cast<std::ptrdiff_t>(y) * wpl; }
+  std::ptrdiff_t words() const { return static_cast<std::ptrdiff_t>(wpl) * h; }
+  // Rows follow each other in memory: a step of one row down a column is
+  // a step of 32 * wpl bits through the words.
+  std::ptrdiff_t row_step() const { return std::ptrdiff_t{32} * wpl; }
 };
 
-// Every pixel keeps only if it lies in a run of at least n set pixels down
-// its column; beyond the image counts as unset (Leptonica's asymmetric
-// boundary condition). By doubling: P_2m(y) = P_m(y) & P_m(y + m) is "rows y
-// .. y + 2m - 1 all set"; with m the largest power of two <= n, E(y) = P_m(y)
-// & P_m(y + n - m) is "rows y .. y + n - 1 all set" (the erosion, windows
-// counted from their first row); the opening is every row of such a window:
-// the same doubling with | the other way. ~2 log2(n) passes for Leptonica's 2n.
-void OpenColumns(const Bits& b, int n) {
+// Every pixel x of the `words` at `r` combined by `op` with the n - 1
+// pixels that follow it `unit` bits apart (x + unit, x + 2 unit, ...) or,
+// `behind`, that precede it; beyond the words counts as unset. By doubling:
+// after a step of m each pixel holds the run of 2m from it; with m the
+// largest power of two <= n, a last step of n - m makes the run n long.
+// ~log2(n) passes for Leptonica's n shifted copies.
+void OverRun(BitOp op, bool behind, l_uint32* r, std::ptrdiff_t words, std::ptrdiff_t unit, int n) {
+  auto step = [&](int m) {
+    if (behind) {
+      CombineBehind(op, r, words, unit * m);
+    } else {
+      CombineAhead(op, r, words, unit * m);
+    }
+  };
   int m = 1;
-  // Rows follow each other in memory: shifting the image by `by` rows is
-  // shifting its words by by * wpl.
-  const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(b.wpl) * b.h;
-  auto and_below = [&](int by) {  // row(y) &= row(y + by); rows past the last: unset
-    CombineAhead(BitOp::kAnd, b.data, words, std::ptrdiff_t{32} * by * b.wpl);
-  };
-  auto or_above = [&](int by) {  // row(y) |= row(y - by)
-    CombineBehind(BitOp::kOr, b.data, words, std::ptrdiff_t{32} * by * b.wpl);
-  };
   while (2 * m <= n) {
-    and_below(m);
+    step(m);
     m *= 2;
   }
-  if (n > m) and_below(n - m);
-  m = 1;
-  while (2 * m <= n) {
-    or_above(m);
-    m *= 2;
-  }
-  if (n > m) or_above(n - m);
+  if (n > m) step(n - m);
 }
 
-// The same along rows: shifting a row by s pixels is shifting its words'
-// bits (pad bits past the row are 0, as is everything beyond it).
-void OpenRows(const Bits& b, int n) {
-  for (int y = 0; y < b.h; ++y) {
-    l_uint32* r = b.row(y);
-    int m = 1;
-    while (2 * m <= n) {
-      CombineAhead(BitOp::kAnd, r, b.wpl, m);
-      m *= 2;
-    }
-    if (n > m) CombineAhead(BitOp::kAnd, r, b.wpl, n - m);
-    m = 1;
-    while (2 * m <= n) {
-      CombineBehind(BitOp::kOr, r, b.wpl, m);
-      m *= 2;
-    }
-    if (n > m) CombineBehind(BitOp::kOr, r, b.wpl, n - m);
-  }
+// An opening by a line of n pixels keeps every pixel that lies in a run of
+// at least n set pixels along it; beyond the image counts as unset
+// (Leptonica's asymmetric boundary condition). The erosion E(x) = AND of x
+// .. x + n - 1 (windows counted from their first pixel), then every pixel of
+// such a window: the OR of E over x - n + 1 .. x.
+void Open(l_uint32* r, std::ptrdiff_t words, std::ptrdiff_t unit, int n) {
+  OverRun(BitOp::kAnd, false, r, words, unit, n);
+  OverRun(BitOp::kOr, true, r, words, unit, n);
 }
+
+// Along rows, a row at a time (pad bits past the row are 0, as is
+// everything beyond it); down columns, the whole image at once.
+void OpenRows(const Bits& b, int n) {
+  for (int y = 0; y < b.h; ++y) Open(b.row(y), b.wpl, 1, n);
+}
+void OpenColumns(const Bits& b, int n) { Open(b.data, b.words(), b.row_step(), n); }
 
 // A safe closing by a line of n pixels (the image on an unbounded plane of
 // unset pixels, so nothing near its edges is lost): the dilation D(s) = OR
 // of s .. s + n - 1, then the erosion C(x) = AND of D over x - n + 1 .. x
-// (a closing does not depend on the brick's origin). Both by doubling, on
-// `lead` unset units (bits of a row, rows of a column) in front of the image
+// (a closing does not depend on the brick's origin). Done on the image with
+// `lead` unset units (bits of a row, rows of a column) in front of it,
 // where D reaches out: C(x) is read from D down to x - n + 1.
-template <class OrAhead, class AndBehind>
-void CloseByDoubling(int n, OrAhead or_ahead, AndBehind and_behind) {
-  int m = 1;
-  while (2 * m <= n) {
-    or_ahead(m);
-    m *= 2;
-  }
-  if (n > m) or_ahead(n - m);
-  m = 1;
-  while (2 * m <= n) {
-    and_behind(m);
-    m *= 2;
-  }
-  if (n > m) and_behind(n - m);
+void Close(l_uint32* r, std::ptrdiff_t words, std::ptrdiff_t unit, int n) {
+  OverRun(BitOp::kOr, false, r, words, unit, n);
+  OverRun(BitOp::kAnd, true, r, words, unit, n);
 }
 
 // Rows: each row copied behind `lead` unset words, closed, copied back.
@@ -108,9 +89,7 @@ void CloseRows(const Bits& b, int n) {
   for (int y = 0; y < b.h; ++y) {
     std::fill(row.begin(), row.begin() + lead, 0u);
     std::memcpy(row.data() + lead, b.row(y), static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
-    CloseByDoubling(
-        n, [&](int s) { CombineAhead(BitOp::kOr, row.data(), wpl, s); },
-        [&](int s) { CombineBehind(BitOp::kAnd, row.data(), wpl, s); });
+    Close(row.data(), wpl, 1, n);
     std::memcpy(b.row(y), row.data() + lead, static_cast<std::size_t>(b.wpl) * sizeof(l_uint32));
   }
 }
@@ -123,124 +102,73 @@ void CloseColumns(const Bits& b, int n) {
   std::memcpy(all.data() + row_words * static_cast<std::size_t>(lead), b.data,
               row_words * static_cast<std::size_t>(b.h) * sizeof(l_uint32));
   const Bits t{all.data(), b.w, lead + b.h, b.wpl};
-  const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(t.wpl) * t.h;
-  auto or_below = [&](int by) {  // row(y) |= row(y + by)
-    CombineAhead(BitOp::kOr, t.data, words, std::ptrdiff_t{32} * by * t.wpl);
-  };
-  auto and_above = [&](int by) {  // row(y) &= row(y - by); rows before the first: unset
-    CombineBehind(BitOp::kAnd, t.data, words, std::ptrdiff_t{32} * by * t.wpl);
-  };
-  CloseByDoubling(n, or_below, and_above);
+  Close(t.data, t.words(), t.row_step(), n);
   std::memcpy(b.data, all.data() + row_words * static_cast<std::size_t>(lead),
               row_words * static_cast<std::size_t>(b.h) * sizeof(l_uint32));
 }
 
-// A copy of 1-bit `pixs` with its pad bits cleared (they count as unset), or
-// null.
+// Leptonica's dilation by a brick of `size` along a line (origin at size /
+// 2): each pixel becomes the OR of its window [x - (size - 1 - size / 2),
+// x + size / 2]; nothing comes in from beyond the image. A run ahead to
+// x + size / 2, then a run behind.
+void Dilate(l_uint32* r, std::ptrdiff_t words, std::ptrdiff_t unit, int size) {
+  const int c = size / 2;
+  OverRun(BitOp::kOr, false, r, words, unit, c + 1);
+  OverRun(BitOp::kOr, true, r, words, unit, size - c);
+}
+
+// `pixs` copied, as a 1-bit image worked on in place, with its pad bits
+// cleared (they count as unset), or null.
 PIX* CopyWithoutPadBits(PIX* pixs) {
-  PIX* out = pixCreateTemplate(pixs);
+  PIX* out = pixCopy(nullptr, pixs);
+  if (out != nullptr) pixSetPadBits(out, 0);
+  return out;
+}
+
+Bits BitsOf(PIX* pix) { return Bits{pixGetData(pix), pixGetWidth(pix), pixGetHeight(pix), pixGetWpl(pix)}; }
+
+// A copy of 1-bit `pixs` with `rows(bits, hsize)` done to it when hsize > 1,
+// else `columns(bits, vsize)`, counted in `done`; null when out of memory.
+PIX* AlongLine(PIX* pixs, int hsize, int vsize, void (*rows)(const Bits&, int), void (*columns)(const Bits&, int),
+               std::atomic<long>& done) {
+  PIX* out = CopyWithoutPadBits(pixs);
   if (out == nullptr) return nullptr;
-  const int w = pixGetWidth(pixs), h = pixGetHeight(pixs), wpl = pixGetWpl(pixs);
-  if (pixGetWpl(out) != wpl) {
-    pixDestroy(&out);
-    return nullptr;
+  if (hsize > 1) {
+    rows(BitsOf(out), hsize);
+  } else {
+    columns(BitsOf(out), vsize);
   }
-  std::memcpy(pixGetData(out), pixGetData(pixs),
-              static_cast<std::size_t>(wpl) * sizeof(l_uint32) * static_cast<std::size_t>(h));
-  if (w % 32 != 0) {
-    const l_uint32 keep = ~0u << (32 - w % 32);
-    for (int y = 0; y < h; ++y) pixGetData(out)[static_cast<std::ptrdiff_t>(y) * wpl + (w - 1) / 32] &= keep;
-  }
+  ++done;
   return out;
 }
 
 // The safe closing of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize
 // pixels, as a new image.
 PIX* CloseSafeByLine(PIX* pixs, int hsize, int vsize) {
-  PIX* out = CopyWithoutPadBits(pixs);
-  if (out == nullptr) return nullptr;
-  const Bits bits{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
-  if (hsize > 1) {
-    CloseRows(bits, hsize);
-  } else {
-    CloseColumns(bits, vsize);
-  }
-  ++fast_closed;
-  return out;
-}
-
-// r(x) |= the OR of r over [x, x + n - 1] (n >= 1) by doubling, then with
-// `behind` over [x - n + 1, x] instead; `combine(ahead, s)` does one step.
-template <class Combine>
-void OrOverRun(int n, bool behind, Combine combine) {
-  int m = 1;
-  while (2 * m <= n) {
-    combine(behind, m);
-    m *= 2;
-  }
-  if (n > m) combine(behind, n - m);
-}
-
-// Leptonica's dilation by an hsize x vsize brick (origin at hsize / 2,
-// vsize / 2): each pixel becomes the OR of its window [x - (hsize - 1 -
-// hsize / 2), x + hsize / 2] along rows, then likewise down columns (the
-// brick is separable); nothing comes in from beyond the image. Each window
-// is a run ahead (to x + c) then a run behind, both by doubling.
-PIX* DilateByBrick(PIX* pixs, int hsize, int vsize) {
-  PIX* out = CopyWithoutPadBits(pixs);
-  if (out == nullptr) return nullptr;
-  const Bits b{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
-  if (hsize > 1) {
-    const int c = hsize / 2;
-    for (int y = 0; y < b.h; ++y) {
-      l_uint32* r = b.row(y);
-      auto step = [&](bool behind, int s) {
-        if (behind) {
-          CombineBehind(BitOp::kOr, r, b.wpl, s);
-        } else {
-          CombineAhead(BitOp::kOr, r, b.wpl, s);
-        }
-      };
-      OrOverRun(c + 1, false, step);
-      OrOverRun(hsize - c, true, step);
-    }
-    // What ran past the row's last pixel into its pad bits is no pixel.
-    if (b.w % 32 != 0) {
-      for (int y = 0; y < b.h; ++y) b.row(y)[(b.w - 1) / 32] &= ~0u << (32 - b.w % 32);
-    }
-  }
-  if (vsize > 1) {
-    const int c = vsize / 2;
-    const std::ptrdiff_t words = static_cast<std::ptrdiff_t>(b.wpl) * b.h;
-    auto step = [&](bool behind, int rows) {
-      const std::ptrdiff_t s = std::ptrdiff_t{32} * rows * b.wpl;
-      if (behind) {
-        CombineBehind(BitOp::kOr, b.data, words, s);
-      } else {
-        CombineAhead(BitOp::kOr, b.data, words, s);
-      }
-    };
-    OrOverRun(c + 1, false, step);
-    OrOverRun(vsize - c, true, step);
-  }
-  ++fast_dilated;
-  return out;
+  return AlongLine(pixs, hsize, vsize, CloseRows, CloseColumns, fast_closed);
 }
 
 // The opening of 1-bit `pixs` by a line of hsize x 1 or 1 x vsize pixels,
 // as a new image.
 PIX* OpenByLine(PIX* pixs, int hsize, int vsize) {
+  return AlongLine(pixs, hsize, vsize, OpenRows, OpenColumns, fast_done);
+}
+
+// Leptonica's dilation of 1-bit `pixs` by an hsize x vsize brick, as a new
+// image: along rows, then down columns (the brick is separable).
+PIX* DilateByBrick(PIX* pixs, int hsize, int vsize) {
   PIX* out = CopyWithoutPadBits(pixs);
   if (out == nullptr) return nullptr;
-  const Bits bits{pixGetData(out), pixGetWidth(out), pixGetHeight(out), pixGetWpl(out)};
+  const Bits b = BitsOf(out);
   if (hsize > 1) {
-    OpenRows(bits, hsize);
-  } else {
-    OpenColumns(bits, vsize);
+    for (int y = 0; y < b.h; ++y) Dilate(b.row(y), b.wpl, 1, hsize);
+    pixSetPadBits(out, 0);  // what ran past a row's last pixel is no pixel
   }
-  ++fast_done;
+  if (vsize > 1) Dilate(b.data, b.words(), b.row_step(), vsize);
+  ++fast_dilated;
   return out;
 }
+
 }  // namespace
 
 void UseFastLineOpening(bool on) { fast_enabled = on; }
