@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <variant>
 
@@ -25,6 +26,7 @@
 #include "ingest/extract_second_look.h"
 #include "ingest/index_sync.h"
 #include "ingest/record_writer.h"
+#include "ingest/server_watch.h"
 #include "ocr/page_loader.h"
 #include "ocr/second_look.h"
 #include "store/records.h"
@@ -112,6 +114,12 @@ void LowerThreadPriority() {
 }
 
 std::string ReasonOf(const std::exception& e) { return e.what(); }
+
+// SOVANG_STEP_ASIDE=0 turns the server watch off, for comparing on one machine.
+bool StepAsideWanted(const IngestOptions& options) {
+  const char* v = std::getenv("SOVANG_STEP_ASIDE");
+  return options.step_aside_for_server && !(v != nullptr && std::string_view(v) == "0");
+}
 
 // The worker's view of the shared second look, reading its `vie` looks on the
 // worker's own engine (ocr/internal/borrowed_engine.h) once SharedSecondLook
@@ -221,6 +229,10 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   // at A4, 300 dpi, grey).
   BoundedQueue<PageTask> tasks(1);
   BoundedQueue<Result> results(static_cast<std::size_t>(jobs) * 4);
+
+  // OCR pauses while a server on this archive answers (ingest/server_watch.h).
+  std::optional<ServerWatch> server_watch;
+  if (StepAsideWanted(options)) server_watch.emplace(layout);
 
   // Stage 1: decode files into pages, one page at a time (a long PDF never
   // sits in memory whole; the bounded queue keeps a few pages ahead).

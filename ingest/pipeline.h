@@ -46,6 +46,8 @@ struct IngestOptions {
   int pages_per_transaction = 16;     // store batch
   int pages_per_index_commit = 64;    // index batch
   bool lower_worker_priority = true;  // OCR yields to a server on the same machine
+  // OCR also pauses while a server answers on the archive (ingest/server_watch.h).
+  bool step_aside_for_server = true;
 };
 
 // Files and folders (walked recursively for .png .jpg .jpeg .tif .tiff .pdf),

@@ -1,4 +1,5 @@
 #include "ocr/internal/tess_network.h"
+#include "ocr/step_aside.h"
 
 #include <dlfcn.h>
 #include <elf.h>
@@ -323,6 +324,7 @@ void MaxInto(int8_t* dest, const int8_t* src, int n, int src_t, int* max_line) {
 }  // namespace
 
 extern "C" void SovangTessWriteTimeStepPart(void* self, int t, int offset, int num_features, const float* input) {
+  sovang::ocr::StepAsideIfAsked();  // once a time step of every LSTM layer: a fine-grained point
   using F = void (*)(void*, int, int, int, const float*);
   static const F real = reinterpret_cast<F>(dlsym(RTLD_NEXT, "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"));
   const auto& io = *static_cast<const NetworkIOLayout*>(self);

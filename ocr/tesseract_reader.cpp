@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "ocr/internal/text_util.h"
+#include "ocr/step_aside.h"
 
 namespace sovang::ocr {
 
@@ -27,6 +28,12 @@ std::vector<Line> TesseractReader::Read(tesseract::PageSegMode mode, const std::
   if (rect) api_.SetRectangle(rect->x, rect->y, rect->w, rect->h);
   ++calls_;
   tesseract::ETEXT_DESC monitor;
+  // Tesseract calls this at every word it visits: a step-aside point where
+  // the LSTM hooks are not answered (another libtesseract) and between lines.
+  monitor.cancel = [](void*, int) {
+    StepAsideIfAsked();
+    return false;
+  };
   if (deadline_ != Clock::time_point::max()) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count();
     monitor.set_deadline_msecs(static_cast<int32_t>(std::clamp<long long>(ms, 1, INT32_MAX)));

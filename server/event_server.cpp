@@ -330,6 +330,8 @@ class Loop {
     auto last_sweep = Clock::now();
     while (!quit_) {
       const int n = ::epoll_wait(epoll_, events, 128, accept_paused_until_ ? 50 : 1000);
+      ServerActivity* activity = n > 0 ? server_.options.activity : nullptr;
+      if (activity != nullptr) activity->Begin();
       for (int i = 0; i < n && !quit_; ++i) {
         void* tag = events[i].data.ptr;
         if (tag == &wake_) {
@@ -341,6 +343,7 @@ class Loop {
           Advance(*static_cast<Connection*>(tag));
         }
       }
+      if (activity != nullptr) activity->End();
       if (Clock::now() - last_sweep >= std::chrono::milliseconds(250)) {
         Sweep();
         last_sweep = Clock::now();
@@ -501,6 +504,7 @@ bool EventServer::Impl::Dispatch(Connection& c, FramedRequest request) {
     return true;
   }
   c.loop->GiveToWorker(c);
+  if (options.activity != nullptr) options.activity->Begin();  // ended by the worker
   jobs.push_back(Job{&c, std::move(request)});
   jobs_ready.notify_one();
   return false;
@@ -521,6 +525,7 @@ void EventServer::Impl::Work() {
     answerer.Answer(job->request, response, /*quick_only=*/false);
     Queue(c, job->request, response, stopping);
     const Sent sent = Flush(c);
+    if (options.activity != nullptr) options.activity->End();
     // Anything left (an answer not all sent, a pipelined request, a close)
     // is the loop's to do: it is woken at once, the socket being writable.
     c.loop->Return(c, sent != Sent::kAll || !c.in.empty() || c.close_after);

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "core/server_activity.h"
 #include "server/http.h"
 #include "server/http_wire.h"
 
@@ -35,6 +36,9 @@ struct EventServerOptions {
   std::size_t max_head_bytes = 64 * 1024;   // beyond: 431
   std::size_t max_body_bytes = 1 << 20;     // beyond: 413
   std::size_t max_connections = 10000;      // beyond: closed at once
+  // Told when requests are being answered (a loop's batch of events, a
+  // worker's request), for other processes on the archive; optional.
+  ServerActivity* activity = nullptr;
 };
 
 // Answers requests. On an event loop it is called with quick_only = true and

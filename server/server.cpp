@@ -15,6 +15,7 @@
 
 #include "core/archive_layout.h"
 #include "core/error.h"
+#include "core/server_activity.h"
 #include "server/app_context.h"
 #include "server/dispatcher.h"
 #include "server/event_server.h"
@@ -142,7 +143,8 @@ struct Server::Impl {
   std::unique_ptr<Dispatcher> dispatcher;
   std::unique_ptr<DispatchingAnswerer> answerer;
   Poco::Net::ServerSocket socket;
-  std::unique_ptr<EventServer> http;  // after what it uses: destroyed first
+  std::unique_ptr<ServerActivity> activity;  // told to the ingest (core/server_activity.h)
+  std::unique_ptr<EventServer> http;         // after what it uses: destroyed first
   std::uint16_t port = 0;
   std::string url;
   bool stopped = false;
@@ -189,6 +191,8 @@ Server Server::Start(const ServerOptions& requested) {
   events.workers = options.max_threads;
   events.keep_alive = std::chrono::seconds(5);
   events.request_timeout = std::chrono::seconds(30);
+  impl->activity = ServerActivity::Open(ArchiveLayout(options.data_dir), /*create=*/true);
+  events.activity = impl->activity.get();
   impl->http = std::make_unique<EventServer>(impl->socket.impl()->sockfd(), *impl->answerer, events);
   return Server(std::move(impl));
 }

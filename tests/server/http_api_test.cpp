@@ -14,9 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/archive_layout.h"
+#include "core/server_activity.h"
 #include "server/server.h"
-#include "store/database.h"
 #include "server_test_support.h"
+#include "store/database.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -57,6 +58,23 @@ TEST_CASE("The health check answers ok to anyone", "[server]") {
   CHECK(r.status == 200);
   CHECK(r.header("content-type") == "application/json; charset=utf-8");
   CHECK(Body(r) == json{{"status", "ok"}});
+}
+
+TEST_CASE("The server tells its archive when it answers, for the ingest to step aside", "[server]") {
+  Fixture f;
+  Server server = Server::Start(TestOptions(f.archive.dir(), /*open_access=*/true));
+  auto activity = sovang::ServerActivity::Open(sovang::ArchiveLayout(f.archive.dir()), /*create=*/false);
+  REQUIRE(activity != nullptr);  // made by the server
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(activity->Busy(std::chrono::milliseconds(20)));       // nobody asked anything
+  CHECK(Get(server.port(), "/api/search?q=nguyen").status == 200);  // on a worker
+  CHECK(activity->Busy(std::chrono::seconds(5)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(activity->Busy(std::chrono::milliseconds(20)));  // every Begin had its End
+  CHECK(Get(server.port(), "/api/health").status == 200);      // on a loop
+  CHECK(activity->Busy(std::chrono::seconds(5)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(activity->Busy(std::chrono::milliseconds(20)));
 }
 
 TEST_CASE("Staff routes answer 401 without a login unless the server is open", "[server]") {
