@@ -8,7 +8,11 @@ ServerWatch::ServerWatch(const ArchiveLayout& layout, Options options)
     : layout_(layout), options_(options), thread_([this] { Run(); }) {}
 
 ServerWatch::~ServerWatch() {
-  stop_ = true;
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  stopped_.notify_all();
   thread_.join();
   ocr::AskToStepAside(false);
 }
@@ -18,18 +22,23 @@ void ServerWatch::Run() {
   std::unique_ptr<ServerActivity> server;
   Clock::time_point next_look{};
   bool aside = false;
-  while (!stop_.load(std::memory_order_relaxed)) {
-    if (!server && Clock::now() >= next_look) {
+  std::unique_lock lock(mu_);
+  while (!stop_) {
+    if (!server) {
       server = ServerActivity::Open(layout_, /*create=*/false);
-      next_look = Clock::now() + options_.look_for_server;
+      // No server on the archive yet: look again now and then, nothing to watch meanwhile.
+      if (!server) {
+        stopped_.wait_for(lock, options_.look_for_server);
+        continue;
+      }
     }
-    const bool busy = server && server->Busy(options_.quiet);
+    const bool busy = server->Busy(options_.quiet);
     if (busy != aside) {
       aside = busy;
       ocr::AskToStepAside(busy);
       if (busy) asked_.fetch_add(1, std::memory_order_relaxed);
     }
-    std::this_thread::sleep_for(options_.period);
+    stopped_.wait_for(lock, options_.period);
   }
   ocr::AskToStepAside(false);
 }

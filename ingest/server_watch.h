@@ -12,7 +12,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "core/archive_layout.h"
@@ -43,7 +45,9 @@ class ServerWatch {
 
   const ArchiveLayout layout_;
   const Options options_;
-  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::condition_variable stopped_;
+  bool stop_ = false;  // under mu_
   std::atomic<long> asked_{0};
   std::thread thread_;
 };
