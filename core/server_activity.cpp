@@ -21,7 +21,7 @@ std::unique_ptr<ServerActivity> ServerActivity::Open(const ArchiveLayout& layout
   const int fd = ::open(layout.server_activity().c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
   if (fd < 0) return nullptr;
   struct stat st {};
-  // A new file is zeros (nothing answered, never changed); ftruncate only
+  // A new file is zeros (nothing answered); ftruncate only
   // ever grows it, so a file another process has mapped keeps its count.
   if (::fstat(fd, &st) != 0 ||
       (st.st_size < static_cast<off_t>(sizeof(Shared)) && (!create || ::ftruncate(fd, sizeof(Shared)) != 0))) {
@@ -36,20 +36,19 @@ std::unique_ptr<ServerActivity> ServerActivity::Open(const ArchiveLayout& layout
 
 ServerActivity::~ServerActivity() { ::munmap(shared_, sizeof(Shared)); }
 
-void ServerActivity::Begin() {
+std::int64_t ServerActivity::Begin() {
   shared_->answering.fetch_add(1, std::memory_order_relaxed);
-  shared_->changed_ns.store(MonotonicNs(), std::memory_order_relaxed);
+  return MonotonicNs();
 }
 
-void ServerActivity::End() {
-  shared_->changed_ns.store(MonotonicNs(), std::memory_order_relaxed);
+void ServerActivity::End(std::int64_t begun) {
+  shared_->busy_ns.fetch_add(MonotonicNs() - begun, std::memory_order_relaxed);
   shared_->answering.fetch_sub(1, std::memory_order_relaxed);
 }
 
-bool ServerActivity::Busy(std::chrono::nanoseconds quiet, std::chrono::nanoseconds stale) const {
-  const std::int64_t since = MonotonicNs() - shared_->changed_ns.load(std::memory_order_relaxed);
-  if (since < quiet.count()) return true;
-  return shared_->answering.load(std::memory_order_relaxed) > 0 && since < stale.count();
+ServerActivity::Reading ServerActivity::Read() const {
+  return Reading{shared_->answering.load(std::memory_order_relaxed), shared_->busy_ns.load(std::memory_order_relaxed),
+                 MonotonicNs()};
 }
 
 }  // namespace sovang

@@ -18,27 +18,35 @@ ServerWatch::~ServerWatch() {
 }
 
 void ServerWatch::Run() {
-  using Clock = std::chrono::steady_clock;
   std::unique_ptr<ServerActivity> server;
-  Clock::time_point next_look{};
+  ServerActivity::Reading last;
+  std::int64_t aside_until = 0;  // CLOCK_MONOTONIC ns, as the readings
   bool aside = false;
+  const std::int64_t quiet_ns = std::chrono::nanoseconds(options_.quiet).count();
   std::unique_lock lock(mu_);
   while (!stop_) {
     if (!server) {
       server = ServerActivity::Open(layout_, /*create=*/false);
-      // No server on the archive yet: look again now and then, nothing to watch meanwhile.
-      if (!server) {
+      if (!server) {  // no server on the archive yet: look again now and then
         stopped_.wait_for(lock, options_.look_for_server);
         continue;
       }
-    }
-    const bool busy = server->Busy(options_.quiet);
-    if (busy != aside) {
-      aside = busy;
-      ocr::AskToStepAside(busy);
-      if (busy) asked_.fetch_add(1, std::memory_order_relaxed);
+      last = server->Read();
     }
     stopped_.wait_for(lock, options_.period);
+    const ServerActivity::Reading now = server->Read();
+    const auto elapsed = static_cast<double>(now.at_ns - last.at_ns);
+    const bool busy = elapsed > 0 && static_cast<double>(now.busy_ns - last.busy_ns) > options_.share * elapsed;
+    last = now;
+    if (busy) {
+      aside_until = now.at_ns + quiet_ns;
+      if (!aside) asked_.fetch_add(1, std::memory_order_relaxed);
+    }
+    const bool want = busy || now.at_ns < aside_until;
+    if (want != aside) {
+      aside = want;
+      ocr::AskToStepAside(want);
+    }
   }
   ocr::AskToStepAside(false);
 }

@@ -1,14 +1,16 @@
 #pragma once
-// Steps the ingest's OCR aside while `sovang serve` answers on the same
-// archive (core/server_activity.h). A thread looks every `period`: while the
-// server is answering, or ended less than `quiet` ago, recognition is asked
-// to pause at its next step-aside point (ocr/step_aside.h), and let go once
-// the server is quiet. The workers already run at SCHED_IDLE, but on two
-// cores a busy server's search tail still doubled beside them (p99 4.4–5.8
-// ms at 16 connections against 1.8–2.7 alone, bench/RESULTS.md section 3):
-// the kernel leaves a preempted server thread waiting for the next tick
-// while an idle-policy worker holds the other CPU. Under a server at full
-// load the ingest waits; a clerk's searches cost it a few milliseconds each.
+// Steps the ingest's OCR aside while `sovang serve` is busy on the same
+// archive (core/server_activity.h). A thread reads the server's summed
+// answering time every `period`: when the server spent more than `share`
+// of the period answering (a quarter of a core: it is then taking a CPU,
+// and with the workers both), recognition is asked to pause at its next
+// step-aside point (ocr/step_aside.h); it is let go once `quiet` has passed
+// below that share. The workers already run at SCHED_IDLE, but on two cores
+// a server at full load still saw its search tail double beside them (p99
+// 5.7–6.3 ms at 16 connections against 2.1–3.2 alone, bench/RESULTS.md
+// section 3): the kernel leaves a preempted server thread waiting for the
+// next tick while an idle-policy worker holds the other CPU. A server at
+// full load holds the ingest; a clerk's searches do not slow it.
 
 #include <atomic>
 #include <chrono>
@@ -26,6 +28,7 @@ class ServerWatch {
  public:
   struct Options {
     std::chrono::microseconds period{1000};
+    double share = 0.25;
     std::chrono::microseconds quiet{2000};
     // How often to look for the activity file while no server has made it.
     std::chrono::milliseconds look_for_server{1000};
@@ -37,7 +40,7 @@ class ServerWatch {
   ServerWatch(const ServerWatch&) = delete;
   ServerWatch& operator=(const ServerWatch&) = delete;
 
-  // Times recognition was asked to step aside (for the ingest's report and tests).
+  // Times recognition was asked to step aside (for tests and reports).
   long times_asked() const { return asked_.load(std::memory_order_relaxed); }
 
  private:

@@ -185,6 +185,7 @@ void QueueError(Connection& c, int status, const std::string& message) {
 struct Job {
   Connection* connection;
   FramedRequest request;
+  std::int64_t begun;  // ServerActivity::Begin's, when there is one
 };
 
 }  // namespace
@@ -331,7 +332,7 @@ class Loop {
     while (!quit_) {
       const int n = ::epoll_wait(epoll_, events, 128, accept_paused_until_ ? 50 : 1000);
       ServerActivity* activity = n > 0 ? server_.options.activity : nullptr;
-      if (activity != nullptr) activity->Begin();
+      const std::int64_t begun = activity != nullptr ? activity->Begin() : 0;
       for (int i = 0; i < n && !quit_; ++i) {
         void* tag = events[i].data.ptr;
         if (tag == &wake_) {
@@ -343,7 +344,7 @@ class Loop {
           Advance(*static_cast<Connection*>(tag));
         }
       }
-      if (activity != nullptr) activity->End();
+      if (activity != nullptr) activity->End(begun);
       if (Clock::now() - last_sweep >= std::chrono::milliseconds(250)) {
         Sweep();
         last_sweep = Clock::now();
@@ -504,8 +505,9 @@ bool EventServer::Impl::Dispatch(Connection& c, FramedRequest request) {
     return true;
   }
   c.loop->GiveToWorker(c);
-  if (options.activity != nullptr) options.activity->Begin();  // ended by the worker
-  jobs.push_back(Job{&c, std::move(request)});
+  // Begun here, ended by the worker: the wait in the queue is answering too.
+  const std::int64_t begun = options.activity != nullptr ? options.activity->Begin() : 0;
+  jobs.push_back(Job{&c, std::move(request), begun});
   jobs_ready.notify_one();
   return false;
 }
@@ -525,7 +527,7 @@ void EventServer::Impl::Work() {
     answerer.Answer(job->request, response, /*quick_only=*/false);
     Queue(c, job->request, response, stopping);
     const Sent sent = Flush(c);
-    if (options.activity != nullptr) options.activity->End();
+    if (options.activity != nullptr) options.activity->End(job->begun);
     // Anything left (an answer not all sent, a pipelined request, a close)
     // is the loop's to do: it is woken at once, the socket being writable.
     c.loop->Return(c, sent != Sent::kAll || !c.in.empty() || c.close_after);

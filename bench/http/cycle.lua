@@ -1,13 +1,19 @@
 -- wrk script: cycles through the request paths of a file (one a line), each
 -- thread from its own offset, with an optional Cookie and Accept-Encoding
 -- (a browser sends "gzip, deflate, br"); prints one JSON line of figures at
--- the end. Used by bench/http/run.sh and bench/scale/run.sh.
---   PATHS=file COOKIE='sovang_session=…' [ACCEPT_ENCODING=gzip] wrk -s cycle.lua http://127.0.0.1:PORT
+-- the end; PACE_MS=N makes each connection wait N ms before its next request
+-- (wrk's delay(): a steady load instead of as fast as the server answers).
+-- Used by bench/http/run.sh and bench/scale/run.sh.
+--   PATHS=file COOKIE='sovang_session=…' [ACCEPT_ENCODING=gzip] [PACE_MS=10] wrk -s cycle.lua http://127.0.0.1:PORT
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do
   if #line > 0 then paths[#paths + 1] = line end
 end
 assert(#paths > 0, "PATHS names an empty file")
+local pace = tonumber(os.getenv("PACE_MS") or "")
+if pace and pace > 0 then
+  function delay() return pace end
+end
 local cookie = os.getenv("COOKIE")
 local accept_encoding = os.getenv("ACCEPT_ENCODING")
 local counter = 1

@@ -8,8 +8,12 @@
 #     (server/search_cache.h), as for a search asked before;
 #   - verification (GET /api/verify/{code}, codes of the archive's
 #     certificates) at 16 and 256 connections;
-#   - search at 16 connections (and at 1, for latency) while `sovang ingest`
-#     of generated pages runs into the same archive;
+#   - search while `sovang ingest` of generated pages runs into the same
+#     archive: first a clerk-like load (4 connections, each a request every
+#     LIGHT_PACE_MS=50 ms, for LIGHT_DURATION=10 s: the ingest should hardly
+#     notice it), then at 16 connections and at 1, as fast as answered (the
+#     ingest steps aside: ingest/server_watch.h); the pages the ingest read
+#     during each run are counted from the store;
 #   - search with the answer cache off (--search-cache 0), at 16 connections
 #     and at 1: what a search never asked before costs;
 # each DURATION seconds, with requests/s, p50/p99, errors (wrk's socket errors
@@ -21,7 +25,7 @@
 #        WARM=20 (seconds of the pass that fills the answer cache)
 #        THREADS=300 (server --threads: workers for the requests that may
 #        block)  CERTS=20000  PORT=18432  PAGES_DIR=<pages to ingest,
-#        default: 40 generated with INGEST_SEED=<now>>
+#        default: INGEST_PAGES=60 generated with INGEST_SEED=<now>>
 #        BUILD_DIR=<repo>/build-bench
 set -euo pipefail
 
@@ -103,14 +107,19 @@ COOKIE=$(bench_login "$PORT" bench "$PASSWORD")
 [ -n "$COOKIE" ] || { echo "login failed" >&2; exit 1; }
 bench_rss "$SERVER_PID" > "$OUT/rss-start.txt"
 
-# run NAME CONNECTIONS PATHS [THREADS]: one wrk run, then the server's RSS
-# (peak since the server started).
+pages_stored() { sqlite3 "$ARCHIVE/sovang.db" "SELECT count(*) FROM pages"; }
+
+# run NAME CONNECTIONS PATHS [THREADS [SECONDS [PACE_MS]]]: one wrk run, then
+# the server's RSS (peak since the server started); beside an ingest, the
+# pages it stored meanwhile.
 run() {
-  local name=$1 conns=$2 paths=$3 threads=${4:-2}
+  local name=$1 conns=$2 paths=$3 threads=${4:-2} seconds=${5:-$DURATION} pace=${6:-0} before
   echo "== $name ($(bench_load))" >&2
   bench_load > "$OUT/$name.load"
-  PATHS=$paths COOKIE=$COOKIE wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s -s "$LUA" \
+  [ -z "$INGEST_PID" ] || before=$(pages_stored)
+  PACE_MS=$pace PATHS=$paths COOKIE=$COOKIE wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s -s "$LUA" \
     "http://127.0.0.1:$PORT" | tail -1 > "$OUT/$name.json"
+  [ -z "$INGEST_PID" ] || echo $(($(pages_stored) - before)) > "$OUT/$name.pages"
   bench_load >> "$OUT/$name.load"
   bench_rss "$SERVER_PID" > "$OUT/$name.rss"
   cat "$OUT/$name.json" >&2
@@ -130,7 +139,7 @@ fi
 
 # Search while an ingest runs into the same archive.
 if [ ! -f "$PAGES_DIR/truth.jsonl" ]; then
-  "$PY" "$ROOT/data-samples/generate.py" --seed "$INGEST_SEED" --pages 40 --out "$PAGES_DIR" >&2
+  "$PY" "$ROOT/data-samples/generate.py" --seed "$INGEST_SEED" --pages "${INGEST_PAGES:-60}" --out "$PAGES_DIR" >&2
 fi
 rm -rf "$OUT/ingest-copy" && mkdir -p "$OUT/ingest-copy"
 cp "$PAGES_DIR"/*.{png,jpg,tif} "$OUT/ingest-copy/" 2> /dev/null || true
@@ -139,6 +148,7 @@ echo "== ingest while serving" >&2
   > "$OUT/ingest.json" 2> "$OUT/ingest.err" &
 INGEST_PID=$!
 sleep 3  # past the recognisers' start-up
+run search-c4-light-ingest 4 "$OUT/paths/all.paths" 2 "${LIGHT_DURATION:-10}" "${LIGHT_PACE_MS:-50}"
 run search-c16-ingest 16 "$OUT/paths/all.paths"
 run search-c1-ingest 1 "$OUT/paths/all.paths" 1
 kill -0 "$INGEST_PID" 2> /dev/null && echo running > "$OUT/ingest-still-running.txt" || true

@@ -1,6 +1,6 @@
 // The server's activity file (core/server_activity.h): what one mapping
-// begins another sees, quiet after `quiet`, and a count left by a dead
-// server stops counting once stale.
+// answers another sees, summed; a server that dies mid-answer leaves its
+// count up but its sum still.
 
 #include "core/server_activity.h"
 
@@ -34,7 +34,7 @@ struct TempArchive {
 
 }  // namespace
 
-TEST_CASE("What the server begins, a reader of the archive sees, until quiet", "[core]") {
+TEST_CASE("What the server answers, a reader of the archive sees, summed", "[core]") {
   TempArchive a;
   const ArchiveLayout layout(a.dir);
   CHECK(ServerActivity::Open(layout, /*create=*/false) == nullptr);  // no server yet
@@ -42,20 +42,29 @@ TEST_CASE("What the server begins, a reader of the archive sees, until quiet", "
   REQUIRE(server != nullptr);
   auto reader = ServerActivity::Open(layout, /*create=*/false);
   REQUIRE(reader != nullptr);
-  CHECK_FALSE(reader->Busy(10ms));  // a new file: nothing ever answered
+  const ServerActivity::Reading fresh = reader->Read();
+  CHECK(fresh.answering == 0);
+  CHECK(fresh.busy_ns == 0);
 
-  server->Begin();
-  CHECK(reader->Busy(0ns));
+  const auto one = server->Begin();
+  const auto two = server->Begin();
+  CHECK(reader->Read().answering == 2);
   std::this_thread::sleep_for(30ms);
-  CHECK(reader->Busy(0ns));  // still answering, however long
-  server->End();
-  CHECK(reader->Busy(20ms));  // ended just now
-  std::this_thread::sleep_for(30ms);
-  CHECK_FALSE(reader->Busy(20ms));
-  CHECK(reader->Busy(1s));
+  server->End(one);
+  CHECK(reader->Read().answering == 1);
+  server->End(two);
+  const ServerActivity::Reading after = reader->Read();
+  CHECK(after.answering == 0);
+  CHECK(after.busy_ns >= 2 * 30'000'000);  // two answers of 30 ms each, summed
+  CHECK(after.busy_ns < 2 * 5'000'000'000LL);
+  CHECK(after.at_ns > fresh.at_ns);
+  // A server started again on the archive keeps the sums (a reader takes differences).
+  auto again = ServerActivity::Open(layout, /*create=*/true);
+  REQUIRE(again != nullptr);
+  CHECK(again->Read().busy_ns == after.busy_ns);
 }
 
-TEST_CASE("A count left by a server that died mid-answer stops counting once stale", "[core]") {
+TEST_CASE("A server that dies mid-answer leaves its count up and its sum still", "[core]") {
   TempArchive a;
   const ArchiveLayout layout(a.dir);
   const pid_t child = ::fork();
@@ -70,7 +79,8 @@ TEST_CASE("A count left by a server that died mid-answer stops counting once sta
   REQUIRE(WEXITSTATUS(status) == 0);
   auto reader = ServerActivity::Open(layout, /*create=*/false);
   REQUIRE(reader != nullptr);
-  CHECK(reader->Busy(0ns, 10s));  // another process's count, seen here
-  std::this_thread::sleep_for(30ms);
-  CHECK_FALSE(reader->Busy(0ns, 20ms));
+  const ServerActivity::Reading first = reader->Read();
+  CHECK(first.answering == 1);  // another process's count, seen here
+  std::this_thread::sleep_for(20ms);
+  CHECK(reader->Read().busy_ns == first.busy_ns);  // nothing more is added: a watcher sees an idle server
 }

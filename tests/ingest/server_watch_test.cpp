@@ -1,12 +1,14 @@
 // The ingest's server watch (ingest/server_watch.h) asks recognition to
-// step aside while a server answers on the archive, and lets it go when the
-// server is quiet or the watch ends; a server that starts after the ingest
-// is found. Then the pipeline itself: pages wait while the server answers.
+// step aside while a server on the archive spends more than a share of a
+// core answering, not for a trickle of requests, and lets it go when the
+// load stops or the watch ends; a server that starts after the ingest is
+// found. Then the pipeline itself: pages wait while the server is busy.
 
 #include "ingest/server_watch.h"
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -36,29 +38,63 @@ bool Within(std::chrono::milliseconds limit, F what) {
 bool Aside() { return ocr::AskedToStepAside(); }
 bool Going() { return !ocr::AskedToStepAside(); }
 
+// A server answering on a thread of its own: requests of `answer` each,
+// `gap` apart, until destroyed.
+class Load {
+ public:
+  Load(ServerActivity& server, std::chrono::microseconds answer, std::chrono::microseconds gap)
+      : thread_([&server, answer, gap, this] {
+          while (!stop_) {
+            const auto begun = server.Begin();
+            const auto end = std::chrono::steady_clock::now() + answer;
+            while (std::chrono::steady_clock::now() < end) {
+            }
+            server.End(begun);
+            std::this_thread::sleep_for(gap);
+          }
+        }) {}
+  ~Load() {
+    stop_ = true;
+    thread_.join();
+  }
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 }  // namespace
 
-TEST_CASE("Recognition steps aside while the archive's server answers", "[ingest][step_aside]") {
+TEST_CASE("Recognition steps aside while the archive's server is busy, not for a trickle", "[ingest][step_aside]") {
   test::TempDir dir;
   const ArchiveLayout layout(dir.path());
   auto server = ServerActivity::Open(layout, /*create=*/true);
   REQUIRE(server != nullptr);
   {
     ingest::ServerWatch watch(layout);
-    std::this_thread::sleep_for(10ms);
-    CHECK(Going());
-    server->Begin();
-    CHECK(Within(1s, Aside));
-    std::this_thread::sleep_for(50ms);
-    CHECK(Aside());  // however long the answer takes
-    server->End();
+    {
+      Load trickle(*server, 100us, 5ms);  // ~2% of a core
+      std::this_thread::sleep_for(300ms);
+      CHECK(Going());
+      CHECK(watch.times_asked() == 0);
+    }
+    {
+      Load busy(*server, 2ms, 0us);  // a core, answering all the time
+      CHECK(Within(1s, Aside));
+      std::this_thread::sleep_for(100ms);
+      CHECK(Aside());  // however long it lasts
+    }
     CHECK(Within(1s, Going));
-    CHECK(watch.times_asked() == 1);
-    server->Begin();
+    CHECK(watch.times_asked() >= 1);
+    const auto begun = server->Begin();  // one long answer: counted when it ends
+    std::this_thread::sleep_for(20ms);
+    server->End(begun);
+    CHECK(Within(1s, Aside));
+    CHECK(Within(1s, Going));
+    Load busy(*server, 2ms, 0us);
     CHECK(Within(1s, Aside));
   }
   CHECK(Going());  // the watch gone, recognition goes on
-  server->End();
 }
 
 TEST_CASE("A server that starts after the ingest is watched too", "[ingest][step_aside]") {
@@ -70,13 +106,14 @@ TEST_CASE("A server that starts after the ingest is watched too", "[ingest][step
   std::this_thread::sleep_for(30ms);
   auto server = ServerActivity::Open(layout, /*create=*/true);
   REQUIRE(server != nullptr);
-  server->Begin();
-  CHECK(Within(2s, Aside));
-  server->End();
+  {
+    Load busy(*server, 2ms, 0us);
+    CHECK(Within(2s, Aside));
+  }
   CHECK(Within(1s, Going));
 }
 
-TEST_CASE("An ingest's pages wait while the server answers, and go on after", "[ingest][step_aside]") {
+TEST_CASE("An ingest's pages wait while the server is busy, and go on after", "[ingest][step_aside]") {
   // A recogniser that reaches a step-aside point, as Tesseract does.
   struct Polite : ocr::Recognizer {
     ocr::RecognizedPage Recognize(const ocr::PageImage&) override {
@@ -89,19 +126,21 @@ TEST_CASE("An ingest's pages wait while the server answers, and go on after", "[
   layout.CreateDirectories();
   store::Database db = store::Database::Open(layout.db());
   index::Indexer indexer = index::Indexer::Open(layout.index_dir());
-  for (int i = 0; i < 3; ++i) test::WriteTinyPng(dir.path() / "in" / ("p" + std::to_string(i) + ".png"), 30 + i);
+  for (int i = 0; i < 12; ++i) test::WriteTinyPng(dir.path() / "in" / ("p" + std::to_string(i) + ".png"), 30 + i);
   auto server = ServerActivity::Open(layout, /*create=*/true);
   REQUIRE(server != nullptr);
-  server->Begin();
   ingest::IngestOptions options;
   options.jobs = 2;
   options.make_recognizer = [] { return std::make_unique<Polite>(); };
-  auto ingest =
-      std::async(std::launch::async, [&] { return ingest::Ingest(layout, db, indexer, {dir.path() / "in"}, options); });
-  CHECK(ingest.wait_for(1s) == std::future_status::timeout);  // three tiny pages: milliseconds alone
-  server->End();
+  std::future<ingest::IngestReport> ingest;
+  {
+    Load busy(*server, 2ms, 0us);
+    ingest = std::async(std::launch::async,
+                        [&] { return ingest::Ingest(layout, db, indexer, {dir.path() / "in"}, options); });
+    CHECK(ingest.wait_for(1500ms) == std::future_status::timeout);  // twelve tiny pages: milliseconds alone
+  }
   REQUIRE(ingest.wait_for(30s) == std::future_status::ready);
   const ingest::IngestReport report = ingest.get();
-  CHECK(report.pages == 3);
+  CHECK(report.pages == 12);
   CHECK(report.failed.empty());
 }
