@@ -46,6 +46,8 @@ void ServerActivity::End(std::int64_t begun) {
   shared_->answering.fetch_sub(1, std::memory_order_relaxed);
 }
 
+std::int64_t ServerActivity::Now() { return MonotonicNs(); }
+
 ServerActivity::Reading ServerActivity::Read() const {
   return Reading{shared_->answering.load(std::memory_order_relaxed), shared_->busy_ns.load(std::memory_order_relaxed),
                  MonotonicNs()};

@@ -39,6 +39,7 @@ class ServerActivity {
     std::int64_t at_ns = 0;      // when read (CLOCK_MONOTONIC, the same for every process)
   };
   Reading Read() const;
+  static std::int64_t Now();  // CLOCK_MONOTONIC ns, as Reading::at_ns
 
  private:
   struct Shared {

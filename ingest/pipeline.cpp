@@ -437,6 +437,7 @@ IngestReport Ingest(const ArchiveLayout& layout, store::Database& db, index::Ind
   flush();
   SyncIndex(db, indexer);
   if (options.progress) options.progress->Finish();
+  if (server_watch) report.seconds_paused_for_server = server_watch->seconds_aside();
   return report;
 }
 

@@ -36,6 +36,8 @@ struct IngestReport {
   std::int64_t records = 0;
   std::int64_t skipped = 0;  // files already in the archive
   std::vector<FailedInput> failed;
+  // Wall time OCR stood aside for a busy server on the archive.
+  double seconds_paused_for_server = 0.0;
 };
 
 struct IngestOptions {

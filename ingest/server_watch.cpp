@@ -21,6 +21,7 @@ void ServerWatch::Run() {
   std::unique_ptr<ServerActivity> server;
   ServerActivity::Reading last;
   std::int64_t aside_until = 0;  // CLOCK_MONOTONIC ns, as the readings
+  std::int64_t aside_since = 0;
   bool aside = false;
   const std::int64_t quiet_ns = std::chrono::nanoseconds(options_.quiet).count();
   std::unique_lock lock(mu_);
@@ -46,8 +47,14 @@ void ServerWatch::Run() {
     if (want != aside) {
       aside = want;
       ocr::AskToStepAside(want);
+      if (want) {
+        aside_since = now.at_ns;
+      } else {
+        aside_ns_.fetch_add(now.at_ns - aside_since, std::memory_order_relaxed);
+      }
     }
   }
+  if (aside) aside_ns_.fetch_add(ServerActivity::Now() - aside_since, std::memory_order_relaxed);
   ocr::AskToStepAside(false);
 }
 

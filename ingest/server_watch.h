@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -40,8 +41,10 @@ class ServerWatch {
   ServerWatch(const ServerWatch&) = delete;
   ServerWatch& operator=(const ServerWatch&) = delete;
 
-  // Times recognition was asked to step aside (for tests and reports).
+  // Times recognition was asked to step aside, and for how long in all
+  // (wall time; for tests and the ingest's report).
   long times_asked() const { return asked_.load(std::memory_order_relaxed); }
+  double seconds_aside() const { return static_cast<double>(aside_ns_.load(std::memory_order_relaxed)) * 1e-9; }
 
  private:
   void Run();
@@ -52,6 +55,7 @@ class ServerWatch {
   std::condition_variable stopped_;
   bool stop_ = false;  // under mu_
   std::atomic<long> asked_{0};
+  std::atomic<std::int64_t> aside_ns_{0};
   std::thread thread_;
 };
 

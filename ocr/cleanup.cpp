@@ -70,17 +70,10 @@ PixPtr Binarize(Pix* grey, const RecognizerOptions& options, int dpi) {
   return Checked(pixThresholdToBinary(grey, kBinaryThreshold), "threshold");
 }
 
-// Whether an 8-bit image has a pixel of 0.
+// Whether an 8-bit image has a pixel of 0 (its least value, by Leptonica).
 bool HasBlack(Pix* pix) {
-  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-  const l_uint32* data = pixGetData(pix);
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    for (int x = 0; x < w; ++x) {
-      if (GET_DATA_BYTE(line, x) == 0) return true;
-    }
-  }
-  return false;
+  l_int32 least = 1;
+  return pixGetExtremeValue(pix, 1, L_SELECT_MIN, nullptr, nullptr, nullptr, &least) == 0 && least == 0;
 }
 
 // What pixBackgroundNormGrayArrayMorph(grey, nullptr, kReduction, size,

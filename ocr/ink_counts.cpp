@@ -27,6 +27,18 @@ l_uint32 WordInArea(const l_uint32* line, int k, const Area& a) {
   return word;
 }
 
+// Calls visit(y, k, word) for word k of every row y of `a`, its pixels
+// outside the area cleared.
+template <class Visit>
+void ForEachWordInArea(Pix* pix, const Area& a, Visit visit) {
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = a.y0; y < a.y1; ++y) {
+    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int k = a.x0 / 32; k * 32 < a.x1; ++k) visit(y, k, WordInArea(line, k, a));
+  }
+}
+
 }  // namespace
 
 // Set pixels in each row of `area` (pixCountPixelsByRow of the clipped
@@ -34,14 +46,8 @@ l_uint32 WordInArea(const l_uint32* line, int k, const Area& a) {
 std::vector<int> InkByRow(Pix* pix, const Box& area) {
   const Area a = ClipArea(pix, area);
   std::vector<int> counts(static_cast<std::size_t>(std::max(0, a.y1 - a.y0)), 0);
-  const l_uint32* data = pixGetData(pix);
-  const int wpl = pixGetWpl(pix);
-  for (int y = a.y0; y < a.y1; ++y) {
-    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    int n = 0;
-    for (int k = a.x0 / 32; k * 32 < a.x1; ++k) n += std::popcount(WordInArea(line, k, a));
-    counts[static_cast<std::size_t>(y - a.y0)] = n;
-  }
+  ForEachWordInArea(
+      pix, a, [&](int y, int, l_uint32 word) { counts[static_cast<std::size_t>(y - a.y0)] += std::popcount(word); });
   return counts;
 }
 
@@ -51,19 +57,13 @@ std::vector<int> InkByRow(Pix* pix, const Box& area) {
 std::vector<int> InkByColumn(Pix* pix, const Box& area) {
   const Area a = ClipArea(pix, area);
   std::vector<int> counts(static_cast<std::size_t>(std::max(0, a.x1 - a.x0)), 0);
-  const l_uint32* data = pixGetData(pix);
-  const int wpl = pixGetWpl(pix);
-  for (int y = a.y0; y < a.y1; ++y) {
-    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    for (int k = a.x0 / 32; k * 32 < a.x1; ++k) {
-      l_uint32 word = WordInArea(line, k, a);
-      while (word != 0) {
-        const int bit = std::countl_zero(word);  // pixel k * 32 + bit
-        ++counts[static_cast<std::size_t>(k * 32 + bit - a.x0)];
-        word &= ~(0x80000000u >> bit);
-      }
+  ForEachWordInArea(pix, a, [&](int, int k, l_uint32 word) {
+    while (word != 0) {
+      const int bit = std::countl_zero(word);  // pixel k * 32 + bit
+      ++counts[static_cast<std::size_t>(k * 32 + bit - a.x0)];
+      word &= ~(0x80000000u >> bit);
     }
-  }
+  });
   return counts;
 }
 

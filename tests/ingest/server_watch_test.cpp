@@ -86,6 +86,8 @@ TEST_CASE("Recognition steps aside while the archive's server is busy, not for a
     }
     CHECK(Within(1s, Going));
     CHECK(watch.times_asked() >= 1);
+    CHECK(watch.seconds_aside() >= 0.1);  // the busy stretch, at least
+    CHECK(watch.seconds_aside() < 5.0);
     const auto begun = server->Begin();  // one long answer: counted when it ends
     std::this_thread::sleep_for(20ms);
     server->End(begun);
@@ -143,4 +145,6 @@ TEST_CASE("An ingest's pages wait while the server is busy, and go on after", "[
   const ingest::IngestReport report = ingest.get();
   CHECK(report.pages == 12);
   CHECK(report.failed.empty());
+  CHECK(report.seconds_paused_for_server >= 1.0);  // the 1.5 s the server was busy, less its start
+  CHECK(report.seconds_paused_for_server < 30.0);
 }
