@@ -12,6 +12,7 @@
 #include <chrono>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include "core/server_activity.h"
 #include "index/indexer.h"
@@ -38,29 +39,33 @@ bool Within(std::chrono::milliseconds limit, F what) {
 bool Aside() { return ocr::AskedToStepAside(); }
 bool Going() { return !ocr::AskedToStepAside(); }
 
-// A server answering on a thread of its own: requests of `answer` each,
-// `gap` apart, until destroyed.
+// A server answering on `threads` threads of its own until destroyed:
+// each answer `answer` long, `gap` apart on its thread. Answers wait
+// (sleep) rather than spin, as a server waiting on I/O or a worker does:
+// on a loaded test machine a sleeping thread is woken promptly, where a
+// spinning one would be preempted and leave gaps.
 class Load {
  public:
-  Load(ServerActivity& server, std::chrono::microseconds answer, std::chrono::microseconds gap)
-      : thread_([&server, answer, gap, this] {
-          while (!stop_) {
-            const auto begun = server.Begin();
-            const auto end = std::chrono::steady_clock::now() + answer;
-            while (std::chrono::steady_clock::now() < end) {
-            }
-            server.End(begun);
-            std::this_thread::sleep_for(gap);
-          }
-        }) {}
+  Load(ServerActivity& server, std::chrono::microseconds answer, std::chrono::microseconds gap, int threads = 1) {
+    for (int i = 0; i < threads; ++i) {
+      threads_.emplace_back([&server, answer, gap, this] {
+        while (!stop_) {
+          const auto begun = server.Begin();
+          std::this_thread::sleep_for(answer);
+          server.End(begun);
+          std::this_thread::sleep_for(gap);
+        }
+      });
+    }
+  }
   ~Load() {
     stop_ = true;
-    thread_.join();
+    for (auto& t : threads_) t.join();
   }
 
  private:
   std::atomic<bool> stop_{false};
-  std::thread thread_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace
@@ -73,27 +78,31 @@ TEST_CASE("Recognition steps aside while the archive's server is busy, not for a
   {
     ingest::ServerWatch watch(layout);
     {
-      Load trickle(*server, 100us, 5ms);  // ~2% of a core
+      // ~1% of a core. An answer whose thread is preempted mid-way (a
+      // loaded test machine) may look long once in a while: a few
+      // milliseconds aside then, never most of the time.
+      Load trickle(*server, 50us, 5ms);
       std::this_thread::sleep_for(300ms);
-      CHECK(Going());
-      CHECK(watch.times_asked() == 0);
     }
+    CHECK(Within(100ms, Going));
+    CHECK(watch.seconds_aside() < 0.05);
+    const double before_busy = watch.seconds_aside();
     {
-      Load busy(*server, 2ms, 0us);  // a core, answering all the time
+      Load busy(*server, 1ms, 0us, 4);  // four requests answered all the time
       CHECK(Within(1s, Aside));
-      std::this_thread::sleep_for(100ms);
-      CHECK(Aside());  // however long it lasts
+      std::this_thread::sleep_for(200ms);
     }
     CHECK(Within(1s, Going));
     CHECK(watch.times_asked() >= 1);
-    CHECK(watch.seconds_aside() >= 0.1);  // the busy stretch, at least
+    // Aside for most of the busy stretch, however long it lasted.
+    CHECK(watch.seconds_aside() - before_busy >= 0.15);
     CHECK(watch.seconds_aside() < 5.0);
     const auto begun = server->Begin();  // one long answer: counted when it ends
     std::this_thread::sleep_for(20ms);
     server->End(begun);
     CHECK(Within(1s, Aside));
     CHECK(Within(1s, Going));
-    Load busy(*server, 2ms, 0us);
+    Load busy(*server, 1ms, 0us, 4);
     CHECK(Within(1s, Aside));
   }
   CHECK(Going());  // the watch gone, recognition goes on
@@ -109,7 +118,7 @@ TEST_CASE("A server that starts after the ingest is watched too", "[ingest][step
   auto server = ServerActivity::Open(layout, /*create=*/true);
   REQUIRE(server != nullptr);
   {
-    Load busy(*server, 2ms, 0us);
+    Load busy(*server, 1ms, 0us, 4);
     CHECK(Within(2s, Aside));
   }
   CHECK(Within(1s, Going));
@@ -136,7 +145,7 @@ TEST_CASE("An ingest's pages wait while the server is busy, and go on after", "[
   options.make_recognizer = [] { return std::make_unique<Polite>(); };
   std::future<ingest::IngestReport> ingest;
   {
-    Load busy(*server, 2ms, 0us);
+    Load busy(*server, 1ms, 0us, 4);
     ingest = std::async(std::launch::async,
                         [&] { return ingest::Ingest(layout, db, indexer, {dir.path() / "in"}, options); });
     CHECK(ingest.wait_for(1500ms) == std::future_status::timeout);  // twelve tiny pages: milliseconds alone
