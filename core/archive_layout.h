@@ -9,7 +9,6 @@
 //   DIR/hocr/ab/<sha256>-<page>.hocr   Tesseract's hOCR of the page
 // The store's pages table holds these paths relative to DIR.
 //   DIR/writer.lock      held by the one writing process
-//   DIR/server-activity  when `sovang serve` is answering (core/server_activity.h)
 
 #include <cstdint>
 #include <filesystem>
@@ -37,7 +36,6 @@ struct ArchiveLayout {
     return std::filesystem::path("hocr") / sha256.substr(0, 2) / (sha256 + "-" + std::to_string(page_no) + ".hocr");
   }
   std::filesystem::path lock_file() const { return root / "writer.lock"; }
-  std::filesystem::path server_activity() const { return root / "server-activity"; }
   // Creates the directories. Throws Error(kIo).
   void CreateDirectories() const;
 };

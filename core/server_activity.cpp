@@ -6,6 +6,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
 namespace sovang {
 namespace {
 
@@ -17,12 +21,28 @@ std::int64_t MonotonicNs() {
 
 }  // namespace
 
+std::string ServerActivity::SharedMemoryName(const ArchiveLayout& layout) {
+  // FNV-1a of the archive's canonical path: the same name in every process
+  // and build that opens the archive, whatever path it was given by.
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::weakly_canonical(std::filesystem::absolute(layout.root, ec), ec);
+  if (ec) root = layout.root;
+  std::string path = root.string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();  // "a/x/.." comes out "a/"
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const unsigned char c : path) hash = (hash ^ c) * 1099511628211ull;
+  char name[64];
+  std::snprintf(name, sizeof name, "/sovang-activity-%016llx", static_cast<unsigned long long>(hash));
+  return name;
+}
+
 std::unique_ptr<ServerActivity> ServerActivity::Open(const ArchiveLayout& layout, bool create) {
-  const int fd = ::open(layout.server_activity().c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+  const std::string name = SharedMemoryName(layout);
+  const int fd = ::shm_open(name.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
   if (fd < 0) return nullptr;
   struct stat st {};
-  // A new file is zeros (nothing answered); ftruncate only
-  // ever grows it, so a file another process has mapped keeps its count.
+  // A new object is zeros (nothing answered); ftruncate only ever grows
+  // it, so an object another process has mapped keeps its sums.
   if (::fstat(fd, &st) != 0 ||
       (st.st_size < static_cast<off_t>(sizeof(Shared)) && (!create || ::ftruncate(fd, sizeof(Shared)) != 0))) {
     ::close(fd);
@@ -33,6 +53,8 @@ std::unique_ptr<ServerActivity> ServerActivity::Open(const ArchiveLayout& layout
   if (map == MAP_FAILED) return nullptr;
   return std::unique_ptr<ServerActivity>(new ServerActivity(static_cast<Shared*>(map)));
 }
+
+void ServerActivity::Remove(const ArchiveLayout& layout) { ::shm_unlink(SharedMemoryName(layout).c_str()); }
 
 ServerActivity::~ServerActivity() { ::munmap(shared_, sizeof(Shared)); }
 

@@ -1,18 +1,24 @@
 #pragma once
 // How busy `sovang serve` is, told to the other processes on its archive
-// through a small memory-mapped file (DIR/server-activity): the time spent
-// answering, summed over everything answered (a loop's batch of events, a
-// worker's request), and how much is being answered now. The ingest's OCR
-// steps aside while the server spends more than a share of a core answering
+// through a few bytes of POSIX shared memory named after the archive's path
+// (/dev/shm/sovang-activity-<hash>): the time spent answering, summed over
+// everything answered (a loop's batch of events, a worker's request), and
+// how much is being answered now. The ingest's OCR steps aside while the
+// server spends more than a share of a core answering
 // (ingest/server_watch.h): SCHED_IDLE alone does not keep an idle-policy
 // worker from holding a CPU while a preempted server thread waits for the
-// next tick (bench/RESULTS.md, section 3). Several servers on one archive
-// add to the same sums; a server that dies mid-answer leaves `answering` up
-// but `busy_ns` still, so the ingest, which reads the sum, is not held.
+// next tick (bench/RESULTS.md, section 3). Not a file in the archive: a
+// page of a disk file, written through a mapping, is written back and made
+// writable again through the filesystem's journal, and a server thread
+// stalled ~100 ms on it while an ingest's fsyncs kept the journal busy.
+// Several servers on one archive add to the same sums; a server that dies
+// mid-answer leaves `answering` up but `busy_ns` still, so the ingest,
+// which reads the sum, is not held.
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "core/archive_layout.h"
 
@@ -20,10 +26,15 @@ namespace sovang {
 
 class ServerActivity {
  public:
-  // Maps the archive's activity file, creating it when `create` (the
-  // server's side); null when it does not exist and !create, or cannot be
-  // opened or mapped (activity is advice: nothing fails without it).
+  // Maps the archive's activity, creating it when `create` (the server's
+  // side); null when it does not exist and !create, or cannot be opened or
+  // mapped (activity is advice: nothing fails without it).
   static std::unique_ptr<ServerActivity> Open(const ArchiveLayout& layout, bool create);
+  // The shared memory's name for `layout` ("/sovang-activity-<hash of the
+  // archive's canonical path>"), and its removal (tests; a server leaves it:
+  // an ingest may hold it, and it is one page until the machine restarts).
+  static std::string SharedMemoryName(const ArchiveLayout& layout);
+  static void Remove(const ArchiveLayout& layout);
   ~ServerActivity();
   ServerActivity(const ServerActivity&) = delete;
   ServerActivity& operator=(const ServerActivity&) = delete;

@@ -29,7 +29,10 @@ struct TempArchive {
     REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
     dir = tmpl;
   }
-  ~TempArchive() { fs::remove_all(dir); }
+  ~TempArchive() {
+    ServerActivity::Remove(ArchiveLayout(dir));
+    fs::remove_all(dir);
+  }
 };
 
 }  // namespace
@@ -62,6 +65,13 @@ TEST_CASE("What the server answers, a reader of the archive sees, summed", "[cor
   auto again = ServerActivity::Open(layout, /*create=*/true);
   REQUIRE(again != nullptr);
   CHECK(again->Read().busy_ns == after.busy_ns);
+  // The same archive by another path is the same activity; another archive is not.
+  CHECK(ServerActivity::SharedMemoryName(ArchiveLayout(a.dir / "." / "x" / "..")) ==
+        ServerActivity::SharedMemoryName(layout));
+  CHECK(ServerActivity::SharedMemoryName(ArchiveLayout(a.dir / "other")) != ServerActivity::SharedMemoryName(layout));
+  // Not a file in the archive: nothing there for a filesystem's journal to hold up.
+  CHECK_FALSE(fs::exists(a.dir / "server-activity"));
+  CHECK(fs::exists(fs::path("/dev/shm") / ServerActivity::SharedMemoryName(layout).substr(1)));
 }
 
 TEST_CASE("A server that dies mid-answer leaves its count up and its sum still", "[core]") {

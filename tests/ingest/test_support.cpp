@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "core/server_activity.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -15,6 +17,9 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  // A server started on the dir (or its archive/) made its activity's shared memory.
+  ServerActivity::Remove(ArchiveLayout(path_));
+  ServerActivity::Remove(ArchiveLayout(path_ / "archive"));
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
 }

@@ -1,5 +1,7 @@
 #include "server_test_support.h"
 
+#include "core/server_activity.h"
+
 #include <unistd.h>
 
 #include <array>
@@ -34,6 +36,9 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  // A server started on the dir (or its archive/) made its activity's shared memory.
+  ServerActivity::Remove(ArchiveLayout(path_));
+  ServerActivity::Remove(ArchiveLayout(path_ / "archive"));
   std::error_code ec;
   fs::remove_all(path_, ec);
 }
