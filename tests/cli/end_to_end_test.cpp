@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/server_activity.h"
 #include "process.h"
 #include "text/normalize.h"
 
@@ -54,7 +55,10 @@ struct TempArchive {
     std::string templ = (fs::temp_directory_path() / "sovang-e2e-XXXXXX").string();
     dir = ::mkdtemp(templ.data());
   }
-  ~TempArchive() { fs::remove_all(dir); }
+  ~TempArchive() {
+    sovang::ServerActivity::Remove(sovang::ArchiveLayout(dir / "archive"));  // made by `sovang serve`
+    fs::remove_all(dir);
+  }
   std::string data() const { return (dir / "archive").string(); }
 };
 
