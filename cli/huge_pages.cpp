@@ -55,4 +55,9 @@ void RunAgainWithHugePages() {
   if (tunables != nullptr) setenv("GLIBC_TUNABLES", set.c_str(), 1);
 }
 
+bool HugePagesAsked() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  return tunables != nullptr && std::string(tunables).find("glibc.malloc.hugetlb=1") != std::string::npos;
+}
+
 }  // namespace sovang::cli

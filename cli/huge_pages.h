@@ -11,4 +11,7 @@ namespace sovang::cli {
 // the exec fails. Call first thing, before any thread starts.
 void RunAgainWithHugePages();
 
+// Whether this process runs with glibc.malloc.hugetlb=1 in GLIBC_TUNABLES.
+bool HugePagesAsked();
+
 }  // namespace sovang::cli

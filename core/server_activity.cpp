@@ -11,15 +11,12 @@
 #include <string>
 
 namespace sovang {
-namespace {
 
-std::int64_t MonotonicNs() {
+std::int64_t ServerActivity::Now() {
   timespec ts{};
   ::clock_gettime(CLOCK_MONOTONIC, &ts);
   return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
-
-}  // namespace
 
 std::string ServerActivity::SharedMemoryName(const ArchiveLayout& layout) {
   // FNV-1a of the archive's canonical path: the same name in every process
@@ -60,19 +57,17 @@ ServerActivity::~ServerActivity() { ::munmap(shared_, sizeof(Shared)); }
 
 std::int64_t ServerActivity::Begin() {
   shared_->answering.fetch_add(1, std::memory_order_relaxed);
-  return MonotonicNs();
+  return Now();
 }
 
 void ServerActivity::End(std::int64_t begun) {
-  shared_->busy_ns.fetch_add(MonotonicNs() - begun, std::memory_order_relaxed);
+  shared_->busy_ns.fetch_add(Now() - begun, std::memory_order_relaxed);
   shared_->answering.fetch_sub(1, std::memory_order_relaxed);
 }
 
-std::int64_t ServerActivity::Now() { return MonotonicNs(); }
-
 ServerActivity::Reading ServerActivity::Read() const {
   return Reading{shared_->answering.load(std::memory_order_relaxed), shared_->busy_ns.load(std::memory_order_relaxed),
-                 MonotonicNs()};
+                 Now()};
 }
 
 }  // namespace sovang

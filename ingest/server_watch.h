@@ -31,7 +31,7 @@ class ServerWatch {
     std::chrono::microseconds period{1000};
     double share = 0.25;
     std::chrono::microseconds quiet{2000};
-    // How often to look for the activity file while no server has made it.
+    // How often to look for the server's activity while no server has made it.
     std::chrono::milliseconds look_for_server{1000};
   };
 

@@ -4,7 +4,7 @@
 // a worker hold a CPU while a server or client thread that was preempted
 // (not freshly woken) waits for the next 4 ms tick or balance (bench/RESULTS.md,
 // section 3): the search tail doubles. So recognition also pauses of its own
-// accord: whoever watches the machine (ingest/cpu_pressure_watch.h) asks, and
+// accord: whoever watches the machine (ingest/server_watch.h) asks, and
 // every recognising thread sleeps at its next step-aside point until let go.
 // The points are fine-grained: every LSTM time step (ocr/tess_network.cpp),
 // and every word Tesseract's own loop visits (tesseract_reader.cpp).
@@ -21,8 +21,9 @@ bool AskedToStepAside();
 // A step-aside point: returns at once unless asked, else sleeps until let go.
 void StepAsideIfAsked();
 
-// For progress reports and tests: how many times a thread paused, and for
-// how long in all, since the process started.
+// For tests: how many times a thread paused, and for how long, summed over
+// threads, since the process started (the ingest reports the watch's own
+// wall time aside: ingest/server_watch.h).
 long StepAsidePauses();
 std::chrono::nanoseconds TimeSteppedAside();
 

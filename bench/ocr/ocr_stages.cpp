@@ -33,16 +33,6 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Whether glibc was asked for transparent huge pages (cli/huge_pages.h).
-bool HugePagesAsked() {
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  return tunables != nullptr && std::string(tunables).find("glibc.malloc.hugetlb=1") != std::string::npos;
-}
-
-}  // namespace
-
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -130,9 +120,10 @@ int main(int argc, char** argv) {
     const double total_cpu = sovang::ProcessCpuSeconds() - cpu_start;
     // Split the recogniser's CPU by its own wall timers (one thread: wall ~ CPU).
     const double timed = wall["cleanup"] + wall["layout"] + wall["recognition"];
-    nlohmann::json out = {{"files", files.size()},     {"pages", pages},           {"wall_seconds", Since(wall_start)},
-                          {"cpu_seconds", total_cpu},  {"tesseract_calls", calls}, {"huge_pages", HugePagesAsked()},
-                          {"number_rereads", rereads}, {"osd_pages", osd}};
+    nlohmann::json out = {
+        {"files", files.size()},     {"pages", pages},           {"wall_seconds", Since(wall_start)},
+        {"cpu_seconds", total_cpu},  {"tesseract_calls", calls}, {"huge_pages", sovang::cli::HugePagesAsked()},
+        {"number_rereads", rereads}, {"osd_pages", osd}};
     for (const auto& [k, v] : cpu) out["cpu"][k] = v;
     for (const auto& [k, v] : wall) out["recognizer_wall"][k] = v;
     if (timed > 0) {
